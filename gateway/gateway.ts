@@ -1,0 +1,80 @@
+/**
+ * The Baeumteo gateway: an Apollo Gateway over the committed supergraph
+ * (static composition, schema/supergraph.graphql) served by Apollo Server on
+ * express, with /health and /ready beside /graphql.
+ */
+import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Config, SubgraphName } from '../lib/config';
+
+export const SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
+
+export interface RunningGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Bounds every subgraph fetch, so a hung subgraph costs one timeout, not a hung gateway. */
+function timeoutFetcher(timeoutMs: number): typeof fetch {
+  return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
+async function subgraphsReachable(config: Config): Promise<Record<string, boolean>> {
+  const entries = await Promise.all(
+    Object.values(config.subgraphs).map(async ({ name, url }) => {
+      try {
+        const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
+        return [name, response.ok] as const;
+      } catch {
+        return [name, false] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+export async function startGateway(config: Config, port = config.gatewayPort): Promise<RunningGateway> {
+  const fetcher = timeoutFetcher(config.subgraphTimeoutMs);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: config.subgraphs[name as SubgraphName].url, fetcher: fetcher as never }),
+  });
+
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer({
+    gateway,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const subgraphs = await subgraphsReachable(config);
+    const ready = Object.values(subgraphs).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs });
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+
+  httpServer.listen(port, config.host);
+  await once(httpServer, 'listening');
+  const { port: boundPort } = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${host}:${boundPort}/graphql`,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

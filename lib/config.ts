@@ -1,0 +1,105 @@
+/**
+ * The one validated configuration module. Every service (gateway, subgraphs,
+ * scripts) reads its settings here, from environment variables with defaults,
+ * so a bad value stops the process with a message naming the variable.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export const SUBGRAPH_NAMES = ['centers', 'schools', 'libraries', 'cultural-centers', 'civil-providers'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url().optional())
+  .optional();
+
+/** `cultural-centers` -> `CULTURAL_CENTERS`, the prefix of that subgraph's variables. */
+export function envPrefix(name: SubgraphName): string {
+  return name.toUpperCase().replace(/-/g, '_');
+}
+
+const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
+  centers: 4001,
+  schools: 4002,
+  libraries: 4003,
+  'cultural-centers': 4004,
+  'civil-providers': 4005,
+};
+
+const baseSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(4000),
+  DATABASE_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).default('data'),
+  SEED: z.coerce.number().int().nonnegative().default(20261128),
+  SEED_PROGRAMS: z.coerce.number().int().nonnegative().default(20000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+});
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  port: number;
+  /** Where the gateway reaches this subgraph. */
+  url: string;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  gatewayPort: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seed: { seed: number; programs: number };
+  logLevel: z.infer<typeof baseSchema>['LOG_LEVEL'];
+  subgraphTimeoutMs: number;
+  subgraphs: Record<SubgraphName, SubgraphConfig>;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function subgraphSettings(env: NodeJS.ProcessEnv, host: string): Record<SubgraphName, SubgraphConfig> {
+  const problems: string[] = [];
+  const entries = SUBGRAPH_NAMES.map((name) => {
+    const prefix = envPrefix(name);
+    const parsedPort = port.default(DEFAULT_SUBGRAPH_PORTS[name]).safeParse(env[`${prefix}_PORT`]);
+    const parsedUrl = optionalUrl.safeParse(env[`${prefix}_URL`]);
+    if (!parsedPort.success) problems.push(`${prefix}_PORT: expected a port number, got ${JSON.stringify(env[`${prefix}_PORT`])}`);
+    if (!parsedUrl.success) problems.push(`${prefix}_URL: expected a URL, got ${JSON.stringify(env[`${prefix}_URL`])}`);
+    const subgraphPort = parsedPort.success ? parsedPort.data : 0;
+    const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host;
+    const url = (parsedUrl.success && parsedUrl.data) || `http://${urlHost}:${subgraphPort}/graphql`;
+    return [name, { name, port: subgraphPort, url }] as const;
+  });
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return Object.fromEntries(entries) as Record<SubgraphName, SubgraphConfig>;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = baseSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`,
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const values = parsed.data;
+  return {
+    env: values.NODE_ENV,
+    host: values.HOST,
+    gatewayPort: values.PORT,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: resolve(values.DATA_DIR),
+    seed: { seed: values.SEED, programs: values.SEED_PROGRAMS },
+    logLevel: values.LOG_LEVEL,
+    subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
+    subgraphs: subgraphSettings(env, values.HOST),
+  };
+}

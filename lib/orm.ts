@@ -1,0 +1,108 @@
+/**
+ * Opens a subgraph's own database: an embedded SQLite file under DATA_DIR by
+ * default, or a PostgreSQL database of its own (`<db>_<subgraph>`) when
+ * DATABASE_URL is set. PostgreSQL tables come only from the migrations checked
+ * into the subgraph; the embedded SQLite file is created from entity metadata.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { MikroORM, type EntityClass, type LoggerOptions, type MigrationObject, type Options, DefaultLogger, type LogContext } from '@mikro-orm/core';
+import type { AbstractSqlDriver } from '@mikro-orm/knex';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Config, SubgraphName } from './config';
+import { SeedRun } from './seed-run.entity';
+
+export interface DatabaseSpec {
+  subgraph: SubgraphName;
+  entities: EntityClass<object>[];
+  /** Migrations in the order they run, e.g. `[{ name: 'Migration20261128', class: Migration20261128 }]`. */
+  migrations: MigrationObject[];
+}
+
+export type Orm = MikroORM<AbstractSqlDriver>;
+export type DatabaseKind = 'sqlite' | 'postgresql';
+
+/** Counts every SQL statement, whatever `debug` is: the N+1 guard tests and the benchmark read it. */
+export class StatementCountingLogger extends DefaultLogger {
+  static statements = 0;
+  override logQuery(context: { query: string } & LogContext): void {
+    StatementCountingLogger.statements += 1;
+    super.logQuery(context);
+  }
+}
+
+/** The PostgreSQL database of one subgraph: `test` + `cultural-centers` -> `test_cultural_centers`. */
+export function postgresDatabaseName(databaseUrl: string, subgraph: SubgraphName): string {
+  const base = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, '')) || 'baeumteo';
+  return `${base}_${subgraph.replace(/-/g, '_')}`;
+}
+
+export function databaseKind(config: Pick<Config, 'databaseUrl'>): DatabaseKind {
+  return config.databaseUrl ? 'postgresql' : 'sqlite';
+}
+
+export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databaseUrl' | 'dataDir'>): Options {
+  const common = {
+    entities: spec.entities,
+    discovery: { warnWhenNoEntities: true },
+    extensions: [Migrator],
+    migrations: { migrationsList: spec.migrations, transactional: true, allOrNothing: true, snapshot: false },
+    loggerFactory: (options: LoggerOptions) => new StatementCountingLogger(options),
+    debug: process.env.SQL_DEBUG === '1',
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  } satisfies Partial<Options>;
+
+  if (config.databaseUrl) {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: config.databaseUrl,
+      dbName: postgresDatabaseName(config.databaseUrl, spec.subgraph),
+      pool: { min: 0, max: 10 },
+    } as Options;
+  }
+  return {
+    ...common,
+    driver: LibSqlDriver,
+    dbName: join(config.dataDir, `${spec.subgraph}.sqlite`),
+  } as Options;
+}
+
+/** Opens the database and brings its schema up to date (migrations on PostgreSQL). */
+export async function openDatabase(spec: DatabaseSpec, config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Orm> {
+  const options = databaseOptions(spec, config);
+  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  const orm = (await MikroORM.init({ ...options, connect: false })) as Orm;
+  if (config.databaseUrl) {
+    await orm.schema.ensureDatabase();
+    await orm.connect();
+    await orm.getMigrator().up();
+  } else {
+    await orm.connect();
+    // WAL lets readers proceed while a writer commits; busy_timeout waits out a lock instead of failing.
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+    await orm.em.getConnection().execute('pragma busy_timeout = 5000');
+    await orm.schema.updateSchema({ safe: true });
+  }
+  return orm;
+}
+
+/** Drops a PostgreSQL database if it exists, from a connection to the `postgres` maintenance database. */
+export async function dropPostgresDatabase(databaseUrl: string, dbName: string): Promise<void> {
+  const orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: databaseUrl, dbName: 'postgres', entities: [SeedRun], debug: false });
+  try {
+    await orm.em.getConnection().execute(`drop database if exists "${dbName.replace(/"/g, '""')}" with (force)`);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** Drops a subgraph's database (PostgreSQL) or file (SQLite): used by `npm run seed` and the tests. */
+export async function dropDatabase(subgraph: SubgraphName, config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<void> {
+  if (config.databaseUrl) return dropPostgresDatabase(config.databaseUrl, postgresDatabaseName(config.databaseUrl, subgraph));
+  const file = join(config.dataDir, `${subgraph}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+}

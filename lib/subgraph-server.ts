@@ -1,0 +1,124 @@
+/**
+ * The one subgraph server factory: opens the subgraph's database (seeding it
+ * on first start), builds its federated schema and serves it over HTTP with
+ * /graphql, /health and /ready. Every subgraph's main.ts is a call to
+ * `runSubgraph`; the tests start the same servers in-process.
+ */
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { EntityManager } from '@mikro-orm/knex';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { buildNetwork } from '../seed/network';
+import type { Network } from '../seed/network.types';
+import { loadConfig, type Config } from './config';
+import type { SubgraphContext } from './context';
+import { buildFederatedSchema, type SchemaDefinition } from './federation';
+import { RequestLoaders } from './loaders';
+import { openDatabase, type DatabaseSpec, type Orm } from './orm';
+import { SeedRun } from './seed-run.entity';
+
+export interface SubgraphDefinition extends DatabaseSpec, SchemaDefinition {
+  /** Writes this subgraph's slice of the seed network, in one transaction. */
+  seed(em: EntityManager, network: Network): Promise<void>;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  orm: Orm;
+  schema: GraphQLSchema;
+  stop(): Promise<void>;
+}
+
+/** The entities the factory adds to every subgraph. */
+export function entitiesOf(definition: SubgraphDefinition): DatabaseSpec {
+  return { ...definition, entities: [...definition.entities, SeedRun] };
+}
+
+/** Seeds the database unless a completed seed is recorded (or `force` asks for a fresh one). */
+export async function seedDatabase(orm: Orm, definition: SubgraphDefinition, config: Config): Promise<boolean> {
+  const em = orm.em.fork();
+  if ((await em.count(SeedRun, {})) > 0) return false;
+  const network = buildNetwork(config.seed);
+  await em.transactional(async (tx) => {
+    await definition.seed(tx, network);
+    tx.create(SeedRun, { seed: config.seed.seed, programs: config.seed.programs, finishedAt: new Date().toISOString() });
+  });
+  return true;
+}
+
+export async function startSubgraph(definition: SubgraphDefinition, config: Config, port = config.subgraphs[definition.subgraph].port): Promise<RunningSubgraph> {
+  const orm = await openDatabase(entitiesOf(definition), config);
+  const seeded = await seedDatabase(orm, definition, config);
+  const schema = await buildFederatedSchema(definition);
+
+  const app = express();
+  const httpServer: Server = createServer(app);
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', subgraph: definition.subgraph });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready', subgraph: definition.subgraph });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', subgraph: definition.subgraph, reason: (error as Error).message });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = orm.em.fork();
+        return { em, loaders: new RequestLoaders(em), requestId: req.header('x-request-id') ?? undefined };
+      },
+    }),
+  );
+
+  httpServer.listen(port, config.host);
+  await once(httpServer, 'listening');
+  const address = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${address.port}/graphql`;
+  if (seeded) console.log(`[${definition.subgraph}] seeded its database`);
+
+  return {
+    url,
+    orm,
+    schema,
+    async stop() {
+      await apollo.stop();
+      await orm.close(true);
+    },
+  };
+}
+
+/** Entry point of a subgraph process: start, report, and stop cleanly on SIGINT/SIGTERM. */
+export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  try {
+    const config = loadConfig();
+    const running = await startSubgraph(definition, config);
+    console.log(`[${definition.subgraph}] serving ${running.url}`);
+    const shutdown = async () => {
+      await running.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    console.error(`[${definition.subgraph}] failed to start: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  }
+}

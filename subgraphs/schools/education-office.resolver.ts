@@ -1,0 +1,29 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../lib/context';
+import { ConnectionArgs, type Connection } from '../../lib/relay';
+import { District, districtRef } from './district.stub';
+import { EducationOffice } from './education-office.entity';
+import { SchoolConnection, SCHOOL_ORDER } from './school.connection';
+import { School } from './school.entity';
+import { ServedDistrict } from './served-district.entity';
+
+@Resolver(() => EducationOffice)
+export class EducationOfficeResolver {
+  @Query(() => [EducationOffice], { description: 'The 11 district education support offices, by code.' })
+  educationOffices(@Ctx() { em }: SubgraphContext): Promise<EducationOffice[]> {
+    return em.find(EducationOffice, {}, { orderBy: { code: 'asc' } });
+  }
+
+  @FieldResolver(() => [District], { description: 'The districts this office serves.' })
+  async districts(@Root() office: EducationOffice, @Ctx() { loaders }: SubgraphContext): Promise<District[]> {
+    const served = await loaders
+      .listBy(ServedDistrict, 'educationOffice', [{ property: 'districtCode', direction: 'asc' }])
+      .load(office.code);
+    return served.map((row) => districtRef(row.districtCode));
+  }
+
+  @FieldResolver(() => SchoolConnection)
+  schools(@Root() office: EducationOffice, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<School>> {
+    return loaders.connectionBy(School, 'educationOffice', page, SCHOOL_ORDER).load(office.code);
+  }
+}

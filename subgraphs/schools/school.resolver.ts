@@ -1,0 +1,73 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root, Arg } from 'type-graphql';
+import type { SubgraphContext } from '../../lib/context';
+import { ConnectionArgs, paginate, type Connection } from '../../lib/relay';
+import { District, Dong, districtRef, dongRef } from './district.stub';
+import { EducationOffice } from './education-office.entity';
+import { SchoolConnection, SCHOOL_ORDER } from './school.connection';
+import { School, SchoolLevel } from './school.entity';
+import { SchoolSpace } from './school-space.entity';
+
+@InputType({ description: 'All given conditions must hold.' })
+export class SchoolFilter {
+  @Field(() => ID, { nullable: true }) districtCode?: string;
+  @Field(() => ID, { nullable: true }) dongCode?: string;
+  @Field(() => ID, { nullable: true }) educationOfficeCode?: string;
+  @Field(() => SchoolLevel, { nullable: true }) level?: SchoolLevel;
+  @Field({ nullable: true, description: 'Part of the school name.' }) nameContains?: string;
+}
+
+export function schoolWhere(filter: SchoolFilter | undefined): FilterQuery<School> {
+  const where: FilterQuery<School> & Record<string, unknown> = {};
+  if (filter?.districtCode) where.districtCode = filter.districtCode;
+  if (filter?.dongCode) where.dongCode = filter.dongCode;
+  if (filter?.educationOfficeCode) where.educationOffice = filter.educationOfficeCode as never;
+  if (filter?.level) where.level = filter.level;
+  if (filter?.nameContains) where.name = { $like: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
+  return where;
+}
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @Query(() => School, { nullable: true })
+  school(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext): Promise<School | null> {
+    return loaders.byId(School).load(id);
+  }
+
+  @Query(() => SchoolConnection)
+  schools(
+    @Arg('filter', () => SchoolFilter, { nullable: true }) filter: SchoolFilter | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() { em }: SubgraphContext,
+  ): Promise<Connection<School>> {
+    return paginate(em, School, schoolWhere(filter), page, SCHOOL_ORDER);
+  }
+
+  @FieldResolver(() => District)
+  district(@Root() school: School): District {
+    return districtRef(school.districtCode);
+  }
+
+  @FieldResolver(() => Dong, { nullable: true, description: 'The dong the school lies in (point in polygon).' })
+  dong(@Root() school: School): Dong | null {
+    return dongRef(school.dongCode);
+  }
+
+  @FieldResolver(() => EducationOffice)
+  async educationOffice(@Root() school: School, @Ctx() { loaders }: SubgraphContext): Promise<EducationOffice> {
+    return (await loaders.byId(EducationOffice, 'code').load(school.educationOffice.unwrap().code))!;
+  }
+
+  @FieldResolver(() => [SchoolSpace])
+  spaces(@Root() school: School, @Ctx() { loaders }: SubgraphContext): Promise<SchoolSpace[]> {
+    return loaders.listBy(SchoolSpace, 'school', [{ property: 'name', direction: 'asc' }, { property: 'id', direction: 'asc' }]).load(school.id);
+  }
+}
+
+@Resolver(() => SchoolSpace)
+export class SchoolSpaceResolver {
+  @FieldResolver(() => School)
+  async school(@Root() space: SchoolSpace, @Ctx() { loaders }: SubgraphContext): Promise<School> {
+    return (await loaders.byId(School).load(space.school.id))!;
+  }
+}

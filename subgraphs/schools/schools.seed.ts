@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Network } from '../../seed/network.types';
+import { EducationOffice } from './education-office.entity';
+import { School } from './school.entity';
+import { SchoolSpace } from './school-space.entity';
+import { ServedDistrict } from './served-district.entity';
+
+export async function seedSchools(em: EntityManager, network: Network): Promise<void> {
+  await em.insertMany(
+    EducationOffice,
+    network.educationOffices.map(({ code, nameKo, nameEn }) => ({ code, nameKo, nameEn })),
+  );
+  await em.insertMany(
+    ServedDistrict,
+    network.educationOffices.flatMap((office) =>
+      office.districtCodes.map((districtCode) => ({ districtCode, educationOffice: office.code })) as never,
+    ),
+  );
+  await em.insertMany(
+    School,
+    network.schools.map((school) => ({
+      id: school.id,
+      name: school.name,
+      level: school.level,
+      districtCode: school.districtCode,
+      dongCode: school.dongCode,
+      educationOffice: school.educationOfficeCode,
+      lat: school.lat,
+      lng: school.lng,
+      address: school.address,
+      foundedOn: school.foundedOn,
+    })) as never,
+  );
+  await em.insertMany(
+    SchoolSpace,
+    network.schoolSpaces.map(({ id, name, capacity, ownerId }) => ({ id, name, capacity, school: ownerId })) as never,
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Starts the hub once for the whole test run, the way production runs it: five
+ * subgraph processes and the gateway, on fresh databases (temporary SQLite
+ * files, or fresh PostgreSQL databases when DATABASE_URL is set).
+ */
+import 'reflect-metadata';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SUBGRAPH_NAMES, envPrefix, loadConfig } from '../../lib/config';
+import { dropDatabase } from '../../lib/orm';
+import { launchStack } from '../../lib/stack';
+import { TEST_SEED_PROGRAMS, type TestStackState } from './stack';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'baeumteo-test-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_PROGRAMS: String(TEST_SEED_PROGRAMS),
+    PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+  };
+  for (const name of SUBGRAPH_NAMES) {
+    env[`${envPrefix(name)}_PORT`] = String(await freePort());
+    delete env[`${envPrefix(name)}_URL`];
+  }
+  const config = loadConfig(env);
+  // Fresh databases every run: nothing from an earlier run can make a test pass.
+  await Promise.all(SUBGRAPH_NAMES.map((name) => dropDatabase(name, config)));
+
+  const log: string[] = [];
+  const stack = await launchStack({ env, onLine: (service, line) => log.push(`[${service}] ${line}`) }).catch((error) => {
+    throw new Error(`The test stack did not start: ${(error as Error).message}\n${log.slice(-60).join('\n')}`);
+  });
+
+  const state: TestStackState = {
+    gatewayUrl: stack.gatewayUrl,
+    subgraphUrls: stack.subgraphUrls,
+    env: Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)) as Record<string, string>,
+  };
+  const stateFile = join(dataDir, 'stack.json');
+  writeFileSync(stateFile, JSON.stringify(state, null, 2));
+  process.env.BAEUMTEO_TEST_STACK = stateFile;
+  (globalThis as { __BAEUMTEO_STACK__?: typeof stack }).__BAEUMTEO_STACK__ = stack;
+}

@@ -1,0 +1,5 @@
+import type { RunningStack } from '../../lib/stack';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __BAEUMTEO_STACK__?: RunningStack }).__BAEUMTEO_STACK__?.stop();
+}

@@ -1,0 +1,58 @@
+/**
+ * What a test file needs to talk to the running hub: its URLs, a GraphQL
+ * client over real HTTP, the databases behind it, and the source CSVs.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, type SubgraphName } from '../../lib/config';
+import { openDatabase, type Orm } from '../../lib/orm';
+import { entitiesOf } from '../../lib/subgraph-server';
+import { parseCsvRows } from '../../seed/csv';
+import { loadSubgraph } from '../../subgraphs/registry';
+
+/** Programs seeded for the test run: enough for paging, small enough to seed in seconds. */
+export const TEST_SEED_PROGRAMS = 2000;
+
+export interface TestStackState {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  env: Record<string, string>;
+}
+
+export function testStack(): TestStackState {
+  const file = process.env.BAEUMTEO_TEST_STACK;
+  if (!file) throw new Error('BAEUMTEO_TEST_STACK is not set: run the tests with `npm test` (jest globalSetup starts the hub).');
+  return JSON.parse(readFileSync(file, 'utf8')) as TestStackState;
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data: T | null | undefined;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export async function graphql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+/** Opens the database a running subgraph uses (close it in afterAll). */
+export async function openSubgraphDatabase(name: SubgraphName): Promise<Orm> {
+  return openDatabase(entitiesOf(loadSubgraph(name)), loadConfig(testStack().env));
+}
+
+/** The rows of a CSV shipped in seed/data, keyed by its header. */
+export function readSeedCsv(fileName: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsvRows(readFileSync(join(__dirname, '..', '..', 'seed', 'data', fileName), 'utf8'));
+  return rows.map((fields) => Object.fromEntries(header.map((column, i) => [column, fields[i] ?? ''])));
+}
