@@ -4,6 +4,7 @@
  * DATABASE_URL is set. PostgreSQL tables come only from the migrations checked
  * into the subgraph; the embedded SQLite file is created from entity metadata.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM, type EntityClass, type LoggerOptions, type MigrationObject, type Options, DefaultLogger, type LogContext } from '@mikro-orm/core';
@@ -71,6 +72,24 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
   } as Options;
 }
 
+/**
+ * Creates the SQLite schema from entity metadata, and updates it (never
+ * dropping anything) only when the entities changed since: the schema's
+ * fingerprint is kept in `pragma user_version`. Comparing first matters
+ * because MikroORM's SQLite diff always sees enum check constraints as changed
+ * and would rebuild those tables on every start.
+ */
+async function ensureSqliteSchema(orm: Orm): Promise<void> {
+  const connection = orm.em.getConnection();
+  const fingerprint = createHash('sha256').update(await orm.schema.getCreateSchemaSQL()).digest().readInt32BE(0) & 0x7fffffff;
+  const [{ user_version: current }] = await connection.execute<{ user_version: number }[]>('pragma user_version');
+  if (current === fingerprint) return;
+  const [{ tables }] = await connection.execute<{ tables: number }[]>("select count(*) as tables from sqlite_master where type = 'table'");
+  if (Number(tables) === 0) await orm.schema.createSchema();
+  else await orm.schema.updateSchema({ safe: true });
+  await connection.execute(`pragma user_version = ${fingerprint}`);
+}
+
 /** Opens the database and brings its schema up to date (migrations on PostgreSQL). */
 export async function openDatabase(spec: DatabaseSpec, config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Orm> {
   const options = databaseOptions(spec, config);
@@ -85,7 +104,7 @@ export async function openDatabase(spec: DatabaseSpec, config: Pick<Config, 'dat
     // WAL lets readers proceed while a writer commits; busy_timeout waits out a lock instead of failing.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma busy_timeout = 5000');
-    await orm.schema.updateSchema({ safe: true });
+    await ensureSqliteSchema(orm);
   }
   return orm;
 }

@@ -11,6 +11,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -27,6 +28,21 @@ export interface SubgraphDefinition extends DatabaseSpec, SchemaDefinition {
   /** Writes this subgraph's slice of the seed network, in one transaction. */
   seed(em: EntityManager, network: Network): Promise<void>;
 }
+
+/**
+ * MikroORM forgets a raw SQL fragment (lib/text.ts) once a query used it; a
+ * connection filter is used twice (page, then count). Within
+ * `RawQueryFragment.run` fragments live until the response is sent.
+ */
+const keepRawFragmentsForTheRequest: express.RequestHandler = (_req, res, next) => {
+  void RawQueryFragment.run(
+    () =>
+      new Promise<void>((resolve) => {
+        res.once('close', resolve);
+        next();
+      }),
+  );
+};
 
 export interface RunningSubgraph {
   url: string;
@@ -78,6 +94,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
   });
   app.use(
     '/graphql',
+    keepRawFragmentsForTheRequest,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -7,6 +7,7 @@ import { EducationOffice } from './education-office.entity';
 import { SchoolConnection, SCHOOL_ORDER } from './school.connection';
 import { School, SchoolLevel } from './school.entity';
 import { SchoolSpace } from './school-space.entity';
+import { containsText } from '../../lib/text';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class SchoolFilter {
@@ -23,7 +24,7 @@ export function schoolWhere(filter: SchoolFilter | undefined): FilterQuery<Schoo
   if (filter?.dongCode) where.dongCode = filter.dongCode;
   if (filter?.educationOfficeCode) where.educationOffice = filter.educationOfficeCode as never;
   if (filter?.level) where.level = filter.level;
-  if (filter?.nameContains) where.name = { $like: `%${filter.nameContains.replace(/[%_\\]/g, '\\$&')}%` };
+  if (filter?.nameContains) Object.assign(where, containsText('name', filter.nameContains));
   return where;
 }
 

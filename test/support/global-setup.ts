@@ -3,15 +3,14 @@
  * subgraph processes and the gateway, on fresh databases (temporary SQLite
  * files, or fresh PostgreSQL databases when DATABASE_URL is set).
  */
-import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES, envPrefix, loadConfig } from '../../lib/config';
-import { dropDatabase } from '../../lib/orm';
 import { launchStack } from '../../lib/stack';
-import { TEST_SEED_PROGRAMS, type TestStackState } from './stack';
+import { TEST_SEED_PROGRAMS, type TestStackState } from './stack-state';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,9 +38,11 @@ export default async function globalSetup(): Promise<void> {
     env[`${envPrefix(name)}_PORT`] = String(await freePort());
     delete env[`${envPrefix(name)}_URL`];
   }
-  const config = loadConfig(env);
-  // Fresh databases every run: nothing from an earlier run can make a test pass.
-  await Promise.all(SUBGRAPH_NAMES.map((name) => dropDatabase(name, config)));
+  loadConfig(env); // fail fast on a bad variable
+  // Fresh databases every run: nothing from an earlier run can make a test pass. In a child process,
+  // because MikroORM loaded here would share its global metadata with the test files' realm.
+  const root = join(__dirname, '..', '..');
+  execFileSync(process.execPath, ['-r', join(root, 'scripts', 'register.js'), join(root, 'scripts', 'drop-databases.ts')], { env, stdio: 'inherit' });
 
   const log: string[] = [];
   const stack = await launchStack({ env, onLine: (service, line) => log.push(`[${service}] ${line}`) }).catch((error) => {

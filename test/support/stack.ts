@@ -5,19 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type SubgraphName } from '../../lib/config';
+import type { TestStackState } from './stack-state';
 import { openDatabase, type Orm } from '../../lib/orm';
 import { entitiesOf } from '../../lib/subgraph-server';
 import { parseCsvRows } from '../../seed/csv';
 import { loadSubgraph } from '../../subgraphs/registry';
 
-/** Programs seeded for the test run: enough for paging, small enough to seed in seconds. */
-export const TEST_SEED_PROGRAMS = 2000;
-
-export interface TestStackState {
-  gatewayUrl: string;
-  subgraphUrls: Record<SubgraphName, string>;
-  env: Record<string, string>;
-}
+export { TEST_SEED_PROGRAMS, type TestStackState } from './stack-state';
 
 export function testStack(): TestStackState {
   const file = process.env.BAEUMTEO_TEST_STACK;

@@ -1,0 +1,13 @@
+import { raw } from '@mikro-orm/core';
+
+/**
+ * A case-insensitive "contains" condition that means the same on SQLite and
+ * PostgreSQL: the text's own `%`, `_` and `!` match literally (SQLite's LIKE
+ * has no default escape character, PostgreSQL's is a backslash, so neither
+ * default can be relied on). Spread it into a where: `{ ...containsText('name', text) }`.
+ */
+export function containsText(column: string, text: string): Record<string, never[]> {
+  const pattern = `%${text.replace(/[!%_]/g, '!$&')}%`;
+  const condition = raw((alias: string) => `lower(${alias}.${column}) like lower(?) escape '!'`, [pattern]);
+  return { [condition as unknown as string]: [] };
+}

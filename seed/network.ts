@@ -1,0 +1,28 @@
+/**
+ * buildNetwork: the whole seed network, real Seoul data plus the generated
+ * rest. Same options → identical output, so every subgraph can seed its own
+ * slice and all five databases agree.
+ */
+import { generateData } from './generate';
+import type { Network, SeedOptions } from './network.types';
+import { loadRealData } from './real';
+
+export const DEFAULT_SEED_OPTIONS: Readonly<SeedOptions> = { seed: 20261128, programs: 20_000 };
+
+function resolveOptions(options: Partial<SeedOptions>): SeedOptions {
+  const resolved = {
+    seed: options.seed ?? DEFAULT_SEED_OPTIONS.seed,
+    programs: options.programs ?? DEFAULT_SEED_OPTIONS.programs,
+  };
+  if (!Number.isSafeInteger(resolved.seed)) throw new RangeError(`seed must be an integer, got ${resolved.seed}`);
+  if (!Number.isSafeInteger(resolved.programs) || resolved.programs < 0) {
+    throw new RangeError(`programs must be a non-negative integer, got ${resolved.programs}`);
+  }
+  return resolved;
+}
+
+export function buildNetwork(options: Partial<SeedOptions> = {}): Network {
+  const resolved = resolveOptions(options);
+  const real = loadRealData();
+  return { options: resolved, ...real, ...generateData(real, resolved.seed, resolved.programs) };
+}

@@ -1,0 +1,117 @@
+import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { EnrollmentRow, Network, ProgramRow } from '../../seed/network.types';
+import { CenterSpace } from './center-space.entity';
+import { CitySupport } from './city-support.entity';
+import { District } from './district.entity';
+import { Dong } from './dong.entity';
+import { Enrollment } from './enrollment.entity';
+import { LifelongLearningExpert } from './expert.entity';
+import { LearningCenter } from './learning-center.entity';
+import { LearningCommunity } from './learning-community.entity';
+import { LifelongEducationField } from './lifelong-education-field.entity';
+import { Partnership } from './partnership.entity';
+import { Program } from './program.entity';
+import { ProgramSession } from './program-session.entity';
+
+/** Rows per INSERT: well under SQLite's 32766 bound parameters at ~20 columns. */
+const CHUNK = 1000;
+
+function* chunks<T>(rows: Iterable<T>, size = CHUNK): Generator<T[]> {
+  let chunk: T[] = [];
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+async function insertAll<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: Iterable<unknown>): Promise<void> {
+  for (const chunk of chunks(rows)) await em.insertMany(entity, chunk as RequiredEntityData<T>[]);
+}
+
+export async function seedCenters(em: EntityManager, network: Network): Promise<void> {
+  await insertAll(em, District, network.districts.map(({ code, nameKo, nameEn, lat, lng, areaKm2 }) => ({
+    code, nameKo, nameEn, lat, lng, areaKm2,
+  })));
+  await insertAll(em, Dong, network.dongs.map(({ code, nameKo, nameEn, districtCode, lat, lng, areaKm2 }) => ({
+    code, nameKo, nameEn, district: districtCode, lat, lng, areaKm2,
+  })));
+  await insertAll(em, LifelongEducationField, network.fields.map(({ code, parentCode, nameKo, nameEn }) => ({
+    code, parent: parentCode, nameKo, nameEn,
+  })));
+  await insertAll(em, LearningCenter, network.learningCenters.map((center) => ({
+    id: center.id,
+    name: center.name,
+    dong: center.dongCode,
+    district: center.districtCode,
+    lat: center.lat,
+    lng: center.lng,
+    venueType: center.venue?.typename ?? null,
+    venueId: center.venue?.id ?? null,
+    openedOn: center.openedOn,
+  })));
+  await insertAll(em, CenterSpace, network.centerSpaces.map(({ id, ownerId, name, capacity }) => ({ id, center: ownerId, name, capacity })));
+  await insertAll(em, LifelongLearningExpert, network.experts.map(({ id, name, districtCode, centerId, duties }) => ({
+    id, name, district: districtCode, center: centerId, duties,
+  })));
+  await insertAll(em, CitySupport, network.citySupport.map(({ districtCode, ...support }) => ({ ...support, district: districtCode })));
+  await insertAll(em, LearningCommunity, network.communities.map(({ centerId, ...community }) => ({ ...community, center: centerId })));
+
+  const centers = new Map(network.learningCenters.map((center) => [center.id, center]));
+  const centerOf = (id: string) => {
+    const center = centers.get(id);
+    if (!center) throw new Error(`seed refers to unknown learning center ${id}`);
+    return center;
+  };
+  await insertAll(em, Partnership, network.partnerships.map(({ id, centerId, partner, kind, since, active }) => ({
+    id, center: centerId, districtCode: centerOf(centerId).districtCode, partnerType: partner.typename, partnerId: partner.id, kind, since, active,
+  })));
+
+  // Programs and enrollments both stream in program order: each chunk of programs takes the
+  // enrollments of its programs along, so confirmedCount is known before the programs are written.
+  const enrollments = network.enrollments()[Symbol.iterator]();
+  let next = enrollments.next();
+  for (const programs of chunks(network.programs())) {
+    const ids = new Set(programs.map((program) => program.id));
+    const taken: EnrollmentRow[] = [];
+    const confirmed = new Map<string, number>();
+    for (; !next.done && ids.has(next.value.programId); next = enrollments.next()) {
+      taken.push(next.value);
+      if (next.value.status === 'CONFIRMED') confirmed.set(next.value.programId, (confirmed.get(next.value.programId) ?? 0) + 1);
+    }
+    await em.insertMany(Program, programs.map((program) => programData(program, centerOf(program.centerId), confirmed.get(program.id) ?? 0)));
+    await insertAll(em, ProgramSession, programs.flatMap(({ id, sessions }) => sessions.map((session, i) => ({ program: id, position: i + 1, ...session }))));
+    await insertAll(em, Enrollment, taken.map(({ programId, ...enrollment }) => ({ ...enrollment, program: programId })));
+  }
+  if (!next.done) throw new Error(`enrollment ${next.value.id} is out of program order or refers to no program`);
+}
+
+function programData(program: ProgramRow, center: { districtCode: string; dongCode: string }, confirmedCount: number): RequiredEntityData<Program> {
+  return {
+    id: program.id,
+    title: program.title,
+    description: program.description,
+    track: program.track,
+    field: program.fieldCode,
+    center: program.centerId,
+    districtCode: center.districtCode,
+    dongCode: center.dongCode,
+    hostType: program.host.typename,
+    hostId: program.host.id,
+    venueType: program.venue?.typename ?? null,
+    venueId: program.venue?.id ?? null,
+    startsOn: program.startsOn,
+    endsOn: program.endsOn,
+    capacity: program.capacity,
+    confirmedCount,
+    feeKrw: program.feeKrw,
+    status: program.status,
+    version: 1,
+    createdAt: program.createdAt,
+    updatedAt: program.createdAt,
+  } as RequiredEntityData<Program>;
+}

@@ -1,0 +1,39 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '../../lib/scalars';
+import type { Program } from './program.entity';
+
+export enum EnrollmentStatus {
+  CONFIRMED = 'CONFIRMED',
+  WAITLISTED = 'WAITLISTED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
+
+/** A resident's place in a program. The resident stays out of GraphQL: it is personal data. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A resident's enrollment in a program." })
+@Entity({ tableName: 'enrollment' })
+export class Enrollment {
+  @Field(() => ID)
+  @PrimaryKey({ length: 24 })
+  id!: string;
+
+  @ManyToOne('Program', { ref: true, index: true })
+  program!: Ref<Program>;
+
+  @Property({ length: 32 })
+  residentId!: string;
+
+  @Field(() => EnrollmentStatus)
+  @Enum({ items: () => EnrollmentStatus })
+  status!: EnrollmentStatus;
+
+  @Field(() => Int, { nullable: true, description: 'Place in the waitlist, from 1; null unless waitlisted.' })
+  @Property({ type: 'integer', nullable: true })
+  waitlistPosition!: number | null;
+
+  @Field(() => DateTimeScalar)
+  @Property({ length: 32 })
+  createdAt!: string;
+}

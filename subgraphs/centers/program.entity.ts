@@ -1,0 +1,111 @@
+import { Entity, Enum, Formula, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DateTimeScalar } from '../../lib/scalars';
+import { INSTITUTION_TYPENAMES, VENUE_TYPENAMES, type InstitutionTypename, type VenueTypename } from './institution-type';
+import type { LearningCenter } from './learning-center.entity';
+import type { LifelongEducationField } from './lifelong-education-field.entity';
+import { ProgramTrack } from './program-track';
+
+export enum ProgramStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(ProgramStatus, { name: 'ProgramStatus', description: 'Drafts are seen only by their host; published programs take enrollments.' });
+
+/**
+ * A program of the shared catalog. Every list of programs is ordered by
+ * (startsOn, id) and filtered by status first, hence the index shapes.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A lifelong-learning program of the shared catalog, run for a learning center by one host institution.' })
+@Entity({ tableName: 'program' })
+@Index({ properties: ['status', 'startsOn', 'id'] })
+@Index({ properties: ['districtCode', 'status', 'startsOn', 'id'] })
+@Index({ properties: ['dongCode', 'status', 'startsOn', 'id'] })
+@Index({ properties: ['center', 'status', 'startsOn', 'id'] })
+@Index({ properties: ['hostType', 'hostId', 'status', 'startsOn', 'id'] })
+export class Program {
+  @Field(() => ID)
+  @PrimaryKey({ length: 16 })
+  id!: string;
+
+  @Field()
+  @Property()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Field(() => ProgramTrack)
+  @Enum({ items: () => ProgramTrack, index: true })
+  track!: ProgramTrack;
+
+  @ManyToOne('LifelongEducationField', { ref: true, index: true })
+  field!: Ref<LifelongEducationField>;
+
+  // No index of its own: (center, status, startsOn, id) below serves every lookup by center.
+  @ManyToOne('LearningCenter', { ref: true, index: false })
+  center!: Ref<LearningCenter>;
+
+  /** The center's district and dong, copied so filters need no join. */
+  @Property({ length: 5 })
+  districtCode!: string;
+
+  @Property({ length: 10 })
+  dongCode!: string;
+
+  /** The host is stored as (typename, id); its owning subgraph resolves the rest. */
+  @Enum({ items: [...INSTITUTION_TYPENAMES] })
+  hostType!: InstitutionTypename;
+
+  @Property({ length: 32 })
+  hostId!: string;
+
+  @Enum({ items: [...VENUE_TYPENAMES], nullable: true })
+  venueType!: VenueTypename | null;
+
+  @Property({ length: 32, nullable: true })
+  venueId!: string | null;
+
+  @Field(() => DateScalar)
+  @Property({ length: 10 })
+  startsOn!: string;
+
+  @Field(() => DateScalar)
+  @Property({ length: 10 })
+  endsOn!: string;
+
+  @Field(() => Int)
+  @Property()
+  capacity!: number;
+
+  /** Confirmed enrollments, kept in step with the enrollments so seatsLeft needs no count. */
+  @Property({ default: 0 })
+  confirmedCount!: number;
+
+  /** For filters only (`hasSeatsLeft`); GraphQL computes seatsLeft from the loaded columns. */
+  @Formula((table) => `${table}.capacity - ${table}.confirmed_count`, { lazy: true })
+  seatsLeft?: number;
+
+  @Field(() => Int, { description: 'Fee in won; 0 for free programs.' })
+  @Property()
+  feeKrw!: number;
+
+  @Field(() => ProgramStatus)
+  @Enum({ items: () => ProgramStatus })
+  status!: ProgramStatus;
+
+  @Field(() => Int, { description: 'Grows with every change; updates must send the version they read.' })
+  @Property({ version: true })
+  version!: number;
+
+  @Field(() => DateTimeScalar)
+  @Property({ length: 32 })
+  createdAt!: string;
+
+  @Field(() => DateTimeScalar)
+  @Property({ length: 32 })
+  updatedAt!: string;
+}

@@ -1,0 +1,58 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Field, ID, InputType } from 'type-graphql';
+import type { SubgraphContext } from '../../lib/context';
+import { badInput } from '../../lib/errors';
+import { DateScalar } from '../../lib/scalars';
+import { InstitutionType, TYPENAME_OF } from './institution-type';
+import { LifelongEducationField } from './lifelong-education-field.entity';
+import { Program, ProgramStatus } from './program.entity';
+import { ProgramTrack } from './program-track';
+import { containing, definedOnly } from './where';
+
+@InputType({ description: 'All given conditions must hold. Without `status`, only published programs are listed.' })
+export class ProgramFilter {
+  @Field(() => ID, { nullable: true }) districtCode?: string;
+  @Field(() => ID, { nullable: true }) dongCode?: string;
+  @Field(() => ID, { nullable: true }) centerId?: string;
+  @Field(() => ProgramTrack, { nullable: true }) track?: ProgramTrack;
+  @Field(() => ID, { nullable: true, description: 'A field code; an area ("4") also matches its sub-areas ("4-1".."4-3").' })
+  fieldCode?: string;
+  @Field(() => ProgramStatus, { nullable: true, description: 'Defaults to PUBLISHED.' }) status?: ProgramStatus;
+  @Field(() => DateScalar, { nullable: true }) startsOnOrAfter?: string;
+  @Field(() => DateScalar, { nullable: true }) startsOnOrBefore?: string;
+  @Field(() => InstitutionType, { nullable: true }) hostType?: InstitutionType;
+  @Field(() => ID, { nullable: true }) hostId?: string;
+  @Field({ nullable: true, description: 'true: programs with free seats; false: full programs.' }) hasSeatsLeft?: boolean;
+  @Field({ nullable: true, description: 'Part of the title.' }) titleContains?: string;
+}
+
+/** The codes a field filter matches: the field and, for an area, its sub-areas (one statement per request). */
+function fieldFamily({ em, loaders }: SubgraphContext, code: string): Promise<string[]> {
+  return loaders
+    .custom<string[]>('fieldFamily', async (codes) => {
+      const fields = await em.find(LifelongEducationField, { $or: [{ code: { $in: [...codes] } }, { parent: { $in: [...codes] } }] });
+      return codes.map((wanted) => fields.filter((field) => field.code === wanted || field.parent?.code === wanted).map((field) => field.code));
+    })
+    .load(code);
+}
+
+export async function programWhere(filter: ProgramFilter | null | undefined, ctx: SubgraphContext): Promise<FilterQuery<Program>> {
+  const f = filter ?? {};
+  if (f.startsOnOrAfter && f.startsOnOrBefore && f.startsOnOrAfter > f.startsOnOrBefore) {
+    throw badInput('startsOnOrAfter must not be later than startsOnOrBefore', 'filter');
+  }
+  const startsOn = definedOnly({ $gte: f.startsOnOrAfter ?? undefined, $lte: f.startsOnOrBefore ?? undefined });
+  return definedOnly({
+    status: f.status ?? ProgramStatus.PUBLISHED,
+    districtCode: f.districtCode ?? undefined,
+    dongCode: f.dongCode ?? undefined,
+    center: f.centerId ?? undefined,
+    track: f.track ?? undefined,
+    field: f.fieldCode ? { $in: await fieldFamily(ctx, f.fieldCode) } : undefined,
+    startsOn: Object.keys(startsOn).length > 0 ? startsOn : undefined,
+    hostType: f.hostType ? TYPENAME_OF[f.hostType] : undefined,
+    hostId: f.hostId ?? undefined,
+    seatsLeft: f.hasSeatsLeft == null ? undefined : f.hasSeatsLeft ? { $gt: 0 } : { $lte: 0 },
+    ...containing('title', f.titleContains),
+  }) as FilterQuery<Program>;
+}

@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../lib/context';
+import { ConnectionArgs, paginate, type Connection } from '../../lib/relay';
+import { Institution, memberByRef, Venue, venueByRef } from './institution';
+import { LearningCenter } from './learning-center.entity';
+import { LifelongEducationField } from './lifelong-education-field.entity';
+import { SESSION_ORDER } from './orders';
+import { ProgramConnection, PROGRAM_ORDER } from './program.connection';
+import { Program, ProgramStatus } from './program.entity';
+import { ProgramFilter, programWhere } from './program.filter';
+import { ProgramSession } from './program-session.entity';
+
+@Resolver(() => Program)
+export class ProgramResolver {
+  @Query(() => Program, { nullable: true, description: 'A program by id; drafts are not public and read as null.' })
+  async program(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext): Promise<Program | null> {
+    const program = await loaders.byId(Program).load(id);
+    return program && program.status !== ProgramStatus.DRAFT ? program : null;
+  }
+
+  @Query(() => ProgramConnection, { description: 'The program catalog, soonest first.' })
+  async programs(
+    @Arg('filter', () => ProgramFilter, { nullable: true }) filter: ProgramFilter | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<Program>> {
+    return paginate(ctx.em, Program, await programWhere(filter, ctx), page, PROGRAM_ORDER);
+  }
+
+  @FieldResolver(() => LifelongEducationField, { description: 'Its field in the national classification (a sub-area).' })
+  async field(@Root() program: Program, @Ctx() { loaders }: SubgraphContext): Promise<LifelongEducationField> {
+    return (await loaders.byId(LifelongEducationField, 'code').load(program.field.code))!;
+  }
+
+  @FieldResolver(() => LearningCenter, { description: 'The learning center the program is run for.' })
+  async center(@Root() program: Program, @Ctx() { loaders }: SubgraphContext): Promise<LearningCenter> {
+    return (await loaders.byId(LearningCenter).load(program.center.id))!;
+  }
+
+  @FieldResolver(() => Institution, { description: 'The institution that runs the program.' })
+  host(@Root() program: Program, @Ctx() { loaders }: SubgraphContext): Promise<typeof Institution> {
+    return memberByRef(loaders, program.hostType, program.hostId) as Promise<typeof Institution>;
+  }
+
+  @FieldResolver(() => Venue, { nullable: true, description: 'Where it takes place; null when online or not yet settled.' })
+  venue(@Root() program: Program, @Ctx() { loaders }: SubgraphContext): Promise<typeof Venue> | null {
+    return venueByRef(loaders, program.venueType, program.venueId) as Promise<typeof Venue> | null;
+  }
+
+  @FieldResolver(() => [ProgramSession], { description: 'Its meetings in time order.' })
+  sessions(@Root() program: Program, @Ctx() { loaders }: SubgraphContext): Promise<ProgramSession[]> {
+    return loaders.listBy(ProgramSession, 'program', SESSION_ORDER).load(program.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Capacity minus confirmed enrollments.' })
+  seatsLeft(@Root() program: Program): number {
+    return Math.max(0, program.capacity - program.confirmedCount);
+  }
+}

@@ -1,0 +1,65 @@
+import { raw } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../lib/context';
+import { afterCondition, ConnectionArgs, pageRequest, toConnection, type Connection, type SortOrder } from '../../lib/relay';
+import { CivilProviderConnection, CIVIL_PROVIDER_ORDER } from './civil-provider.connection';
+import { CivilProvider } from './civil-provider.entity';
+import { District } from './district.stub';
+import { ServedArea } from './served-area.entity';
+
+@Resolver(() => District)
+export class DistrictCivilProvidersResolver {
+  @FieldResolver(() => CivilProviderConnection, { description: 'The civil program providers serving the district, by name.' })
+  civilProviders(@Root() district: District, @Args() page: ConnectionArgs, @Ctx() { em, loaders }: SubgraphContext): Promise<Connection<CivilProvider>> {
+    return loaders
+      .custom(`District.civilProviders:${JSON.stringify([page.first, page.after])}`, (codes) => providerPagesByDistrict(em, codes, page))
+      .load(district.code);
+  }
+}
+
+/**
+ * The same page of providers for many districts in one statement. Providers
+ * reach a district only through served_area, so `loaders.connectionBy` (which
+ * partitions by a column of the paged table) does not apply: this ranks the
+ * join per district with a window function, as paginateGroups does, and pages
+ * with the same keyset cursors as `Query.civilProviders`.
+ */
+async function providerPagesByDistrict(em: EntityManager, districtCodes: readonly string[], args: ConnectionArgs): Promise<Connection<CivilProvider>[]> {
+  const request = pageRequest(args, CIVIL_PROVIDER_ORDER as SortOrder<object>);
+  const provider = em.getMetadata().get(CivilProvider.name);
+  const ranking = CIVIL_PROVIDER_ORDER.map(({ property, direction }) => `p.${provider.properties[property].fieldNames[0]} ${direction}`).join(', ');
+  const serving = { 'sa.districtCode': { $in: districtCodes } };
+  const ranked = em
+    .createQueryBuilder(CivilProvider, 'p')
+    .select('p.*')
+    .join('p.servedAreas', 'sa')
+    .addSelect(raw(`sa.district_code as served_district_code, row_number() over (partition by sa.district_code order by ${ranking}) as page_rank`))
+    .where(request.afterValues ? { $and: [serving, afterCondition(CIVIL_PROVIDER_ORDER, request.afterValues)] } : serving)
+    .getKnexQuery();
+  const knex = em.getConnection().getKnex();
+  const rows: Record<string, unknown>[] = await em
+    .getConnection()
+    .execute(knex.select('*').from(ranked.as('ranked')).where('page_rank', '<=', request.first + 1).orderBy('page_rank'));
+
+  // Rows arrive in rank order, so each district's list is already in name order.
+  const byDistrict = new Map<string, CivilProvider[]>(districtCodes.map((code) => [code, []]));
+  for (const { served_district_code: code, page_rank: _rank, ...fields } of rows) {
+    byDistrict.get(String(code))?.push(em.map(CivilProvider, fields as never));
+  }
+
+  let counts: Promise<Map<string, number>> | undefined;
+  const countAll = async () => {
+    const result: Record<string, unknown>[] = await em
+      .fork()
+      .createQueryBuilder(ServedArea, 'sa')
+      .select(['sa.districtCode', raw('count(*) as total')])
+      .where({ districtCode: { $in: districtCodes } })
+      .groupBy('sa.districtCode')
+      .execute('all', false);
+    return new Map(result.map((row) => [String(row.district_code), Number(row.total)]));
+  };
+  return districtCodes.map((code) =>
+    toConnection(byDistrict.get(code)!, request, CIVIL_PROVIDER_ORDER, async () => (await (counts ??= countAll())).get(code) ?? 0),
+  );
+}

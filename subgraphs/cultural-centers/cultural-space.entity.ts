@@ -1,0 +1,29 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { SortOrder } from '../../lib/relay';
+import type { CulturalCenter } from './cultural-center.entity';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A room of a cultural center that can host programs (generated).' })
+@Entity({ tableName: 'cultural_space' })
+export class CulturalSpace {
+  @Field(() => ID)
+  @PrimaryKey({ length: 24 })
+  id!: string;
+
+  @Field()
+  @Property()
+  name!: string;
+
+  @Field(() => Int)
+  @Property()
+  capacity!: number;
+
+  @ManyToOne('CulturalCenter', { ref: true, index: true })
+  culturalCenter!: Ref<CulturalCenter>;
+}
+
+export const CULTURAL_SPACE_ORDER: SortOrder<CulturalSpace> = [
+  { property: 'name', direction: 'asc' },
+  { property: 'id', direction: 'asc' },
+];

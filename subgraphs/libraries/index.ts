@@ -1,0 +1,21 @@
+import type { SubgraphContext } from '../../lib/context';
+import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import { DistrictLibrariesResolver, DongLibrariesResolver } from './district.resolver';
+import { seedLibraries } from './libraries.seed';
+import { Library } from './library.entity';
+import { LibraryResolver, LibrarySpaceResolver } from './library.resolver';
+import { LibrarySpace } from './library-space.entity';
+import { migrations } from './migrations';
+
+/** Public and small libraries and the library spaces open to residents. */
+export const librariesSubgraph: SubgraphDefinition = {
+  subgraph: 'libraries',
+  entities: [Library, LibrarySpace],
+  migrations,
+  resolvers: [LibraryResolver, LibrarySpaceResolver, DistrictLibrariesResolver, DongLibrariesResolver],
+  referenceResolvers: {
+    Library: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(Library).load(ref.id) },
+    LibrarySpace: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(LibrarySpace).load(ref.id) },
+  },
+  seed: seedLibraries,
+};

@@ -1,0 +1,29 @@
+import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { SortOrder } from '../../lib/relay';
+import type { Library } from './library.entity';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A library room opened to residents for programs.' })
+@Entity({ tableName: 'library_space' })
+export class LibrarySpace {
+  @Field(() => ID)
+  @PrimaryKey({ length: 24 })
+  id!: string;
+
+  @Field()
+  @Property()
+  name!: string;
+
+  @Field(() => Int, { description: 'How many people the room seats.' })
+  @Property()
+  capacity!: number;
+
+  @ManyToOne('Library', { ref: true, index: true })
+  library!: Ref<Library>;
+}
+
+export const LIBRARY_SPACE_ORDER: SortOrder<LibrarySpace> = [
+  { property: 'name', direction: 'asc' },
+  { property: 'id', direction: 'asc' },
+];
