@@ -3,6 +3,7 @@
  * (static composition, schema/supergraph.graphql) served by Apollo Server on
  * express, with /health and /ready beside /graphql.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
@@ -14,9 +15,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { createTokenVerifier, GATEWAY_SECRET_HEADER, type Identity } from '../lib/auth';
 import type { Config, SubgraphName } from '../lib/config';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
+
+export interface GatewayContext {
+  authorization: string | undefined;
+  identity: Identity | null;
+  requestId: string;
+}
 
 export interface RunningGateway {
   url: string;
@@ -46,12 +54,24 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   const fetcher = timeoutFetcher(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: config.subgraphs[name as SubgraphName].url, fetcher: fetcher as never }),
+    buildService: ({ name }) => {
+      const subgraph = config.subgraphs[name as SubgraphName];
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url: subgraph.url,
+        fetcher: fetcher as never,
+        // The gateway builds fresh headers per subgraph request: pass on only what the subgraph needs.
+        willSendRequest({ request, context }) {
+          request.http?.headers.set(GATEWAY_SECRET_HEADER, subgraph.gatewaySecret);
+          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+        },
+      });
+    },
   });
 
   const app = express();
   const httpServer: Server = createServer(app);
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
@@ -65,7 +85,19 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
     const ready = Object.values(subgraphs).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  const verifier = createTokenVerifier(config.auth);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      // A bad token is refused here (401) before any subgraph is asked; the subgraphs verify it again.
+      context: async ({ req }) => {
+        const authorization = req.header('authorization');
+        const identity = await verifier.identify(authorization);
+        return { authorization: identity ? authorization : undefined, identity, requestId: req.header('x-request-id') ?? randomUUID() };
+      },
+    }),
+  );
 
   httpServer.listen(port, config.host);
   await once(httpServer, 'listening');

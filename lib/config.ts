@@ -3,6 +3,7 @@
  * scripts) reads its settings here, from environment variables with defaults,
  * so a bad value stops the process with a message naming the variable.
  */
+import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -30,6 +31,10 @@ const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
   'civil-providers': 4005,
 };
 
+// Development defaults: production refuses to start with them (see loadConfig).
+const DEVELOPMENT_JWT_SECRET = 'baeumteo-development-jwt-secret-not-for-production';
+const DEVELOPMENT_GATEWAY_SECRET = 'baeumteo-development-gateway-secret-not-for-production';
+
 const baseSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -40,6 +45,11 @@ const baseSchema = z.object({
   SEED_PROGRAMS: z.coerce.number().int().nonnegative().default(20000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
+  JWT_ISSUER: z.string().min(1).default('baeumteo'),
+  JWT_AUDIENCE: z.string().min(1).default('baeumteo'),
+  JWKS_URL: optionalUrl,
+  GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_GATEWAY_SECRET),
 });
 
 export interface SubgraphConfig {
@@ -47,6 +57,17 @@ export interface SubgraphConfig {
   port: number;
   /** Where the gateway reaches this subgraph. */
   url: string;
+  /** What the gateway proves itself with to this subgraph (x-gateway-secret). */
+  gatewaySecret: string;
+}
+
+export interface AuthConfig {
+  /** HS256 key of the development and default tokens. */
+  jwtSecret: string;
+  issuer: string;
+  audience: string;
+  /** When set, tokens are verified against this key set (production keys) instead of jwtSecret. */
+  jwksUrl: string | undefined;
 }
 
 export interface Config {
@@ -58,6 +79,7 @@ export interface Config {
   seed: { seed: number; programs: number };
   logLevel: z.infer<typeof baseSchema>['LOG_LEVEL'];
   subgraphTimeoutMs: number;
+  auth: AuthConfig;
   subgraphs: Record<SubgraphName, SubgraphConfig>;
 }
 
@@ -65,7 +87,12 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-function subgraphSettings(env: NodeJS.ProcessEnv, host: string): Record<SubgraphName, SubgraphConfig> {
+/** Each subgraph gets its own secret, derived from GATEWAY_SECRET unless <NAME>_GATEWAY_SECRET sets it. */
+function derivedSecret(rootSecret: string, name: SubgraphName): string {
+  return createHmac('sha256', rootSecret).update(`subgraph:${name}`).digest('base64url');
+}
+
+function subgraphSettings(env: NodeJS.ProcessEnv, host: string, rootSecret: string): Record<SubgraphName, SubgraphConfig> {
   const problems: string[] = [];
   const entries = SUBGRAPH_NAMES.map((name) => {
     const prefix = envPrefix(name);
@@ -76,7 +103,8 @@ function subgraphSettings(env: NodeJS.ProcessEnv, host: string): Record<Subgraph
     const subgraphPort = parsedPort.success ? parsedPort.data : 0;
     const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host;
     const url = (parsedUrl.success && parsedUrl.data) || `http://${urlHost}:${subgraphPort}/graphql`;
-    return [name, { name, port: subgraphPort, url }] as const;
+    const gatewaySecret = env[`${prefix}_GATEWAY_SECRET`] || derivedSecret(rootSecret, name);
+    return [name, { name, port: subgraphPort, url, gatewaySecret }] as const;
   });
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return Object.fromEntries(entries) as Record<SubgraphName, SubgraphConfig>;
@@ -91,6 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const values = parsed.data;
+  if (values.NODE_ENV === 'production') {
+    const defaults = [
+      values.JWT_SECRET === DEVELOPMENT_JWT_SECRET && !values.JWKS_URL && 'JWT_SECRET (or JWKS_URL)',
+      values.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET && 'GATEWAY_SECRET',
+    ].filter(Boolean);
+    if (defaults.length > 0) throw new ConfigError(`Invalid configuration:\n  production needs its own ${defaults.join(' and ')}`);
+  }
   return {
     env: values.NODE_ENV,
     host: values.HOST,
@@ -100,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: { seed: values.SEED, programs: values.SEED_PROGRAMS },
     logLevel: values.LOG_LEVEL,
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
-    subgraphs: subgraphSettings(env, values.HOST),
+    auth: { jwtSecret: values.JWT_SECRET, issuer: values.JWT_ISSUER, audience: values.JWT_AUDIENCE, jwksUrl: values.JWKS_URL },
+    subgraphs: subgraphSettings(env, values.HOST, values.GATEWAY_SECRET),
   };
 }

@@ -1,9 +1,15 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import type { Identity } from './auth';
+import type { Config } from './config';
 import type { RequestLoaders } from './loaders';
 
-/** What every subgraph resolver gets: a request-scoped unit of work and its loaders. */
+/** What every subgraph resolver gets: a request-scoped unit of work, its loaders, and who is asking. */
 export interface SubgraphContext {
   em: EntityManager;
   loaders: RequestLoaders;
   requestId: string | undefined;
+  /** Verified by this subgraph from the forwarded token; null for anonymous requests. */
+  identity: Identity | null;
+  /** The service's configuration (subgraph URLs and secrets for entity lookups, timeouts). */
+  config: Config;
 }

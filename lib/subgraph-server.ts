@@ -4,6 +4,7 @@
  * /graphql, /health and /ready. Every subgraph's main.ts is a call to
  * `runSubgraph`; the tests start the same servers in-process.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,11 +18,13 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { buildNetwork } from '../seed/network';
 import type { Network } from '../seed/network.types';
+import { createTokenVerifier, GATEWAY_SECRET_HEADER } from './auth';
 import { loadConfig, type Config } from './config';
 import type { SubgraphContext } from './context';
 import { buildFederatedSchema, type SchemaDefinition } from './federation';
 import { RequestLoaders } from './loaders';
 import { openDatabase, type DatabaseSpec, type Orm } from './orm';
+import { IdempotencyRecord } from './idempotency-record.entity';
 import { SeedRun } from './seed-run.entity';
 
 export interface SubgraphDefinition extends DatabaseSpec, SchemaDefinition {
@@ -44,6 +47,16 @@ const keepRawFragmentsForTheRequest: express.RequestHandler = (_req, res, next) 
   );
 };
 
+/** Only the gateway may call a subgraph: every /graphql request must carry this subgraph's secret. */
+function requireGatewaySecret(secret: string): express.RequestHandler {
+  const expected = Buffer.from(secret);
+  return (req, res, next) => {
+    const given = Buffer.from(req.header(GATEWAY_SECRET_HEADER) ?? '');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    res.status(401).json({ errors: [{ message: 'This subgraph answers only the Baeumteo gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
+  };
+}
+
 export interface RunningSubgraph {
   url: string;
   orm: Orm;
@@ -53,7 +66,7 @@ export interface RunningSubgraph {
 
 /** The entities the factory adds to every subgraph. */
 export function entitiesOf(definition: SubgraphDefinition): DatabaseSpec {
-  return { ...definition, entities: [...definition.entities, SeedRun] };
+  return { ...definition, entities: [...definition.entities, SeedRun, IdempotencyRecord] };
 }
 
 /** Seeds the database unless a completed seed is recorded (or `force` asks for a fresh one). */
@@ -92,14 +105,17 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
       res.status(503).json({ status: 'unavailable', subgraph: definition.subgraph, reason: (error as Error).message });
     }
   });
+  const verifier = createTokenVerifier(config.auth);
   app.use(
     '/graphql',
+    requireGatewaySecret(config.subgraphs[definition.subgraph].gatewaySecret),
     keepRawFragmentsForTheRequest,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const identity = await verifier.identify(req.header('authorization'));
         const em = orm.em.fork();
-        return { em, loaders: new RequestLoaders(em), requestId: req.header('x-request-id') ?? undefined };
+        return { em, loaders: new RequestLoaders(em), requestId: req.header('x-request-id') ?? undefined, identity, config };
       },
     }),
   );

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GATEWAY_SECRET_HEADER, signToken, type TokenClaims } from '../../lib/auth';
 import { loadConfig, type SubgraphName } from '../../lib/config';
 import type { TestStackState } from './stack-state';
 import { openDatabase, type Orm } from '../../lib/orm';
@@ -25,19 +26,41 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/** The headers the gateway would add: a subgraph answers nothing without its secret. */
+function gatewayHeadersFor(url: string): Record<string, string> {
+  const name = (Object.entries(testStack().subgraphUrls) as [SubgraphName, string][]).find(([, u]) => u === url)?.[0];
+  return name ? { [GATEWAY_SECRET_HEADER]: loadConfig(testStack().env).subgraphs[name].gatewaySecret } : {};
+}
+
+/**
+ * POSTs a GraphQL request over HTTP. To a subgraph URL it adds that subgraph's
+ * gateway secret, as the gateway does; `options.token` adds a bearer token.
+ */
 export async function graphql<T = Record<string, any>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
+  options: { token?: string } = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...gatewayHeadersFor(url),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: response.status, ...body };
+}
+
+/** A token the running hub accepts, signed with its JWT_SECRET. */
+export function tokenFor(claims: TokenClaims): Promise<string> {
+  return signToken(claims, loadConfig(testStack().env).auth);
 }
 
 /** Opens the database a running subgraph uses (close it in afterAll). */
