@@ -9,7 +9,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM, type EntityClass, type LoggerOptions, type MigrationObject, type Options, DefaultLogger, type LogContext } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
-import { LibSqlDriver } from '@mikro-orm/libsql';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Config, SubgraphName } from './config';
@@ -67,7 +67,7 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
   }
   return {
     ...common,
-    driver: LibSqlDriver,
+    driver: BetterSqliteDriver,
     dbName: join(config.dataDir, `${spec.subgraph}.sqlite`),
   } as Options;
 }
