@@ -6,6 +6,7 @@
  */
 import { GATEWAY_SECRET_HEADER } from './auth';
 import type { Config, SubgraphName } from './config';
+import { fail, UserErrorCode } from './mutation';
 
 export const OWNER_OF = {
   School: 'schools',
@@ -34,15 +35,34 @@ export async function lookupEntities(
   selection = 'id',
 ): Promise<Map<string, Record<string, unknown>>> {
   if (ids.length === 0) return new Map();
-  const subgraph = config.subgraphs[OWNER_OF[typename]];
+  const entities = await askOwner(config, OWNER_OF[typename], typename, ids.map((id) => ({ __typename: typename, id })), `id ${selection}`);
+  return new Map(entities.filter((e): e is Record<string, unknown> => e !== null).map((e) => [String(e.id), e]));
+}
+
+/** Which of these district codes exist (District is owned by the centers subgraph and keyed by code). */
+export async function lookupDistrictCodes(config: Pick<Config, 'subgraphs' | 'subgraphTimeoutMs'>, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const districts = await askOwner(config, 'centers', 'District', codes.map((code) => ({ __typename: 'District', code })), 'code');
+  return new Set(districts.filter((d): d is Record<string, unknown> => d !== null).map((d) => String(d.code)));
+}
+
+/** `_entities` of the owning subgraph for these representations, in order; null where one does not exist. */
+async function askOwner(
+  config: Pick<Config, 'subgraphs' | 'subgraphTimeoutMs'>,
+  owner: SubgraphName,
+  typename: string,
+  representations: Record<string, string>[],
+  selection: string,
+): Promise<(Record<string, unknown> | null)[]> {
+  const subgraph = config.subgraphs[owner];
   let response: Response;
   try {
     response = await fetch(subgraph.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: subgraph.gatewaySecret },
       body: JSON.stringify({
-        query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { id ${selection} } } }`,
-        variables: { representations: ids.map((id) => ({ __typename: typename, id })) },
+        query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
+        variables: { representations },
       }),
       signal: AbortSignal.timeout(config.subgraphTimeoutMs),
     });
@@ -53,5 +73,19 @@ export async function lookupEntities(
   if (!response.ok || !body.data?._entities) {
     throw new EntityLookupError(`The ${subgraph.name} subgraph could not say whether ${typename} exists: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
   }
-  return new Map(body.data._entities.filter((e): e is Record<string, unknown> => e !== null).map((e) => [String(e.id), e]));
+  return body.data._entities;
+}
+
+/**
+ * Runs a lookup for a mutation; when the owning subgraph cannot be asked, the
+ * mutation stops with an UNAVAILABLE user error on `field` (not NOT_FOUND: the
+ * entity may well exist, the caller should retry, not change the id).
+ */
+export async function lookupForMutation<T>(lookup: () => Promise<T>, field: string[]): Promise<T> {
+  try {
+    return await lookup();
+  } catch (error) {
+    if (!(error instanceof EntityLookupError)) throw error;
+    return fail(UserErrorCode.UNAVAILABLE, `It could not be checked just now, so nothing was written; try again later. (${error.message})`, field);
+  }
 }

@@ -21,8 +21,14 @@ export enum UserErrorCode {
   PROGRAM_NOT_OPEN = 'PROGRAM_NOT_OPEN',
   ALREADY_ENROLLED = 'ALREADY_ENROLLED',
   CONFLICT = 'CONFLICT',
+  /** A service the write must consult (another subgraph) could not be reached; nothing changed; retry later. */
+  UNAVAILABLE = 'UNAVAILABLE',
 }
-registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation was refused.' });
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation was refused.',
+  valuesConfig: { UNAVAILABLE: { description: 'A service the write must consult could not be reached; nothing changed; try again later.' } },
+});
 
 @Directive('@shareable')
 @ObjectType({ description: 'An expected reason a mutation changed nothing.' })

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../lib/scalars';
 import type { Program } from './program.entity';
@@ -10,10 +10,19 @@ export enum EnrollmentStatus {
 }
 registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
 
-/** A resident's place in a program. The resident stays out of GraphQL: it is personal data. */
+/**
+ * A resident's place in a program. The resident stays out of GraphQL: it is personal data.
+ * One active (confirmed or waitlisted) enrollment per resident and program: a partial unique
+ * index, written the same for SQLite and PostgreSQL, so any number of cancelled ones may stay.
+ */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A resident's enrollment in a program." })
 @Entity({ tableName: 'enrollment' })
+@Unique({
+  name: 'enrollment_active_resident_unique',
+  expression: `create unique index "enrollment_active_resident_unique" on "enrollment" ("program_id", "resident_id") where "status" <> 'CANCELLED'`,
+})
+@Index({ properties: ['residentId', 'createdAt', 'id'] })
 export class Enrollment {
   @Field(() => ID)
   @PrimaryKey({ length: 24 })

@@ -4,13 +4,17 @@ import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CenterSpace } from './center-space.entity';
 import { seedCenters } from './centers.seed';
 import { CitySupport } from './city-support.entity';
+import { CitySupportMutations } from './city-support.mutation';
+import { LearningCommunityMutations } from './community.mutation';
 import { CoverageResolver, DistrictCoverageResolver } from './coverage.resolver';
 import { District } from './district.entity';
 import { DistrictResolver, DongResolver } from './district.resolver';
 import { Dong } from './dong.entity';
 import { Enrollment } from './enrollment.entity';
-import { EnrollmentResolver } from './enrollment.resolver';
+import { EnrollmentMutationResolver } from './enrollment.mutation';
+import { EnrollmentResolver, visibleEnrollment } from './enrollment.resolver';
 import { LifelongLearningExpert } from './expert.entity';
+import { ExpertMutations } from './expert.mutation';
 import { CitySupportResolver, ExpertResolver, LearningCommunityResolver } from './expert.resolver';
 import { institutionLinksResolvers } from './institution.resolver';
 import { LearningCenter } from './learning-center.entity';
@@ -20,10 +24,13 @@ import { LifelongEducationField } from './lifelong-education-field.entity';
 import { LifelongEducationFieldResolver } from './lifelong-education-field.resolver';
 import { migrations } from './migrations';
 import { Partnership } from './partnership.entity';
+import { PartnershipMutations } from './partnership.mutation';
 import { PartnershipResolver } from './partnership.resolver';
 import { Program } from './program.entity';
-import { ProgramResolver } from './program.resolver';
+import { ProgramMutationResolver } from './program.mutation';
+import { ProgramResolver, visibleProgram } from './program.resolver';
 import { ProgramSession } from './program-session.entity';
+import { ViewerResolver } from './viewer.resolver';
 
 /** `__resolveReference` through the request's byId loader, so N representations cost one statement. */
 function byKey<T extends object>(entity: EntityClass<T>, key: 'id' | 'code' = 'id') {
@@ -44,9 +51,9 @@ export const centersSubgraph: SubgraphDefinition = {
     DistrictResolver, DongResolver, LearningCenterResolver, CenterSpaceResolver, ProgramResolver, PartnershipResolver,
     ExpertResolver, LearningCommunityResolver, CitySupportResolver, LifelongEducationFieldResolver, CoverageResolver,
     DistrictCoverageResolver, EnrollmentResolver, ...institutionLinksResolvers,
+    PartnershipMutations, LearningCommunityMutations, ExpertMutations, CitySupportMutations,
+    ProgramMutationResolver, EnrollmentMutationResolver, ViewerResolver,
   ],
-  // No query returns enrollments yet (mutations and auth come later), but the contract type must exist.
-  orphanedTypes: [Enrollment],
   referenceResolvers: {
     District: byKey(District, 'code'),
     Dong: byKey(Dong, 'code'),
@@ -56,8 +63,9 @@ export const centersSubgraph: SubgraphDefinition = {
     LifelongLearningExpert: byKey(LifelongLearningExpert),
     LearningCommunity: byKey(LearningCommunity),
     Partnership: byKey(Partnership),
-    Program: byKey(Program),
-    Enrollment: byKey(Enrollment),
+    // Drafts and enrollments are not public: a representation the caller may not see resolves to null.
+    Program: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => visibleProgram(ctx, ref.id) },
+    Enrollment: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => visibleEnrollment(ctx, ref.id) },
   },
   seed: seedCenters,
 };

@@ -7,9 +7,12 @@ import { InstitutionType, TYPENAME_OF } from './institution-type';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 import { Program, ProgramStatus } from './program.entity';
 import { ProgramTrack } from './program-track';
+import { draftScope } from './program.access';
 import { containing, definedOnly } from './where';
 
-@InputType({ description: 'All given conditions must hold. Without `status`, only published programs are listed.' })
+@InputType({
+  description: 'All given conditions must hold. Without `status`, only published programs are listed; drafts only to their host, district officer and city admin.',
+})
 export class ProgramFilter {
   @Field(() => ID, { nullable: true }) districtCode?: string;
   @Field(() => ID, { nullable: true }) dongCode?: string;
@@ -42,8 +45,9 @@ export async function programWhere(filter: ProgramFilter | null | undefined, ctx
     throw badInput('startsOnOrAfter must not be later than startsOnOrBefore', 'filter');
   }
   const startsOn = definedOnly({ $gte: f.startsOnOrAfter ?? undefined, $lte: f.startsOnOrBefore ?? undefined });
-  return definedOnly({
-    status: f.status ?? ProgramStatus.PUBLISHED,
+  const status = f.status ?? ProgramStatus.PUBLISHED;
+  const where = definedOnly({
+    status,
     districtCode: f.districtCode ?? undefined,
     dongCode: f.dongCode ?? undefined,
     center: f.centerId ?? undefined,
@@ -55,4 +59,6 @@ export async function programWhere(filter: ProgramFilter | null | undefined, ctx
     seatsLeft: f.hasSeatsLeft == null ? undefined : f.hasSeatsLeft ? { $gt: 0 } : { $lte: 0 },
     ...containing('title', f.titleContains),
   }) as FilterQuery<Program>;
+  const scope = status === ProgramStatus.DRAFT ? draftScope(ctx.identity) : undefined;
+  return scope ? ({ $and: [where, scope] } as FilterQuery<Program>) : where;
 }

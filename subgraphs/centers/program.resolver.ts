@@ -5,17 +5,23 @@ import { Institution, memberByRef, Venue, venueByRef } from './institution';
 import { LearningCenter } from './learning-center.entity';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 import { SESSION_ORDER } from './orders';
+import { canSeeProgram } from './program.access';
 import { ProgramConnection, PROGRAM_ORDER } from './program.connection';
-import { Program, ProgramStatus } from './program.entity';
+import { Program } from './program.entity';
 import { ProgramFilter, programWhere } from './program.filter';
 import { ProgramSession } from './program-session.entity';
 
+/** A program by id as the caller may see it (program(id) and `__resolveReference`): null when absent or a draft they may not see. */
+export async function visibleProgram(ctx: SubgraphContext, id: string): Promise<Program | null> {
+  const program = await ctx.loaders.byId(Program).load(id);
+  return program && canSeeProgram(ctx.identity, program) ? program : null;
+}
+
 @Resolver(() => Program)
 export class ProgramResolver {
-  @Query(() => Program, { nullable: true, description: 'A program by id; drafts are not public and read as null.' })
-  async program(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext): Promise<Program | null> {
-    const program = await loaders.byId(Program).load(id);
-    return program && program.status !== ProgramStatus.DRAFT ? program : null;
+  @Query(() => Program, { nullable: true, description: 'A program by id; a draft reads as null except to its host, district officer and city admin.' })
+  program(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Program | null> {
+    return visibleProgram(ctx, id);
   }
 
   @Query(() => ProgramConnection, { description: 'The program catalog, soonest first.' })

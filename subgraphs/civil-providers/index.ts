@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '../../lib/context';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CivilProvider } from './civil-provider.entity';
+import { CivilProviderMutationResolver } from './civil-provider.mutation';
 import { CivilProviderResolver } from './civil-provider.resolver';
 import { seedCivilProviders } from './civil-providers.seed';
 import { DistrictCivilProvidersResolver } from './district.resolver';
@@ -12,7 +13,7 @@ export const civilProvidersSubgraph: SubgraphDefinition = {
   subgraph: 'civil-providers',
   entities: [CivilProvider, ServedArea],
   migrations,
-  resolvers: [CivilProviderResolver, DistrictCivilProvidersResolver],
+  resolvers: [CivilProviderResolver, DistrictCivilProvidersResolver, CivilProviderMutationResolver],
   referenceResolvers: {
     CivilProvider: {
       __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(CivilProvider).load(ref.id),

@@ -51,9 +51,9 @@ export class CulturalCenterResolver {
     return dongRef(center.dongCode);
   }
 
-  @FieldResolver(() => [CulturalSpace], { description: 'Rooms that can host programs, by name.' })
+  @FieldResolver(() => [CulturalSpace], { description: 'Rooms that can host programs, by name (removed rooms are left out).' })
   spaces(@Root() center: CulturalCenter, @Ctx() { loaders }: SubgraphContext): Promise<CulturalSpace[]> {
-    return loaders.listBy(CulturalSpace, 'culturalCenter', CULTURAL_SPACE_ORDER).load(center.id);
+    return loaders.listBy(CulturalSpace, 'culturalCenter', CULTURAL_SPACE_ORDER, { removedAt: null }).load(center.id);
   }
 }
 

@@ -21,6 +21,15 @@ export class CulturalSpace {
 
   @ManyToOne('CulturalCenter', { ref: true, index: true })
   culturalCenter!: Ref<CulturalCenter>;
+
+  /** When its institution removed it (ISO 8601); null while it is offered. Removed rooms are kept for the programs held there. */
+  @Property({ length: 40, nullable: true })
+  removedAt!: string | null;
+
+  @Field(() => Boolean, { description: 'True once its institution stopped offering it: it still names the venue of programs held there.' })
+  get removed(): boolean {
+    return this.removedAt !== null;
+  }
 }
 
 export const CULTURAL_SPACE_ORDER: SortOrder<CulturalSpace> = [

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '../../lib/context';
 import type { SubgraphDefinition } from '../../lib/subgraph-server';
 import { CulturalCenter } from './cultural-center.entity';
+import { CulturalCenterProfileMutation, CulturalSpaceMutations } from './cultural-center.mutation';
 import { CulturalCenterResolver, CulturalSpaceResolver } from './cultural-center.resolver';
 import { seedCulturalCenters } from './cultural-centers.seed';
 import { CulturalSpace } from './cultural-space.entity';
@@ -12,7 +13,10 @@ export const culturalCentersSubgraph: SubgraphDefinition = {
   subgraph: 'cultural-centers',
   entities: [CulturalCenter, CulturalSpace],
   migrations,
-  resolvers: [CulturalCenterResolver, CulturalSpaceResolver, DistrictCulturalCentersResolver, DongCulturalCentersResolver],
+  resolvers: [
+    CulturalCenterResolver, CulturalSpaceResolver, DistrictCulturalCentersResolver, DongCulturalCentersResolver,
+    CulturalCenterProfileMutation, CulturalSpaceMutations,
+  ],
   referenceResolvers: {
     CulturalCenter: {
       __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(CulturalCenter).load(ref.id),

@@ -52,9 +52,9 @@ export class LibraryResolver {
     return dongRef(library.dongCode);
   }
 
-  @FieldResolver(() => [LibrarySpace], { description: 'Rooms open to residents, by name.' })
+  @FieldResolver(() => [LibrarySpace], { description: 'Rooms open to residents, by name (removed rooms are left out).' })
   spaces(@Root() library: Library, @Ctx() { loaders }: SubgraphContext): Promise<LibrarySpace[]> {
-    return loaders.listBy(LibrarySpace, 'library', LIBRARY_SPACE_ORDER).load(library.id);
+    return loaders.listBy(LibrarySpace, 'library', LIBRARY_SPACE_ORDER, { removedAt: null }).load(library.id);
   }
 }
 

@@ -5,6 +5,7 @@ import { EducationOffice } from './education-office.entity';
 import { EducationOfficeResolver } from './education-office.resolver';
 import { migrations } from './migrations';
 import { School } from './school.entity';
+import { SchoolProfileMutation, SchoolSpaceMutations } from './school.mutation';
 import { SchoolResolver, SchoolSpaceResolver } from './school.resolver';
 import { SchoolSpace } from './school-space.entity';
 import { seedSchools } from './schools.seed';
@@ -15,7 +16,7 @@ export const schoolsSubgraph: SubgraphDefinition = {
   subgraph: 'schools',
   entities: [EducationOffice, ServedDistrict, School, SchoolSpace],
   migrations,
-  resolvers: [SchoolResolver, SchoolSpaceResolver, EducationOfficeResolver, DistrictSchoolsResolver, DongSchoolsResolver],
+  resolvers: [SchoolResolver, SchoolSpaceResolver, EducationOfficeResolver, DistrictSchoolsResolver, DongSchoolsResolver, SchoolProfileMutation, SchoolSpaceMutations],
   referenceResolvers: {
     School: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(School).load(ref.id) },
     SchoolSpace: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(SchoolSpace).load(ref.id) },

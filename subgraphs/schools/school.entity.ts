@@ -52,6 +52,14 @@ export class School {
   @Property({ nullable: true })
   address!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Phone number, as the school publishes it.' })
+  @Property({ length: 32, nullable: true })
+  phone!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Web site URL, as the school publishes it.' })
+  @Property({ nullable: true })
+  homepage!: string | null;
+
   @Field(() => DateScalar, { nullable: true })
   @Property({ length: 10, nullable: true })
   foundedOn!: string | null;

@@ -59,9 +59,9 @@ export class SchoolResolver {
     return (await loaders.byId(EducationOffice, 'code').load(school.educationOffice.unwrap().code))!;
   }
 
-  @FieldResolver(() => [SchoolSpace])
+  @FieldResolver(() => [SchoolSpace], { description: 'Rooms it offers to programs, by name (removed rooms are left out).' })
   spaces(@Root() school: School, @Ctx() { loaders }: SubgraphContext): Promise<SchoolSpace[]> {
-    return loaders.listBy(SchoolSpace, 'school', [{ property: 'name', direction: 'asc' }, { property: 'id', direction: 'asc' }]).load(school.id);
+    return loaders.listBy(SchoolSpace, 'school', [{ property: 'name', direction: 'asc' }, { property: 'id', direction: 'asc' }], { removedAt: null }).load(school.id);
   }
 }
 

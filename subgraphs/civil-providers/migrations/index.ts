@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261128162618 } from './Migration20261128162618';
+import { Migration20261128171236 } from './Migration20261128171236';
 
 /** PostgreSQL migrations, in the order they run (`npm run migrations -- create <subgraph>` adds one). */
 export const migrations: MigrationObject[] = [
-  { name: 'Migration20261128162618', class: Migration20261128162618 },
+  { name: 'Migration20261128171236', class: Migration20261128171236 },
 ];

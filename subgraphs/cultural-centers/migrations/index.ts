@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261128162617 } from './Migration20261128162617';
+import { Migration20261128171234 } from './Migration20261128171234';
 
 /** PostgreSQL migrations, in the order they run (`npm run migrations -- create <subgraph>` adds one). */
 export const migrations: MigrationObject[] = [
-  { name: 'Migration20261128162617', class: Migration20261128162617 },
+  { name: 'Migration20261128171234', class: Migration20261128171234 },
 ];

@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261128162615 } from './Migration20261128162615';
+import { Migration20261128171233 } from './Migration20261128171233';
 
 /** PostgreSQL migrations, in the order they run (`npm run migrations -- create <subgraph>` adds one). */
 export const migrations: MigrationObject[] = [
-  { name: 'Migration20261128162615', class: Migration20261128162615 },
+  { name: 'Migration20261128171233', class: Migration20261128171233 },
 ];

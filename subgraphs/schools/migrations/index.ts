@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261128162117 } from './Migration20261128162117';
+import { Migration20261128171232 } from './Migration20261128171232';
 
 /** PostgreSQL migrations, in the order they run (`npm run migrations -- create <subgraph>` adds one). */
 export const migrations: MigrationObject[] = [
-  { name: 'Migration20261128162117', class: Migration20261128162117 },
+  { name: 'Migration20261128171232', class: Migration20261128171232 },
 ];

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261128164016 extends Migration {
+export class Migration20261128171230 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "district" ("code" varchar(5) not null, "name_ko" varchar(255) not null, "name_en" varchar(255) not null, "lat" double precision not null, "lng" double precision not null, "area_km2" double precision not null, constraint "district_pkey" primary key ("code"));`);
@@ -10,6 +10,8 @@ export class Migration20261128164016 extends Migration {
 
     this.addSql(`create table "dong" ("code" varchar(10) not null, "name_ko" varchar(255) not null, "name_en" varchar(255) not null, "district_code" varchar(5) not null, "lat" double precision not null, "lng" double precision not null, "area_km2" double precision null, constraint "dong_pkey" primary key ("code"));`);
     this.addSql(`create index "dong_district_code_index" on "dong" ("district_code");`);
+
+    this.addSql(`create table "idempotency_record" ("key" varchar(400) not null, "result_id" varchar(64) not null, "created_at" varchar(40) not null, constraint "idempotency_record_pkey" primary key ("key"));`);
 
     this.addSql(`create table "learning_center" ("id" varchar(32) not null, "name" varchar(255) not null, "dong_code" varchar(10) not null, "district_code" varchar(5) not null, "lat" double precision not null, "lng" double precision not null, "venue_type" text check ("venue_type" in ('SchoolSpace', 'LibrarySpace', 'CulturalSpace', 'CenterSpace')) null, "venue_id" varchar(32) null, "opened_on" varchar(10) null, constraint "learning_center_pkey" primary key ("id"));`);
     this.addSql(`create index "learning_center_dong_code_index" on "learning_center" ("dong_code");`);
@@ -48,6 +50,8 @@ export class Migration20261128164016 extends Migration {
 
     this.addSql(`create table "enrollment" ("id" varchar(24) not null, "program_id" varchar(16) not null, "resident_id" varchar(32) not null, "status" text check ("status" in ('CONFIRMED', 'WAITLISTED', 'CANCELLED')) not null, "waitlist_position" int null, "created_at" varchar(32) not null, constraint "enrollment_pkey" primary key ("id"));`);
     this.addSql(`create index "enrollment_program_id_index" on "enrollment" ("program_id");`);
+    this.addSql(`create index "enrollment_resident_id_created_at_id_index" on "enrollment" ("resident_id", "created_at", "id");`);
+    this.addSql(`create unique index "enrollment_active_resident_unique" on "enrollment" ("program_id", "resident_id") where "status" <> 'CANCELLED';`);
 
     this.addSql(`create table "program_session" ("program_id" varchar(16) not null, "position" int not null, "starts_at" varchar(32) not null, "ends_at" varchar(32) not null, constraint "program_session_pkey" primary key ("program_id", "position"));`);
 

@@ -1,0 +1,54 @@
+/** What the network writes of this subgraph share: new ids, Seoul's today, lookups that answer NOT_FOUND, district scope. */
+import { randomBytes } from 'node:crypto';
+import type { EntityClass, FilterQuery, FindOneOptions } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Role, type Identity } from '../../lib/auth';
+import { requireScope } from '../../lib/authorization';
+import { fail, UserErrorCode, UserErrors, type Payload } from '../../lib/mutation';
+import { seoulNow } from './seoul-time';
+
+/** "PS" -> "PS-3f9a0c12b7e4": the dash keeps written ids apart from the seed's sequence ids (PS00001). */
+export function newId(prefix: string): string {
+  return `${prefix}-${randomBytes(6).toString('hex')}`;
+}
+
+/** Today's date in Seoul, YYYY-MM-DD. */
+export function seoulToday(): string {
+  return seoulNow().slice(0, 10);
+}
+
+/** The row with this primary key, or a NOT_FOUND user error on `field` (a path below "input"). */
+export async function findOrFail<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  id: string,
+  field: string,
+  options: Pick<FindOneOptions<object>, 'lockMode'> = {},
+): Promise<T> {
+  const found = await em.findOne(entity, id as FilterQuery<T>, options as FindOneOptions<T>);
+  if (!found) fail(UserErrorCode.NOT_FOUND, `There is no ${entity.name} ${JSON.stringify(id)}.`, ['input', ...field.split('.')]);
+  return found;
+}
+
+/**
+ * FORBIDDEN unless the caller may act on this district: a CITY_ADMIN on every
+ * district, a DISTRICT_OFFICER or EXPERT on the district of its token.
+ */
+export function requireDistrict(identity: Identity, districtCode: string, what: string, field: string[] | null = null): void {
+  const own = (identity.role === Role.DISTRICT_OFFICER || identity.role === Role.EXPERT) && identity.district === districtCode;
+  requireScope(identity.role === Role.CITY_ADMIN || own, `${what} in district ${districtCode}`, field);
+}
+
+/**
+ * Runs the checks that need no transaction (the caller's role, the input, asking
+ * another subgraph) before one opens; their refusal as a payload, or null to go on.
+ */
+export async function refusalOf(checks: () => Promise<void> | void): Promise<Payload<never> | null> {
+  try {
+    await checks();
+    return null;
+  } catch (error) {
+    if (error instanceof UserErrors) return { result: null, userErrors: error.errors };
+    throw error;
+  }
+}
