@@ -19,13 +19,14 @@ import type { GraphQLSchema } from 'graphql';
 import { buildNetwork } from '../seed/network';
 import type { Network } from '../seed/network.types';
 import { createTokenVerifier, GATEWAY_SECRET_HEADER } from './auth';
-import { loadConfig, type Config } from './config';
+import type { Config } from './config';
 import type { SubgraphContext } from './context';
 import { buildFederatedSchema, type SchemaDefinition } from './federation';
 import { RequestLoaders } from './loaders';
 import { openDatabase, type DatabaseSpec, type Orm } from './orm';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { SeedRun } from './seed-run.entity';
+import { runService } from './service';
 
 export interface SubgraphDefinition extends DatabaseSpec, SchemaDefinition {
   /** Writes this subgraph's slice of the seed network, in one transaction. */
@@ -138,20 +139,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
   };
 }
 
-/** Entry point of a subgraph process: start, report, and stop cleanly on SIGINT/SIGTERM. */
-export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
-  try {
-    const config = loadConfig();
-    const running = await startSubgraph(definition, config);
-    console.log(`[${definition.subgraph}] serving ${running.url}`);
-    const shutdown = async () => {
-      await running.stop();
-      process.exit(0);
-    };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  } catch (error) {
-    console.error(`[${definition.subgraph}] failed to start: ${(error as Error).stack ?? error}`);
-    process.exit(1);
-  }
+/** Entry point of a subgraph process. */
+export function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  return runService(definition.subgraph, (config) => startSubgraph(definition, config));
 }
