@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -17,6 +17,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier, GATEWAY_SECRET_HEADER, type Identity } from '../lib/auth';
 import type { Config, SubgraphName } from '../lib/config';
+import { createLogger, errorLoggingPlugin, requestLogging } from '../lib/logger';
+import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from '../lib/metrics';
+import { ResilientDataSource, SubgraphConnectionPool } from './subgraph-fetch';
+import { deduplicated } from './dedup';
+import { createResponseCacheStore, responseCachePlugin } from './response-cache';
+import { mountFeeds } from './feeds';
+import { createHardening } from './hardening';
+import { mountPages } from './pages';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
 
@@ -29,11 +37,6 @@ export interface GatewayContext {
 export interface RunningGateway {
   url: string;
   stop(): Promise<void>;
-}
-
-/** Bounds every subgraph fetch, so a hung subgraph costs one timeout, not a hung gateway. */
-function timeoutFetcher(timeoutMs: number): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
 
 async function subgraphsReachable(config: Config): Promise<Record<string, boolean>> {
@@ -51,32 +54,54 @@ async function subgraphsReachable(config: Config): Promise<Record<string, boolea
 }
 
 export async function startGateway(config: Config, port = config.gatewayPort): Promise<RunningGateway> {
-  const fetcher = timeoutFetcher(config.subgraphTimeoutMs);
+  // Subgraph fetches: pooled keep-alive connections, timeouts, retries of queries (gateway/subgraph-fetch.ts).
+  const pool = new SubgraphConnectionPool({ timeoutMs: config.subgraphTimeoutMs, retries: config.subgraphRetries });
+  const logger = createLogger('gateway', config.logLevel);
+  initMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
       const subgraph = config.subgraphs[name as SubgraphName];
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      // Identical in-flight subgraph queries share one fetch (gateway/dedup.ts).
+      return deduplicated(new ResilientDataSource<GatewayContext>({
+        name,
         url: subgraph.url,
-        fetcher: fetcher as never,
+        pool,
+        retries: config.subgraphRetries,
+        logger,
+        requestIdOf: (context) => context.requestId,
         // The gateway builds fresh headers per subgraph request: pass on only what the subgraph needs.
         willSendRequest({ request, context }) {
           request.http?.headers.set(GATEWAY_SECRET_HEADER, subgraph.gatewaySecret);
           if (context.authorization) request.http?.headers.set('authorization', context.authorization);
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
         },
-      });
+      }));
     },
   });
 
+  const responseCacheStore = createResponseCacheStore(config.redisUrl, config.responseCache.maxEntries);
+  const verifier = createTokenVerifier(config.auth);
+  // Operation limits, error masking, CORS, CSRF, rate limits, safelist (gateway/hardening/).
+  const hardening = createHardening<GatewayContext>(config, verifier, (error) => logger.warn({ err: error.message }, 'rate limit store unavailable'));
   const app = express();
+  app.set('trust proxy', hardening.trustProxy);
   const httpServer: Server = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    ...hardening.apollo,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metricsPlugin(), errorLoggingPlugin(logger), ...hardening.plugins,
+      // Anonymous reads, invalidated by every mutation (gateway/response-cache.ts).
+      ...(config.responseCache.ttlMs > 0
+        ? [responseCachePlugin({ store: responseCacheStore, ttlMs: config.responseCache.ttlMs, isAnonymous: (c) => !(c as GatewayContext).authorization && !(c as GatewayContext).identity })]
+        : [])],
   });
   await apollo.start();
 
+  app.use(requestLogging(logger), countHttpRequests);
+  app.get('/metrics', serveMetrics);
+  mountFeeds(app, apollo); // /feeds/programs, the open-data feed
+  mountPages(app); // the explorer (GET /graphql from a browser), /network and their /assets
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -85,10 +110,9 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
     const ready = Object.values(subgraphs).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs });
   });
-  const verifier = createTokenVerifier(config.auth);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...hardening.beforeGraphQL,
     expressMiddleware(apollo, {
       // A bad token is refused here (401) before any subgraph is asked; the subgraphs verify it again.
       context: async ({ req }) => {
@@ -107,6 +131,9 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
     url: `http://${host}:${boundPort}/graphql`,
     async stop() {
       await apollo.stop();
+      await responseCacheStore.close();
+      await hardening.close();
+      await pool.close();
     },
   };
 }

@@ -45,11 +45,29 @@ const baseSchema = z.object({
   SEED_PROGRAMS: z.coerce.number().int().nonnegative().default(20000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
   JWT_ISSUER: z.string().min(1).default('baeumteo'),
   JWT_AUDIENCE: z.string().min(1).default('baeumteo'),
   JWKS_URL: optionalUrl,
   GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_GATEWAY_SECRET),
+  // Gateway limits and exposure (gateway/hardening.ts); rate limits and introspection default by NODE_ENV.
+  MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  MAX_ALIASES: z.coerce.number().int().nonnegative().default(15),
+  MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(5),
+  MAX_COST: z.coerce.number().int().positive().default(50000),
+  MAX_TOKENS: z.coerce.number().int().positive().default(1000),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'expected a size like 100kb or 1mb').default('100kb'),
+  ENABLE_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  CORS_ORIGINS: z.string().optional(),
+  TRUST_PROXY: z.string().default(''),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().optional(),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().nonnegative().optional(),
+  REDIS_URL: optionalUrl,
+  PERSISTED_OPERATIONS_FILE: z.string().trim().optional(),
+  // Gateway response cache of anonymous reads (gateway/response-cache.ts); 0 turns it off.
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(300),
+  RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10000),
 });
 
 export interface SubgraphConfig {
@@ -79,8 +97,50 @@ export interface Config {
   seed: { seed: number; programs: number };
   logLevel: z.infer<typeof baseSchema>['LOG_LEVEL'];
   subgraphTimeoutMs: number;
+  /** Extra attempts of a failed subgraph query fetch (never of a mutation). */
+  subgraphRetries: number;
   auth: AuthConfig;
   subgraphs: Record<SubgraphName, SubgraphConfig>;
+  /** Operation and request limits of the gateway. */
+  limits: LimitsConfig;
+  /** What the gateway shows and to whom. */
+  exposure: ExposureConfig;
+  rateLimit: RateLimitConfig;
+  /** Shared state (rate limit counters) lives here when set; in process memory otherwise. */
+  redisUrl: string | undefined;
+  /** Safelist mode: only the operations of this manifest run. */
+  persistedOperationsFile: string | undefined;
+  /** Response cache of anonymous reads at the gateway; ttlMs 0 turns it off. */
+  responseCache: { ttlMs: number; maxEntries: number };
+}
+
+export interface LimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxCost: number;
+  /** Parser token limit (Apollo's parseOptions.maxTokens). */
+  maxTokens: number;
+  /** Largest request body, in express.json's notation ('100kb'). */
+  bodyLimit: string;
+}
+
+export interface ExposureConfig {
+  introspection: boolean;
+  /** Masked errors: no stack traces, suggestions or schema-revealing validation messages. */
+  maskErrors: boolean;
+  /** Allowed browser origins; 'localhost' allows any http(s)://localhost or 127.0.0.1 origin (development default). */
+  corsOrigins: string[] | 'localhost';
+  /** express's 'trust proxy' setting: which X-Forwarded-For hops give the client IP. */
+  trustProxy: boolean | number | string;
+}
+
+export interface RateLimitConfig {
+  /** Requests per window of one identity (token subject); 0 turns the limit off. */
+  perIdentity: number;
+  /** Requests per window of one client IP without a token; 0 turns the limit off. */
+  perAnonymousIp: number;
+  windowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +170,41 @@ function subgraphSettings(env: NodeJS.ProcessEnv, host: string, rootSecret: stri
   return Object.fromEntries(entries) as Record<SubgraphName, SubgraphConfig>;
 }
 
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Production is closed by default; development and test keep introspection and effectively no rate limit. */
+function hardeningSettings(values: z.infer<typeof baseSchema>): Pick<Config, 'limits' | 'exposure' | 'rateLimit' | 'redisUrl' | 'persistedOperationsFile'> {
+  const production = values.NODE_ENV === 'production';
+  const origins = values.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
+  return {
+    limits: {
+      maxDepth: values.MAX_DEPTH,
+      maxAliases: values.MAX_ALIASES,
+      maxDirectives: values.MAX_DIRECTIVES,
+      maxCost: values.MAX_COST,
+      maxTokens: values.MAX_TOKENS,
+      bodyLimit: values.BODY_LIMIT,
+    },
+    exposure: {
+      introspection: values.ENABLE_INTROSPECTION ? values.ENABLE_INTROSPECTION === 'true' : !production,
+      maskErrors: production,
+      corsOrigins: origins ?? (production ? [] : 'localhost'),
+      trustProxy: trustProxySetting(values.TRUST_PROXY),
+    },
+    rateLimit: {
+      perIdentity: values.RATE_LIMIT_PER_MINUTE ?? (production ? 600 : 100_000),
+      perAnonymousIp: values.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? (production ? 300 : 100_000),
+      windowMs: 60_000,
+    },
+    redisUrl: values.REDIS_URL,
+    persistedOperationsFile: values.PERSISTED_OPERATIONS_FILE || undefined,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = baseSchema.safeParse(env);
   if (!parsed.success) {
@@ -135,7 +230,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: { seed: values.SEED, programs: values.SEED_PROGRAMS },
     logLevel: values.LOG_LEVEL,
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
+    subgraphRetries: values.SUBGRAPH_RETRIES,
     auth: { jwtSecret: values.JWT_SECRET, issuer: values.JWT_ISSUER, audience: values.JWT_AUDIENCE, jwksUrl: values.JWKS_URL },
     subgraphs: subgraphSettings(env, values.HOST, values.GATEWAY_SECRET),
+    ...hardeningSettings(values),
+    responseCache: { ttlMs: values.RESPONSE_CACHE_TTL_SECONDS * 1000, maxEntries: values.RESPONSE_CACHE_MAX_ENTRIES },
   };
 }

@@ -14,6 +14,14 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Config, SubgraphName } from './config';
 import { SeedRun } from './seed-run.entity';
+import { sqlStatements } from './metrics';
+import { createLogger, type Logger } from './logger';
+
+const ormLoggers = new Map<string, Logger>();
+function ormLogger(subgraph: string): Logger {
+  if (!ormLoggers.has(subgraph)) ormLoggers.set(subgraph, createLogger(subgraph, 'info').child({ component: 'orm' }));
+  return ormLoggers.get(subgraph)!;
+}
 
 export interface DatabaseSpec {
   subgraph: SubgraphName;
@@ -30,6 +38,7 @@ export class StatementCountingLogger extends DefaultLogger {
   static statements = 0;
   override logQuery(context: { query: string } & LogContext): void {
     StatementCountingLogger.statements += 1;
+    sqlStatements.inc();
     super.logQuery(context);
   }
 }
@@ -51,6 +60,9 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
     extensions: [Migrator],
     migrations: { migrationsList: spec.migrations, transactional: true, allOrNothing: true, snapshot: false },
     loggerFactory: (options: LoggerOptions) => new StatementCountingLogger(options),
+    // MikroORM's own lines (migrator, SQL_DEBUG) as JSON log lines like the rest of the service.
+    logger: (message: string) => ormLogger(spec.subgraph).info(message.replace(/\x1b\[[0-9;]*m/g, '')),
+    colors: false,
     debug: process.env.SQL_DEBUG === '1',
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -86,8 +98,30 @@ async function ensureSqliteSchema(orm: Orm): Promise<void> {
   if (current === fingerprint) return;
   const [{ tables }] = await connection.execute<{ tables: number }[]>("select count(*) as tables from sqlite_master where type = 'table'");
   if (Number(tables) === 0) await orm.schema.createSchema();
-  else await orm.schema.updateSchema({ safe: true });
+  else {
+    try {
+      await execScript(orm, await orm.schema.getUpdateSchemaSQL({ safe: true }));
+    } catch (error) {
+      // Never drop a user's data to make the schema fit: say what to do instead.
+      throw new Error(
+        `The embedded database ${orm.config.get('dbName')} was made by an older Baeumteo and cannot be upgraded in place ` +
+          `(${(error as Error).message}). Keep it and run an older version, or recreate it with \`npm run seed\`; ` +
+          'PostgreSQL databases upgrade through their migrations.',
+      );
+    }
+  }
   await connection.execute(`pragma user_version = ${fingerprint}`);
+}
+
+/** Runs a multi-statement SQL script on SQLite (a prepared statement takes only one). */
+async function execScript(orm: Orm, sql: string): Promise<void> {
+  const client = orm.em.getConnection().getKnex().client as { acquireConnection(): Promise<{ exec(sql: string): void }>; releaseConnection(c: unknown): Promise<void> };
+  const connection = await client.acquireConnection();
+  try {
+    connection.exec(sql);
+  } finally {
+    await client.releaseConnection(connection);
+  }
 }
 
 /** Opens the database and brings its schema up to date (migrations on PostgreSQL). */

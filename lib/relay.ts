@@ -203,3 +203,9 @@ export async function paginateGroups<T extends object>(
     ]),
   );
 }
+
+/** By name, the id breaking ties: how every list of named things (institutions, their rooms) is ordered. */
+export const NAME_ORDER: SortOrder<{ id: string; name: string }> = [
+  { property: 'name', direction: 'asc' },
+  { property: 'id', direction: 'asc' },
+];

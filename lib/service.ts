@@ -1,27 +1,51 @@
 import { loadConfig, type Config } from './config';
+import { createLogger } from './logger';
 
 export interface RunningService {
   url: string;
+  /** Stops accepting, lets in-flight requests finish, then closes pools (database, connections). */
   stop(): Promise<void>;
 }
 
+/** How long in-flight work may take after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 /**
  * The entry point of one service process (a subgraph or the gateway): start
- * it, say where it serves, and stop it cleanly on SIGINT/SIGTERM; a failure
+ * it, say where it serves, and shut it down gracefully on SIGINT/SIGTERM
+ * (stop accepting, finish in-flight requests, close pools, exit 0); a failure
  * to start ends the process with code 1 so the launcher can report it.
+ * Logs are JSON lines (pino) on stdout.
  */
 export async function runService(name: string, start: (config: Config) => Promise<RunningService>): Promise<void> {
+  let logger = createLogger(name, 'info');
   try {
-    const running = await start(loadConfig());
-    console.log(`[${name}] serving ${running.url}`);
-    const shutdown = async () => {
-      await running.stop();
-      process.exit(0);
+    const config = loadConfig();
+    logger = createLogger(name, config.logLevel);
+    const running = await start(config);
+    logger.info({ url: running.url }, `serving ${running.url}`);
+    let stopping = false;
+    const shutdown = async (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing in-flight requests');
+      setTimeout(() => {
+        logger.error('shutdown took too long; exiting');
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
+      try {
+        await running.stop();
+        logger.info('stopped');
+        process.exit(0);
+      } catch (error) {
+        logger.error({ error: (error as Error).message }, 'shutdown failed');
+        process.exit(1);
+      }
     };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
   } catch (error) {
-    console.error(`[${name}] failed to start: ${(error as Error).stack ?? error}`);
+    logger.fatal({ error: (error as Error).message, stack: (error as Error).stack }, 'failed to start');
     process.exit(1);
   }
 }

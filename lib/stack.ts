@@ -25,6 +25,8 @@ export interface RunningStack {
   config: Config;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** The process id of each service now (the benchmark reads the gateway's memory). */
+  pid(service: ServiceName): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     config,
     gatewayUrl: `http://127.0.0.1:${config.gatewayPort}/graphql`,
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url])) as Record<SubgraphName, string>,
+    pid: (service) => children.get(service)?.pid,
     stop,
   };
 }

@@ -23,10 +23,13 @@ import type { Config } from './config';
 import type { SubgraphContext } from './context';
 import { buildFederatedSchema, type SchemaDefinition } from './federation';
 import { RequestLoaders } from './loaders';
-import { openDatabase, type DatabaseSpec, type Orm } from './orm';
+import { openDatabase, StatementCountingLogger, type DatabaseSpec, type Orm } from './orm';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { SeedRun } from './seed-run.entity';
 import { runService } from './service';
+import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors';
+import { createLogger, errorLoggingPlugin, requestLogging } from './logger';
+import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from './metrics';
 
 export interface SubgraphDefinition extends DatabaseSpec, SchemaDefinition {
   /** Writes this subgraph's slice of the seed network, in one transaction. */
@@ -89,12 +92,24 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
 
   const app = express();
   const httpServer: Server = createServer(app);
+  const logger = createLogger(definition.subgraph, config.logLevel);
+  initMetrics(definition.subgraph);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      metricsPlugin(),
+      errorLoggingPlugin(logger),
+    ],
+    // A lost database is one clear error (no stack, no driver detail); /ready says 503 meanwhile.
+    formatError: (formatted, error) =>
+      isDatabaseUnavailable(error) ? { ...databaseUnavailableError(definition.subgraph).toJSON(), path: formatted.path } : formatted,
   });
   await apollo.start();
 
+  app.use(requestLogging(logger), countHttpRequests);
+  app.get('/metrics', serveMetrics);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: definition.subgraph });
   });
@@ -103,9 +118,17 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
       await orm.em.getConnection().execute('select 1');
       res.json({ status: 'ready', subgraph: definition.subgraph });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', subgraph: definition.subgraph, reason: (error as Error).message });
+      const reason = isDatabaseUnavailable(error) ? 'database unavailable' : 'database check failed';
+      logger.warn({ error: (error as Error).message }, `not ready: ${reason}`);
+      res.status(503).json({ status: 'unavailable', subgraph: definition.subgraph, reason });
     }
   });
+  if (config.env !== 'production') {
+    // The SQL-count tests and the benchmark diff this counter around requests (never exposed in production).
+    app.get('/debug/sql-statements', (_req, res) => {
+      res.json({ subgraph: definition.subgraph, statements: StatementCountingLogger.statements });
+    });
+  }
   const verifier = createTokenVerifier(config.auth);
   app.use(
     '/graphql',
@@ -126,7 +149,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
   const address = httpServer.address() as AddressInfo;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${address.port}/graphql`;
-  if (seeded) console.log(`[${definition.subgraph}] seeded its database`);
+  if (seeded) logger.info('seeded its database');
 
   return {
     url,

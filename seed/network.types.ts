@@ -68,7 +68,7 @@ export interface LearningCommunityRow { id: string; name: string; centerId: stri
 export interface PartnershipRow { id: string; centerId: string; partner: EntityRef<InstitutionTypename>; kind: PartnershipKind; since: string; active: boolean }
 export interface ProgramSessionRow { startsAt: string; endsAt: string }
 export interface ProgramRow {
-  id: string; title: string; description: string | null; track: ProgramTrack; fieldCode: string;
+  id: string; title: string; titleEn: string; description: string | null; track: ProgramTrack; fieldCode: string;
   centerId: string; host: EntityRef<InstitutionTypename>; venue: EntityRef<VenueTypename> | null;
   startsOn: string; endsOn: string; sessions: ProgramSessionRow[];
   capacity: number; feeKrw: number; status: ProgramStatus; createdAt: string;

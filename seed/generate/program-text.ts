@@ -2,28 +2,30 @@
 import type { ProgramTrack } from '../network.types';
 import type { Random } from '../random';
 import { withObjectParticle } from './korean';
-import { AUDIENCES } from './vocabulary';
+import { AUDIENCES, AUDIENCES_EN } from './vocabulary';
 
 export interface ProgramTextInput {
-  topic: string; track: ProgramTrack; dongName: string; centerName: string; sessionCount: number; startMonth: number;
+  topic: string; topicEn: string; track: ProgramTrack; dongName: string; dongNameEn: string; centerName: string;
+  sessionCount: number; startMonth: number;
 }
 
-interface Words extends ProgramTextInput { audience: string; season: string }
+interface Words extends ProgramTextInput { audience: string; audienceEn: string; season: string; seasonEn: string }
 
-const TITLES: readonly ((words: Words) => string)[] = [
-  ({ topic }) => `${topic} 교실`,
-  ({ topic }) => `${topic} 입문`,
-  ({ topic }) => `${topic} 기초반`,
-  ({ topic }) => `${topic} 심화반`,
-  ({ topic }) => `${topic} 실전반`,
-  ({ topic }) => `${topic} 워크숍`,
-  ({ topic }) => `함께 배우는 ${topic}`,
-  ({ topic }) => `처음 만나는 ${topic}`,
-  ({ topic }) => `우리 동네 ${topic}`,
-  ({ topic, audience }) => `${audience} ${topic}`,
-  ({ topic, audience }) => `${audience} ${topic} 교실`,
-  ({ topic, dongName }) => `${dongName} ${topic} 교실`,
-  ({ topic, season }) => `${season} ${topic} 특강`,
+/** Each title pattern in Korean and English, picked together so the two always say the same. */
+const TITLES: readonly (readonly [(words: Words) => string, (words: Words) => string])[] = [
+  [({ topic }) => `${topic} 교실`, ({ topicEn }) => `${topicEn} Class`],
+  [({ topic }) => `${topic} 입문`, ({ topicEn }) => `Introduction to ${topicEn}`],
+  [({ topic }) => `${topic} 기초반`, ({ topicEn }) => `${topicEn} for Starters`],
+  [({ topic }) => `${topic} 심화반`, ({ topicEn }) => `Advanced ${topicEn}`],
+  [({ topic }) => `${topic} 실전반`, ({ topicEn }) => `${topicEn} in Practice`],
+  [({ topic }) => `${topic} 워크숍`, ({ topicEn }) => `${topicEn} Workshop`],
+  [({ topic }) => `함께 배우는 ${topic}`, ({ topicEn }) => `Learning ${topicEn} Together`],
+  [({ topic }) => `처음 만나는 ${topic}`, ({ topicEn }) => `First Steps in ${topicEn}`],
+  [({ topic }) => `우리 동네 ${topic}`, ({ topicEn }) => `${topicEn} in Our Neighbourhood`],
+  [({ topic, audience }) => `${audience} ${topic}`, ({ topicEn, audienceEn }) => `${topicEn} ${audienceEn}`],
+  [({ topic, audience }) => `${audience} ${topic} 교실`, ({ topicEn, audienceEn }) => `${topicEn} Class ${audienceEn}`],
+  [({ topic, dongName }) => `${dongName} ${topic} 교실`, ({ topicEn, dongNameEn }) => `${dongNameEn} ${topicEn} Class`],
+  [({ topic, season }) => `${season} ${topic} 특강`, ({ topicEn, seasonEn }) => `${seasonEn} ${topicEn} Special`],
 ];
 
 const TRACK_LABELS: Record<ProgramTrack, string> = {
@@ -47,15 +49,19 @@ const DESCRIPTIONS: readonly ((words: Words) => string)[] = [
 const ONE_DAY_DESCRIPTION = ({ topic, centerName }: Words): string =>
   `${centerName}에서 ${withObjectParticle(topic)} 하루 동안 맛보는 특강입니다.`;
 
-function seasonOf(month: number): string {
-  if (month >= 3 && month <= 5) return '봄';
-  if (month >= 6 && month <= 8) return '여름';
-  if (month >= 9 && month <= 11) return '가을';
-  return '겨울';
+function seasonOf(month: number): readonly [string, string] {
+  if (month >= 3 && month <= 5) return ['봄', 'Spring'];
+  if (month >= 6 && month <= 8) return ['여름', 'Summer'];
+  if (month >= 9 && month <= 11) return ['가을', 'Autumn'];
+  return ['겨울', 'Winter'];
 }
 
-export function programText(input: ProgramTextInput, random: Random): { title: string; description: string } {
-  const words: Words = { ...input, audience: random.pick(AUDIENCES), season: seasonOf(input.startMonth) };
+/** The English title costs no extra draw, so adding it left every generated program as it was. */
+export function programText(input: ProgramTextInput, random: Random): { title: string; titleEn: string; description: string } {
+  const audience = random.pick(AUDIENCES);
+  const [season, seasonEn] = seasonOf(input.startMonth);
+  const words: Words = { ...input, audience, audienceEn: AUDIENCES_EN[audience], season, seasonEn };
   const describe = input.sessionCount > 1 ? random.pick(DESCRIPTIONS) : ONE_DAY_DESCRIPTION;
-  return { title: random.pick(TITLES)(words), description: describe(words) };
+  const [korean, english] = random.pick(TITLES);
+  return { title: korean(words), titleEn: english(words), description: describe(words) };
 }

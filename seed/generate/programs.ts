@@ -45,7 +45,7 @@ const VENUE_TYPES: Partial<Record<InstitutionTypename, VenueTypename>> = {
 interface HostOption { host: EntityRef<InstitutionTypename>; venues: readonly EntityRef<VenueTypename>[] }
 
 interface ProgramCenter {
-  id: string; name: string; dongName: string;
+  id: string; name: string; dongName: string; dongNameEn: string;
   /** The center itself first, then its active partners. */
   hostOptions: readonly HostOption[];
 }
@@ -84,6 +84,7 @@ export function programPlan(
         id: center.id,
         name: center.name,
         dongName: dongsByCode.get(center.dongCode)?.nameKo ?? '',
+        dongNameEn: dongsByCode.get(center.dongCode)?.nameEn ?? '',
         hostOptions: [
           { host: { typename: 'LearningCenter', id: center.id }, venues: centerVenues },
           ...(activePartners.get(center.id) ?? []).map((host) => ({ host, venues: venuesOf(host) })),
@@ -118,8 +119,10 @@ function generateProgram(n: number, plan: ProgramPlan, random: Random): ProgramR
   const text = programText(
     {
       topic: subject.topic,
+      topicEn: subject.topicEn,
       track: subject.track,
       dongName: center.dongName,
+      dongNameEn: center.dongNameEn,
       centerName: center.name,
       sessionCount,
       startMonth: Number(startsOn.slice(5, 7)),
@@ -129,6 +132,7 @@ function generateProgram(n: number, plan: ProgramPlan, random: Random): ProgramR
   return {
     id: sequenceId('PG', n, 7),
     title: text.title,
+    titleEn: text.titleEn,
     description: text.description,
     track: subject.track,
     fieldCode: subject.fieldCode,

@@ -4,9 +4,16 @@
  */
 import type { LifelongEducationFieldRow, ProgramTrack } from '../network.types';
 import { weightedPicker, type Random } from '../random';
-import { EXTRA_TOPICS } from './vocabulary';
+import { EXTRA_TOPICS, TOPICS_EN } from './vocabulary';
 
-export interface Subject { fieldCode: string; track: ProgramTrack; topic: string }
+export interface Subject { fieldCode: string; track: ProgramTrack; topic: string; topicEn: string }
+
+/** The English of a topic stem; a stem without one is a gap in TOPICS_EN, caught when the picker is built. */
+function topicEn(topic: string): string {
+  const english = TOPICS_EN[topic];
+  if (!english) throw new Error(`no English for the topic ${topic} in TOPICS_EN`);
+  return english;
+}
 
 /** How common each area is in a district catalogue: arts and humanities lead. */
 const AREA_WEIGHTS: Record<string, number> = { '1': 5, '2': 5, '3': 15, '4': 30, '5': 25, '6': 15, '7': 5 };
@@ -44,6 +51,7 @@ function programFields(fields: readonly LifelongEducationFieldRow[]): FieldChoic
 
 export function subjectPicker(fields: readonly LifelongEducationFieldRow[]): (random: Random) => Subject {
   const choices = programFields(fields);
+  choices.forEach((choice) => choice.topics.forEach(topicEn));
   const fieldsPerArea = new Map<string, number>();
   for (const { area } of choices) fieldsPerArea.set(area, (fieldsPerArea.get(area) ?? 0) + 1);
   const pickField = weightedPicker(
@@ -55,6 +63,8 @@ export function subjectPicker(fields: readonly LifelongEducationFieldRow[]): (ra
   return (random) => {
     const field = pickField(random);
     const pickTrack = trackPickers.get(field.code) as (random: Random) => ProgramTrack;
-    return { fieldCode: field.code, track: pickTrack(random), topic: random.pick(field.topics) };
+    const track = pickTrack(random); // drawn before the topic, as always: programs stay the same
+    const topic = random.pick(field.topics);
+    return { fieldCode: field.code, track, topic, topicEn: topicEn(topic) };
   };
 }

@@ -1,5 +1,6 @@
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { spaceData } from '../../lib/seed-rows';
 import type { EnrollmentRow, Network, ProgramRow } from '../../seed/network.types';
 import { CenterSpace } from './center-space.entity';
 import { CitySupport } from './city-support.entity';
@@ -54,7 +55,7 @@ export async function seedCenters(em: EntityManager, network: Network): Promise<
     venueId: center.venue?.id ?? null,
     openedOn: center.openedOn,
   })));
-  await insertAll(em, CenterSpace, network.centerSpaces.map(({ id, ownerId, name, capacity }) => ({ id, center: ownerId, name, capacity })));
+  await insertAll(em, CenterSpace, network.centerSpaces.map((space) => spaceData(space, 'center')));
   await insertAll(em, LifelongLearningExpert, network.experts.map(({ id, name, districtCode, centerId, duties }) => ({
     id, name, district: districtCode, center: centerId, duties,
   })));
@@ -90,16 +91,19 @@ export async function seedCenters(em: EntityManager, network: Network): Promise<
   if (!next.done) throw new Error(`enrollment ${next.value.id} is out of program order or refers to no program`);
 }
 
-function programData(program: ProgramRow, center: { districtCode: string; dongCode: string }, confirmedCount: number): RequiredEntityData<Program> {
+function programData(program: ProgramRow, center: { districtCode: string; dongCode: string; lat: number; lng: number }, confirmedCount: number): RequiredEntityData<Program> {
   return {
     id: program.id,
     title: program.title,
+    titleEn: program.titleEn,
     description: program.description,
     track: program.track,
     field: program.fieldCode,
     center: program.centerId,
     districtCode: center.districtCode,
     dongCode: center.dongCode,
+    lat: center.lat,
+    lng: center.lng,
     hostType: program.host.typename,
     hostId: program.host.id,
     venueType: program.venue?.typename ?? null,
@@ -113,5 +117,6 @@ function programData(program: ProgramRow, center: { districtCode: string; dongCo
     version: 1,
     createdAt: program.createdAt,
     updatedAt: program.createdAt,
+    modified: Date.parse(program.createdAt), // the feed's change number: later writes go above it (program-modified.ts)
   } as RequiredEntityData<Program>;
 }

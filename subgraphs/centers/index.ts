@@ -6,7 +6,7 @@ import { seedCenters } from './centers.seed';
 import { CitySupport } from './city-support.entity';
 import { CitySupportMutations } from './city-support.mutation';
 import { LearningCommunityMutations } from './community.mutation';
-import { CoverageResolver, DistrictCoverageResolver } from './coverage.resolver';
+import { CoverageResolver, DistrictCoverageResolver, ProgramFieldCountResolver } from './coverage.resolver';
 import { District } from './district.entity';
 import { DistrictResolver, DongResolver } from './district.resolver';
 import { Dong } from './dong.entity';
@@ -28,7 +28,10 @@ import { PartnershipMutations } from './partnership.mutation';
 import { PartnershipResolver } from './partnership.resolver';
 import { Program } from './program.entity';
 import { ProgramMutationResolver } from './program.mutation';
+import { ProgramFeedResolver } from './program-feed.resolver';
 import { ProgramResolver, visibleProgram } from './program.resolver';
+import { ProgramSearchResolver } from './program-search.resolver';
+import { NetworkGraphResolver, NetworkNodeResolver } from './network-graph.resolver';
 import { ProgramSession } from './program-session.entity';
 import { ViewerResolver } from './viewer.resolver';
 
@@ -50,9 +53,9 @@ export const centersSubgraph: SubgraphDefinition = {
   resolvers: [
     DistrictResolver, DongResolver, LearningCenterResolver, CenterSpaceResolver, ProgramResolver, PartnershipResolver,
     ExpertResolver, LearningCommunityResolver, CitySupportResolver, LifelongEducationFieldResolver, CoverageResolver,
-    DistrictCoverageResolver, EnrollmentResolver, ...institutionLinksResolvers,
+    DistrictCoverageResolver, ProgramFieldCountResolver, ProgramSearchResolver, NetworkGraphResolver, NetworkNodeResolver, EnrollmentResolver, ...institutionLinksResolvers,
     PartnershipMutations, LearningCommunityMutations, ExpertMutations, CitySupportMutations,
-    ProgramMutationResolver, EnrollmentMutationResolver, ViewerResolver,
+    ProgramMutationResolver, EnrollmentMutationResolver, ViewerResolver, ProgramFeedResolver,
   ],
   referenceResolvers: {
     District: byKey(District, 'code'),

@@ -1,4 +1,4 @@
-import { Entity, Enum, Formula, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Formula, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../lib/scalars';
 import { INSTITUTION_TYPENAMES, VENUE_TYPENAMES, type InstitutionTypename, type VenueTypename } from './institution-type';
@@ -25,6 +25,9 @@ registerEnumType(ProgramStatus, { name: 'ProgramStatus', description: 'Drafts ar
 @Index({ properties: ['dongCode', 'status', 'startsOn', 'id'] })
 @Index({ properties: ['center', 'status', 'startsOn', 'id'] })
 @Index({ properties: ['hostType', 'hostId', 'status', 'startsOn', 'id'] })
+@Index({ properties: ['modified', 'id'] })
+// The bounding-box prefilter of searchPrograms(near:).
+@Index({ properties: ['lat', 'lng'] })
 export class Program {
   @Field(() => ID)
   @PrimaryKey({ length: 16 })
@@ -33,6 +36,10 @@ export class Program {
   @Field()
   @Property()
   title!: string;
+
+  @Field(() => String, { nullable: true, description: 'The title in English, where the host gave one.' })
+  @Property({ nullable: true })
+  titleEn!: string | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
@@ -55,6 +62,13 @@ export class Program {
 
   @Property({ length: 10 })
   dongCode!: string;
+
+  /** The center's point, copied so distance searches need no join. */
+  @Property({ type: 'double' })
+  lat!: number;
+
+  @Property({ type: 'double' })
+  lng!: number;
 
   /** The host is stored as (typename, id); its owning subgraph resolves the rest. */
   @Enum({ items: [...INSTITUTION_TYPENAMES] })
@@ -108,4 +122,12 @@ export class Program {
   @Field(() => DateTimeScalar)
   @Property({ length: 32 })
   updatedAt!: string;
+
+  /**
+   * The open-data feed's change number (/feeds/programs pages by (modified, id)):
+   * every program write sets it above all earlier ones (program-modified.ts);
+   * seat counts do not change it.
+   */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  modified!: number;
 }

@@ -17,6 +17,7 @@ export class CreateProgramInput {
   host!: InstitutionRefInput;
 
   @Field({ description: '2 to 200 characters.' }) title!: string;
+  @Field(() => String, { nullable: true, description: 'The title in English, at most 200 characters.' }) titleEn?: string | null;
   @Field(() => String, { nullable: true, description: 'At most 2000 characters.' }) description?: string | null;
   @Field(() => ProgramTrack) track!: ProgramTrack;
   @Field(() => ID, { description: 'A sub-area of the national classification, e.g. "4-2".' }) fieldCode!: string;
@@ -40,6 +41,7 @@ export class UpdateProgramInput {
   @Field(() => Int, { description: 'The version read; an older one is refused with STALE_VERSION.' }) version!: number;
 
   @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'null clears it.' }) titleEn?: string | null;
   @Field(() => String, { nullable: true, description: 'null clears it.' }) description?: string | null;
   @Field(() => ProgramTrack, { nullable: true }) track?: ProgramTrack | null;
   @Field(() => ID, { nullable: true }) fieldCode?: string | null;

@@ -17,8 +17,8 @@ import {
   type ProgramValues, type RoomAnswer, type SessionValues, type VenueRef,
 } from './program.validation';
 import { ProgramSession } from './program-session.entity';
+import { changeStamp } from './program-modified';
 import { lockProgram, settleSeats } from './seats';
-import { seoulNow } from './seoul-time';
 
 export const ProgramPayload = PayloadType(Program, 'program');
 
@@ -93,6 +93,13 @@ function addSessions(em: EntityManager, program: Program, sessions: readonly Ses
   inTimeOrder(sessions).forEach(({ startsAt, endsAt }, i) => em.create(ProgramSession, { program, position: i + 1, startsAt, endsAt }));
 }
 
+/** The optional English title: trimmed, blank as none, at most 200 characters. */
+function englishTitle(check: InputCheck, text: string | null | undefined): string | null {
+  const titleEn = text?.trim() || null;
+  check.expect(!titleEn || titleEn.length <= 200, 'titleEn', 'titleEn must be at most 200 characters');
+  return titleEn;
+}
+
 async function createProgram(em: EntityManager, ctx: SubgraphContext, input: CreateProgramInput, room: RoomAnswer | null): Promise<Program> {
   const identity = requireRole(ctx.identity, PROGRAM_WRITERS);
   const center = await em.findOne(LearningCenter, input.centerId);
@@ -114,10 +121,11 @@ async function createProgram(em: EntityManager, ctx: SubgraphContext, input: Cre
   };
   const check = new InputCheck();
   checkProgramValues(check, values);
+  const titleEn = englishTitle(check, input.titleEn);
   const venue = input.venue ? venueOf(input.venue) : null;
   rejectIfAny(check, [await checkFieldCode(em, input.fieldCode), venue && (await checkVenue(em, center, host, venue, room))]);
 
-  const now = seoulNow();
+  const stamp = await changeStamp(em);
   const { sessions, ...fields } = values;
   const program = em.create(Program, {
     id: newId('PG'),
@@ -127,6 +135,9 @@ async function createProgram(em: EntityManager, ctx: SubgraphContext, input: Cre
     center,
     districtCode: center.district.code,
     dongCode: center.dong.code,
+    lat: center.lat,
+    lng: center.lng,
+    titleEn,
     hostType: host.typename,
     hostId: host.id,
     venueType: venue?.typename ?? null,
@@ -134,8 +145,8 @@ async function createProgram(em: EntityManager, ctx: SubgraphContext, input: Cre
     confirmedCount: 0,
     status: ProgramStatus.DRAFT,
     version: 1,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: stamp.updatedAt,
+    ...stamp,
   });
   addSessions(em, program, sessions);
   return program;
@@ -162,6 +173,7 @@ async function updateProgram(em: EntityManager, ctx: SubgraphContext, input: Upd
   const check = new InputCheck();
   checkProgramValues(check, values);
   check.expect(values.capacity >= program.confirmedCount, 'capacity', `capacity cannot go below the ${program.confirmedCount} confirmed enrollments`);
+  const titleEn = input.titleEn === undefined ? program.titleEn : englishTitle(check, input.titleEn);
   const venue = input.venue ? venueOf(input.venue) : null;
   const center = venue ? await em.findOneOrFail(LearningCenter, program.center.id) : null;
   rejectIfAny(check, [
@@ -171,7 +183,7 @@ async function updateProgram(em: EntityManager, ctx: SubgraphContext, input: Upd
 
   const { sessions, ...fields } = values;
   const addedSeats = values.capacity > program.capacity;
-  Object.assign(program, fields, { track: input.track ?? program.track, updatedAt: seoulNow() });
+  Object.assign(program, fields, { titleEn, track: input.track ?? program.track }, await changeStamp(em));
   if (input.fieldCode) program.field = em.getReference(LifelongEducationField, input.fieldCode, { wrapped: true });
   if (input.venue !== undefined) Object.assign(program, { venueType: venue?.typename ?? null, venueId: venue?.id ?? null });
   if (input.sessions) {
@@ -187,12 +199,12 @@ async function updateProgram(em: EntityManager, ctx: SubgraphContext, input: Upd
 async function publishProgram(em: EntityManager, ctx: SubgraphContext, id: string): Promise<Program> {
   const program = await programToManage(em, requireRole(ctx.identity, PROGRAM_WRITERS), id);
   if (program.status === ProgramStatus.ARCHIVED) fail(UserErrorCode.PROGRAM_NOT_OPEN, `Program ${id} is archived: it cannot be published again.`, ['input', 'id']);
-  if (program.status === ProgramStatus.DRAFT) Object.assign(program, { status: ProgramStatus.PUBLISHED, updatedAt: seoulNow() });
+  if (program.status === ProgramStatus.DRAFT) Object.assign(program, { status: ProgramStatus.PUBLISHED }, await changeStamp(em));
   return program;
 }
 
 async function archiveProgram(em: EntityManager, ctx: SubgraphContext, id: string): Promise<Program> {
   const program = await programToManage(em, requireRole(ctx.identity, PROGRAM_WRITERS), id);
-  if (program.status !== ProgramStatus.ARCHIVED) Object.assign(program, { status: ProgramStatus.ARCHIVED, updatedAt: seoulNow() });
+  if (program.status !== ProgramStatus.ARCHIVED) Object.assign(program, { status: ProgramStatus.ARCHIVED }, await changeStamp(em));
   return program;
 }

@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { ConnectionArgs, paginate, type Connection } from '../../lib/relay';
-import { CivilProviderConnection, CIVIL_PROVIDER_ORDER } from './civil-provider.connection';
+import { District, districtRef } from '../../lib/district.stub';
+import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/relay';
+import { CivilProviderConnection } from './civil-provider.connection';
 import { CivilProvider, CivilProviderKind } from './civil-provider.entity';
-import { District, districtRef } from './district.stub';
 import { ServedArea } from './served-area.entity';
 import { containsText } from '../../lib/text';
 
@@ -39,7 +39,7 @@ export class CivilProviderResolver {
     @Args() page: ConnectionArgs,
     @Ctx() { em }: SubgraphContext,
   ): Promise<Connection<CivilProvider>> {
-    return paginate(em, CivilProvider, civilProviderWhere(filter), page, CIVIL_PROVIDER_ORDER);
+    return paginate(em, CivilProvider, civilProviderWhere(filter), page, NAME_ORDER);
   }
 
   @FieldResolver(() => [District], { description: 'The districts the provider serves, by code.' })

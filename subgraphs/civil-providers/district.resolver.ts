@@ -2,10 +2,10 @@ import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { afterCondition, ConnectionArgs, pageRequest, toConnection, type Connection, type SortOrder } from '../../lib/relay';
-import { CivilProviderConnection, CIVIL_PROVIDER_ORDER } from './civil-provider.connection';
+import { District } from '../../lib/district.stub';
+import { afterCondition, ConnectionArgs, NAME_ORDER, pageRequest, toConnection, type Connection, type SortOrder } from '../../lib/relay';
+import { CivilProviderConnection } from './civil-provider.connection';
 import { CivilProvider } from './civil-provider.entity';
-import { District } from './district.stub';
 import { ServedArea } from './served-area.entity';
 
 @Resolver(() => District)
@@ -26,16 +26,16 @@ export class DistrictCivilProvidersResolver {
  * with the same keyset cursors as `Query.civilProviders`.
  */
 async function providerPagesByDistrict(em: EntityManager, districtCodes: readonly string[], args: ConnectionArgs): Promise<Connection<CivilProvider>[]> {
-  const request = pageRequest(args, CIVIL_PROVIDER_ORDER as SortOrder<object>);
+  const request = pageRequest(args, NAME_ORDER as SortOrder<object>);
   const provider = em.getMetadata().get(CivilProvider.name);
-  const ranking = CIVIL_PROVIDER_ORDER.map(({ property, direction }) => `p.${provider.properties[property].fieldNames[0]} ${direction}`).join(', ');
+  const ranking = NAME_ORDER.map(({ property, direction }) => `p.${provider.properties[property].fieldNames[0]} ${direction}`).join(', ');
   const serving = { 'sa.districtCode': { $in: districtCodes } };
   const ranked = em
     .createQueryBuilder(CivilProvider, 'p')
     .select('p.*')
     .join('p.servedAreas', 'sa')
     .addSelect(raw(`sa.district_code as served_district_code, row_number() over (partition by sa.district_code order by ${ranking}) as page_rank`))
-    .where(request.afterValues ? { $and: [serving, afterCondition(CIVIL_PROVIDER_ORDER, request.afterValues)] } : serving)
+    .where(request.afterValues ? { $and: [serving, afterCondition(NAME_ORDER, request.afterValues)] } : serving)
     .getKnexQuery();
   const knex = em.getConnection().getKnex();
   const rows: Record<string, unknown>[] = await em
@@ -60,6 +60,6 @@ async function providerPagesByDistrict(em: EntityManager, districtCodes: readonl
     return new Map(result.map((row) => [String(row.district_code), Number(row.total)]));
   };
   return districtCodes.map((code) =>
-    toConnection(byDistrict.get(code)!, request, CIVIL_PROVIDER_ORDER, async () => (await (counts ??= countAll())).get(code) ?? 0),
+    toConnection(byDistrict.get(code)!, request, NAME_ORDER, async () => (await (counts ??= countAll())).get(code) ?? 0),
   );
 }

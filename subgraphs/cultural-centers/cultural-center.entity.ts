@@ -1,6 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GeoPoint, geoPoint } from '../../lib/geo-point';
+import { Place } from '../../lib/place.entity';
 
 export enum CulturalCenterKind {
   LOCAL_CULTURAL_CENTER = 'LOCAL_CULTURAL_CENTER',
@@ -30,48 +30,22 @@ registerEnumType(CulturalCenterKind, {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A cultural center, arts center, museum or other cultural space (Seoul Open Data "서울시 문화공간 정보").' })
 @Entity({ tableName: 'cultural_center' })
-@Index({ properties: ['name', 'id'] })
-export class CulturalCenter {
+export class CulturalCenter extends Place {
   @Field(() => ID, { description: 'A stable id numbered by district and name, e.g. "CC0001".' })
-  @PrimaryKey({ length: 16 })
-  id!: string;
+  declare id: string;
 
-  @Field()
-  @Property()
-  name!: string;
+  // The source's contact columns run longer than the other institutions'.
+  @Field(() => String, { nullable: true, description: 'Phone number as published, e.g. "02-2153-0000".' })
+  @Property({ length: 64, nullable: true })
+  declare phone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Home page URL as published.' })
+  @Property({ length: 1024, nullable: true })
+  declare homepage: string | null;
 
   @Field(() => CulturalCenterKind)
   @Enum({ items: () => CulturalCenterKind, index: true })
   kind!: CulturalCenterKind;
-
-  @Property({ length: 5, index: true })
-  districtCode!: string;
-
-  @Property({ length: 10, nullable: true, index: true })
-  dongCode!: string | null;
-
-  @Property({ type: 'double' })
-  lat!: number;
-
-  @Property({ type: 'double' })
-  lng!: number;
-
-  @Field(() => GeoPoint)
-  get location(): GeoPoint {
-    return geoPoint(this);
-  }
-
-  @Field(() => String, { nullable: true, description: 'Road address.' })
-  @Property({ nullable: true })
-  address!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Phone number as published, e.g. "02-2153-0000".' })
-  @Property({ length: 64, nullable: true })
-  phone!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Home page URL as published.' })
-  @Property({ length: 1024, nullable: true })
-  homepage!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Seats, when the source gives one number.' })
   @Property({ type: 'integer', nullable: true })

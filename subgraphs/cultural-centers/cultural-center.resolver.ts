@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { ConnectionArgs, paginate, type Connection } from '../../lib/relay';
-import { CulturalCenterConnection, CULTURAL_CENTER_ORDER } from './cultural-center.connection';
+import { PlaceResolver } from '../../lib/place.resolver';
+import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/relay';
+import { CulturalCenterConnection } from './cultural-center.connection';
 import { CulturalCenter, CulturalCenterKind } from './cultural-center.entity';
-import { CulturalSpace, CULTURAL_SPACE_ORDER } from './cultural-space.entity';
-import { District, Dong, districtRef, dongRef } from './district.stub';
+import { CulturalSpace } from './cultural-space.entity';
 import { containsText } from '../../lib/text';
 
 @InputType({ description: 'All given conditions must hold.' })
@@ -26,7 +26,7 @@ export function culturalCenterWhere(filter: CulturalCenterFilter | undefined): F
 }
 
 @Resolver(() => CulturalCenter)
-export class CulturalCenterResolver {
+export class CulturalCenterResolver extends PlaceResolver(CulturalCenter, 'center') {
   @Query(() => CulturalCenter, { nullable: true })
   culturalCenter(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext): Promise<CulturalCenter | null> {
     return loaders.byId(CulturalCenter).load(id);
@@ -38,22 +38,12 @@ export class CulturalCenterResolver {
     @Args() page: ConnectionArgs,
     @Ctx() { em }: SubgraphContext,
   ): Promise<Connection<CulturalCenter>> {
-    return paginate(em, CulturalCenter, culturalCenterWhere(filter), page, CULTURAL_CENTER_ORDER);
-  }
-
-  @FieldResolver(() => District)
-  district(@Root() center: CulturalCenter): District {
-    return districtRef(center.districtCode);
-  }
-
-  @FieldResolver(() => Dong, { nullable: true, description: 'The dong the center lies in (point in polygon).' })
-  dong(@Root() center: CulturalCenter): Dong | null {
-    return dongRef(center.dongCode);
+    return paginate(em, CulturalCenter, culturalCenterWhere(filter), page, NAME_ORDER);
   }
 
   @FieldResolver(() => [CulturalSpace], { description: 'Rooms that can host programs, by name (removed rooms are left out).' })
   spaces(@Root() center: CulturalCenter, @Ctx() { loaders }: SubgraphContext): Promise<CulturalSpace[]> {
-    return loaders.listBy(CulturalSpace, 'culturalCenter', CULTURAL_SPACE_ORDER, { removedAt: null }).load(center.id);
+    return loaders.listBy(CulturalSpace, 'culturalCenter', NAME_ORDER, { removedAt: null }).load(center.id);
   }
 }
 

@@ -1,9 +1,9 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { ConnectionArgs, type Connection } from '../../lib/relay';
-import { CulturalCenterConnection, CULTURAL_CENTER_ORDER } from './cultural-center.connection';
+import { District, Dong } from '../../lib/district.stub';
+import { ConnectionArgs, NAME_ORDER, type Connection } from '../../lib/relay';
+import { CulturalCenterConnection } from './cultural-center.connection';
 import { CulturalCenter } from './cultural-center.entity';
-import { District, Dong } from './district.stub';
 
 @Resolver(() => District)
 export class DistrictCulturalCentersResolver {
@@ -13,7 +13,7 @@ export class DistrictCulturalCentersResolver {
     @Args() page: ConnectionArgs,
     @Ctx() { loaders }: SubgraphContext,
   ): Promise<Connection<CulturalCenter>> {
-    return loaders.connectionBy(CulturalCenter, 'districtCode', page, CULTURAL_CENTER_ORDER).load(district.code);
+    return loaders.connectionBy(CulturalCenter, 'districtCode', page, NAME_ORDER).load(district.code);
   }
 }
 
@@ -21,6 +21,6 @@ export class DistrictCulturalCentersResolver {
 export class DongCulturalCentersResolver {
   @FieldResolver(() => [CulturalCenter], { description: 'Cultural centers located in the dong, by name.' })
   culturalCenters(@Root() dong: Dong, @Ctx() { loaders }: SubgraphContext): Promise<CulturalCenter[]> {
-    return loaders.listBy(CulturalCenter, 'dongCode', CULTURAL_CENTER_ORDER).load(dong.code);
+    return loaders.listBy(CulturalCenter, 'dongCode', NAME_ORDER).load(dong.code);
   }
 }

@@ -1,15 +1,15 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { ConnectionArgs, type Connection } from '../../lib/relay';
-import { District, Dong } from './district.stub';
-import { LibraryConnection, LIBRARY_ORDER } from './library.connection';
+import { District, Dong } from '../../lib/district.stub';
+import { ConnectionArgs, NAME_ORDER, type Connection } from '../../lib/relay';
+import { LibraryConnection } from './library.connection';
 import { Library } from './library.entity';
 
 @Resolver(() => District)
 export class DistrictLibrariesResolver {
   @FieldResolver(() => LibraryConnection, { description: 'Libraries in the district, by name.' })
   libraries(@Root() district: District, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<Library>> {
-    return loaders.connectionBy(Library, 'districtCode', page, LIBRARY_ORDER).load(district.code);
+    return loaders.connectionBy(Library, 'districtCode', page, NAME_ORDER).load(district.code);
   }
 }
 
@@ -17,6 +17,6 @@ export class DistrictLibrariesResolver {
 export class DongLibrariesResolver {
   @FieldResolver(() => [Library], { description: 'Libraries located in the dong, by name.' })
   libraries(@Root() dong: Dong, @Ctx() { loaders }: SubgraphContext): Promise<Library[]> {
-    return loaders.listBy(Library, 'dongCode', LIBRARY_ORDER).load(dong.code);
+    return loaders.listBy(Library, 'dongCode', NAME_ORDER).load(dong.code);
   }
 }

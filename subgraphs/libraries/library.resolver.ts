@@ -1,11 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { ConnectionArgs, paginate, type Connection } from '../../lib/relay';
-import { District, Dong, districtRef, dongRef } from './district.stub';
-import { LibraryConnection, LIBRARY_ORDER } from './library.connection';
+import { PlaceResolver } from '../../lib/place.resolver';
+import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/relay';
+import { LibraryConnection } from './library.connection';
 import { Library, LibraryKind } from './library.entity';
-import { LibrarySpace, LIBRARY_SPACE_ORDER } from './library-space.entity';
+import { LibrarySpace } from './library-space.entity';
 import { containsText } from '../../lib/text';
 
 @InputType({ description: 'All given conditions must hold.' })
@@ -27,7 +27,7 @@ export function libraryWhere(filter: LibraryFilter | undefined): FilterQuery<Lib
 }
 
 @Resolver(() => Library)
-export class LibraryResolver {
+export class LibraryResolver extends PlaceResolver(Library, 'library') {
   @Query(() => Library, { nullable: true })
   library(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext): Promise<Library | null> {
     return loaders.byId(Library).load(id);
@@ -39,22 +39,12 @@ export class LibraryResolver {
     @Args() page: ConnectionArgs,
     @Ctx() { em }: SubgraphContext,
   ): Promise<Connection<Library>> {
-    return paginate(em, Library, libraryWhere(filter), page, LIBRARY_ORDER);
-  }
-
-  @FieldResolver(() => District)
-  district(@Root() library: Library): District {
-    return districtRef(library.districtCode);
-  }
-
-  @FieldResolver(() => Dong, { nullable: true, description: 'The dong the library lies in (point in polygon).' })
-  dong(@Root() library: Library): Dong | null {
-    return dongRef(library.dongCode);
+    return paginate(em, Library, libraryWhere(filter), page, NAME_ORDER);
   }
 
   @FieldResolver(() => [LibrarySpace], { description: 'Rooms open to residents, by name (removed rooms are left out).' })
   spaces(@Root() library: Library, @Ctx() { loaders }: SubgraphContext): Promise<LibrarySpace[]> {
-    return loaders.listBy(LibrarySpace, 'library', LIBRARY_SPACE_ORDER, { removedAt: null }).load(library.id);
+    return loaders.listBy(LibrarySpace, 'library', NAME_ORDER, { removedAt: null }).load(library.id);
   }
 }
 

@@ -1,9 +1,9 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { ConnectionArgs, type Connection } from '../../lib/relay';
-import { District, Dong } from './district.stub';
+import { District, Dong } from '../../lib/district.stub';
+import { ConnectionArgs, NAME_ORDER, type Connection } from '../../lib/relay';
 import { EducationOffice } from './education-office.entity';
-import { SchoolConnection, SCHOOL_ORDER } from './school.connection';
+import { SchoolConnection } from './school.connection';
 import { School } from './school.entity';
 import { ServedDistrict } from './served-district.entity';
 
@@ -18,7 +18,7 @@ export class DistrictSchoolsResolver {
 
   @FieldResolver(() => SchoolConnection)
   schools(@Root() district: District, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<School>> {
-    return loaders.connectionBy(School, 'districtCode', page, SCHOOL_ORDER).load(district.code);
+    return loaders.connectionBy(School, 'districtCode', page, NAME_ORDER).load(district.code);
   }
 }
 
@@ -26,6 +26,6 @@ export class DistrictSchoolsResolver {
 export class DongSchoolsResolver {
   @FieldResolver(() => [School], { description: 'Schools located in the dong.' })
   schools(@Root() dong: Dong, @Ctx() { loaders }: SubgraphContext): Promise<School[]> {
-    return loaders.listBy(School, 'dongCode', SCHOOL_ORDER).load(dong.code);
+    return loaders.listBy(School, 'dongCode', NAME_ORDER).load(dong.code);
   }
 }

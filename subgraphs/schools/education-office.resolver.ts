@@ -1,9 +1,9 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { ConnectionArgs, type Connection } from '../../lib/relay';
-import { District, districtRef } from './district.stub';
+import { District, districtRef } from '../../lib/district.stub';
+import { ConnectionArgs, NAME_ORDER, type Connection } from '../../lib/relay';
 import { EducationOffice } from './education-office.entity';
-import { SchoolConnection, SCHOOL_ORDER } from './school.connection';
+import { SchoolConnection } from './school.connection';
 import { School } from './school.entity';
 import { ServedDistrict } from './served-district.entity';
 
@@ -24,6 +24,6 @@ export class EducationOfficeResolver {
 
   @FieldResolver(() => SchoolConnection)
   schools(@Root() office: EducationOffice, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<School>> {
-    return loaders.connectionBy(School, 'educationOffice', page, SCHOOL_ORDER).load(office.code);
+    return loaders.connectionBy(School, 'educationOffice', page, NAME_ORDER).load(office.code);
   }
 }

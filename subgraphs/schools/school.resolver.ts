@@ -1,10 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root, Arg } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { ConnectionArgs, paginate, type Connection } from '../../lib/relay';
-import { District, Dong, districtRef, dongRef } from './district.stub';
+import { PlaceResolver } from '../../lib/place.resolver';
+import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/relay';
 import { EducationOffice } from './education-office.entity';
-import { SchoolConnection, SCHOOL_ORDER } from './school.connection';
+import { SchoolConnection } from './school.connection';
 import { School, SchoolLevel } from './school.entity';
 import { SchoolSpace } from './school-space.entity';
 import { containsText } from '../../lib/text';
@@ -29,7 +29,7 @@ export function schoolWhere(filter: SchoolFilter | undefined): FilterQuery<Schoo
 }
 
 @Resolver(() => School)
-export class SchoolResolver {
+export class SchoolResolver extends PlaceResolver(School, 'school') {
   @Query(() => School, { nullable: true })
   school(@Arg('id', () => ID) id: string, @Ctx() { loaders }: SubgraphContext): Promise<School | null> {
     return loaders.byId(School).load(id);
@@ -41,17 +41,7 @@ export class SchoolResolver {
     @Args() page: ConnectionArgs,
     @Ctx() { em }: SubgraphContext,
   ): Promise<Connection<School>> {
-    return paginate(em, School, schoolWhere(filter), page, SCHOOL_ORDER);
-  }
-
-  @FieldResolver(() => District)
-  district(@Root() school: School): District {
-    return districtRef(school.districtCode);
-  }
-
-  @FieldResolver(() => Dong, { nullable: true, description: 'The dong the school lies in (point in polygon).' })
-  dong(@Root() school: School): Dong | null {
-    return dongRef(school.dongCode);
+    return paginate(em, School, schoolWhere(filter), page, NAME_ORDER);
   }
 
   @FieldResolver(() => EducationOffice)
@@ -61,7 +51,7 @@ export class SchoolResolver {
 
   @FieldResolver(() => [SchoolSpace], { description: 'Rooms it offers to programs, by name (removed rooms are left out).' })
   spaces(@Root() school: School, @Ctx() { loaders }: SubgraphContext): Promise<SchoolSpace[]> {
-    return loaders.listBy(SchoolSpace, 'school', [{ property: 'name', direction: 'asc' }, { property: 'id', direction: 'asc' }], { removedAt: null }).load(school.id);
+    return loaders.listBy(SchoolSpace, 'school', NAME_ORDER, { removedAt: null }).load(school.id);
   }
 }
 

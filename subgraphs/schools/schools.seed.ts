@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { placeData, spaceData } from '../../lib/seed-rows';
 import type { Network } from '../../seed/network.types';
 import { EducationOffice } from './education-office.entity';
 import { School } from './school.entity';
@@ -19,20 +20,11 @@ export async function seedSchools(em: EntityManager, network: Network): Promise<
   await em.insertMany(
     School,
     network.schools.map((school) => ({
-      id: school.id,
-      name: school.name,
+      ...placeData(school),
       level: school.level,
-      districtCode: school.districtCode,
-      dongCode: school.dongCode,
       educationOffice: school.educationOfficeCode,
-      lat: school.lat,
-      lng: school.lng,
-      address: school.address,
       foundedOn: school.foundedOn,
     })) as never,
   );
-  await em.insertMany(
-    SchoolSpace,
-    network.schoolSpaces.map(({ id, name, capacity, ownerId }) => ({ id, name, capacity, school: ownerId })) as never,
-  );
+  await em.insertMany(SchoolSpace, network.schoolSpaces.map((space) => spaceData(space, 'school')) as never);
 }

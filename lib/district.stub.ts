@@ -1,6 +1,12 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** District is owned by the centers subgraph; schools contributes its office and schools. */
+/*
+ * District and Dong are owned by the centers subgraph; the institution subgraphs
+ * (schools, libraries, cultural-centers, civil-providers) add their own fields to
+ * them. Every subgraph runs in a process of its own, so they can share these
+ * stubs; the centers subgraph declares the entities themselves and never loads this.
+ */
+
 @Directive('@key(fields: "code")')
 @ObjectType()
 export class District {
@@ -8,7 +14,6 @@ export class District {
   code!: string;
 }
 
-/** Dong is owned by the centers subgraph; schools contributes the schools in it. */
 @Directive('@key(fields: "code")')
 @ObjectType()
 export class Dong {

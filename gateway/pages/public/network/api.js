@@ -1,0 +1,61 @@
+// Talks to the gateway like any frontend: POST /graphql with JSON.
+
+export class GraphQLRequestError extends Error {}
+
+export async function gql(query, variables = {}) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw new GraphQLRequestError(`HTTP ${response.status}`);
+  }
+  if (body.errors?.length && !body.data) throw new GraphQLRequestError(body.errors.map((e) => e.message).join('; '));
+  if (body.errors?.length) console.warn('GraphQL errors', body.errors);
+  return body.data;
+}
+
+export const COVERAGE_QUERY = `query NetworkCoverage {
+  coverage {
+    dongCount dongsWithCenter expertCount districtsMeetingExpertMinimum
+    districts {
+      district { code nameKo nameEn location { lat lng } }
+      dongCount dongsWithCenter centerCount expertCount meetsExpertMinimum
+      partnershipCount activePartnershipCount programCount publishedProgramCount
+    }
+  }
+}`;
+
+const INSTITUTION_FIELDS = `__typename
+  ... on LearningCenter { id name }
+  ... on School { id name }
+  ... on Library { id name }
+  ... on CulturalCenter { id name }
+  ... on CivilProvider { id name }`;
+
+export const DISTRICT_QUERY = `query NetworkDistrict($code: ID!) {
+  district(code: $code) {
+    code nameKo nameEn
+    learningCenters {
+      id name
+      dong { code nameKo nameEn }
+      partnerships { id kind active since partner { ${INSTITUTION_FIELDS} } }
+    }
+  }
+}`;
+
+export const PROGRAMS_QUERY = `query NetworkPrograms($filter: ProgramFilter, $first: Int, $after: String) {
+  programs(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id title track startsOn endsOn capacity seatsLeft feeKrw
+      field { code nameKo nameEn }
+      center { id name district { code nameKo nameEn } dong { nameKo nameEn } }
+    } }
+  }
+}`;

@@ -1,0 +1,105 @@
+/**
+ * Structured JSON logs (pino), one line per event, on stdout. Every service
+ * logs through `createLogger`; request lines carry the request id the gateway
+ * generates (x-request-id) so one request can be followed across services.
+ * Tokens and personal data never reach the logs: authorization headers,
+ * cookies, tokens, secrets and resident ids are redacted wherever they appear
+ * in a logged object, and GraphQL variables are never logged.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+
+export type { Logger } from 'pino';
+
+const SECRET_KEYS = ['authorization', 'cookie', 'token', 'password', 'secret', 'residentId', 'x-gateway-secret', 'variables'];
+export const REDACTED_PATHS = [
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((key) => `*.${key}`),
+  ...SECRET_KEYS.map((key) => `*.*.${key}`),
+  ...SECRET_KEYS.map((key) => `*.headers.${key}`),
+].map((path) => (/^[\w.*]+$/.test(path) ? path : path.replace(/(^|\.)([^.*]+)$/, (_m, dot, key) => `${dot}["${key}"]`).replace(/\.\[/g, '[')));
+
+export function createLogger(service: string, level: Config['logLevel'], destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service, pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The request id of an incoming request: a well-formed x-request-id header, or a new UUID. */
+export function requestIdOf(req: { header(name: string): string | undefined }): string {
+  const given = req.header('x-request-id');
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    requestId?: string;
+  }
+}
+
+/**
+ * Gives each request its id (kept from x-request-id when well-formed, else
+ * new), echoes it in the response header, and logs one line per request:
+ * method, path, status, duration and GraphQL operation name.
+ */
+export function requestLogging(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const requestId = requestIdOf(req);
+    req.requestId = requestId;
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    const path = req.path; // before routers strip their mount path
+    res.once('finish', () => {
+      if (path === '/health' || path === '/ready' || path === '/metrics') return;
+      const body = req.body as { operationName?: unknown } | undefined;
+      const line = {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+        operationName: typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined,
+      };
+      if (res.statusCode >= 500) logger.error(line, 'request failed');
+      else logger.info(line, 'request');
+    });
+    next();
+  };
+}
+
+const CLIENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+/** Apollo Server plugin: logs the errors of a request that are not the client's fault (with the request id, never variables). */
+export function errorLoggingPlugin(logger: Logger): import('@apollo/server').ApolloServerPlugin<{ requestId?: string }> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+            if (CLIENT_ERROR_CODES.has(code)) continue;
+            const original = error.originalError as (Error & { code?: unknown }) | undefined;
+            // An unavailable subgraph or database is expected to happen and says so; anything else is a bug.
+            const level = code === 'SUBGRAPH_UNAVAILABLE' || code === 'DATABASE_UNAVAILABLE' ? 'warn' : 'error';
+            logger[level](
+              { requestId: contextValue?.requestId, operationName, code, path: error.path, error: error.message, cause: original?.message, stack: original?.stack },
+              'graphql error',
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { District, Dong, districtRef, dongRef } from './district.stub';
+import type { Place } from './place.entity';
+
+/**
+ * The district and dong of a place, as stubs the centers subgraph completes.
+ * A subgraph's resolver of its place entity extends `PlaceResolver(Entity, noun)`;
+ * `noun` names the place in the descriptions ("school").
+ */
+export function PlaceResolver<T extends Place>(entity: ClassType<T>, noun: string) {
+  @Resolver(() => entity)
+  abstract class PlaceFieldsResolver {
+    @FieldResolver(() => District)
+    district(@Root() place: T): District {
+      return districtRef(place.districtCode);
+    }
+
+    @FieldResolver(() => Dong, { nullable: true, description: `The dong the ${noun} lies in (point in polygon).` })
+    dong(@Root() place: T): Dong | null {
+      return dongRef(place.dongCode);
+    }
+  }
+  return PlaceFieldsResolver;
+}

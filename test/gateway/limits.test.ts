@@ -1,0 +1,82 @@
+import { loadConfig } from '../../lib/config';
+import { postRaw } from '../support/gateway';
+import { graphql, testStack } from '../support/stack';
+
+const limits = () => loadConfig(testStack().env).limits;
+const gateway = () => testStack().gatewayUrl;
+
+/**
+ * A narrow chain of the given depth (as graphql-armor counts it: `{ district { code } }` is 2):
+ * District.coverage -> DistrictCoverage.district -> ... asks for one object per level.
+ */
+function deepQuery(depth: number): string {
+  const chain = Array.from({ length: depth - 1 }, (_, i) => (i === 0 ? 'district(code: "11680")' : i % 2 === 1 ? 'coverage' : 'district'));
+  const leaf = chain.length % 2 === 1 ? 'code' : 'dongCount';
+  return `{ ${chain.reduceRight((inner, field) => `${field} { ${inner} }`, leaf)} }`;
+}
+
+function expectRefusedBy(response: { status: number; data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }, limit: string, text: RegExp) {
+  expect(response.status).toBe(400);
+  expect(response.data).toBeUndefined();
+  expect(response.errors).toHaveLength(1);
+  expect(response.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit });
+  expect(response.errors![0].message).toMatch(text);
+}
+
+describe('operation limits at the gateway', () => {
+  it('runs an operation at the depth limit', async () => {
+    const { status, data, errors } = await graphql(gateway(), deepQuery(limits().maxDepth));
+    expect(errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(JSON.stringify(data)).toContain('"code":"11680"');
+  });
+
+  it('refuses an operation deeper than the depth limit', async () => {
+    expectRefusedBy(await graphql(gateway(), deepQuery(limits().maxDepth + 1)), 'depth', new RegExp(`depth limit of ${limits().maxDepth} exceeded`));
+  });
+
+  it('refuses more aliases than the alias limit, and runs as many as the limit', async () => {
+    const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `d${i}: district(code: "11680") { code }`).join(' ')} }`;
+    const within = await graphql(gateway(), aliased(limits().maxAliases));
+    expect(within.errors).toBeUndefined();
+    expect(Object.keys(within.data!)).toHaveLength(limits().maxAliases);
+    expectRefusedBy(await graphql(gateway(), aliased(limits().maxAliases + 1)), 'aliases', new RegExp(`Aliases limit of ${limits().maxAliases} exceeded`));
+  });
+
+  it('refuses more directives than the directive limit', async () => {
+    const directed = (n: number) => `{ districts { ${Array.from({ length: n }, () => '... on District @include(if: true) { code }').join(' ')} } }`;
+    const within = await graphql(gateway(), directed(limits().maxDirectives));
+    expect(within.errors).toBeUndefined();
+    expectRefusedBy(await graphql(gateway(), directed(limits().maxDirectives + 1)), 'directives', new RegExp(`Directives limit of ${limits().maxDirectives} exceeded`));
+  });
+
+  it('refuses an operation whose estimated cost is over the cost limit', async () => {
+    // first: 100 inside first: 100 asks for up to 10,000 programs.
+    const query = '{ learningCenters(first: 100) { edges { node { programs(first: 100) { edges { node { id title } } } } } } }';
+    expectRefusedBy(await graphql(gateway(), query), 'cost', new RegExp(`Cost limit of ${limits().maxCost} exceeded`));
+  });
+
+  it('refuses a document with more tokens than the token limit, as a parse error', async () => {
+    const query = `{ districts { ${'code '.repeat(limits().maxTokens)} } }`;
+    const { status, data, errors } = await graphql(gateway(), query);
+    expect(status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(errors![0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(errors![0].message).toContain(`more that ${limits().maxTokens} tokens`); // sic, graphql-js
+  });
+
+  it('answers a body over the size limit with 413 and a GraphQL error', async () => {
+    const bytes = Number.parseInt(limits().bodyLimit, 10) * (limits().bodyLimit.toLowerCase().endsWith('mb') ? 1024 * 1024 : 1024);
+    const body = JSON.stringify({ query: '{ districts { code } }', variables: { padding: 'x'.repeat(bytes) } });
+    const { status, body: answer } = await postRaw(gateway(), body);
+    expect(status).toBe(413);
+    expect(answer.errors![0].extensions?.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(answer.errors![0].message).toContain(limits().bodyLimit);
+  });
+
+  it('answers a body that is not JSON with 400 and a GraphQL error', async () => {
+    const { status, body } = await postRaw(gateway(), '{ "query": ');
+    expect(status).toBe(400);
+    expect(body.errors![0].extensions?.code).toBe('BAD_REQUEST');
+  });
+});
