@@ -1,7 +1,9 @@
 /**
  * The Baeumteo gateway: an Apollo Gateway over the committed supergraph
  * (static composition, schema/supergraph.graphql) served by Apollo Server on
- * express, with /health and /ready beside /graphql.
+ * express. This file only assembles the parts, each in a module of its own:
+ * subgraph fetching, de-duplication, the response cache, hardening, feeds,
+ * pages, logs and metrics; beside /graphql it serves /health, /ready, /metrics.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -87,14 +89,22 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   const app = express();
   app.set('trust proxy', hardening.trustProxy);
   const httpServer: Server = createServer(app);
+  const responseCache =
+    config.responseCache.ttlMs > 0
+      ? // Anonymous reads, invalidated by every mutation (gateway/response-cache.ts).
+        [responseCachePlugin({ store: responseCacheStore, ttlMs: config.responseCache.ttlMs, isAnonymous: (c) => !(c as GatewayContext).identity })]
+      : [];
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...hardening.apollo,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), metricsPlugin(), errorLoggingPlugin(logger), ...hardening.plugins,
-      // Anonymous reads, invalidated by every mutation (gateway/response-cache.ts).
-      ...(config.responseCache.ttlMs > 0
-        ? [responseCachePlugin({ store: responseCacheStore, ttlMs: config.responseCache.ttlMs, isAnonymous: (c) => !(c as GatewayContext).authorization && !(c as GatewayContext).identity })]
-        : [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      metricsPlugin(),
+      errorLoggingPlugin(logger),
+      ...hardening.plugins,
+      ...responseCache,
+    ],
   });
   await apollo.start();
 
