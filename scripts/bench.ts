@@ -13,7 +13,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,7 @@ import { databaseKind } from '../lib/orm';
 import { launchStack, type RunningStack } from '../lib/stack';
 import { SUPERGRAPH_PATH } from '../gateway/gateway';
 import { CREATE_PROGRAM, ENROLL, PUBLISH_PROGRAM, READ_OPERATIONS, collectSamples, variablesFor, type Operation, type Samples } from './bench/operations';
+import { freePort } from '../lib/ports';
 
 const ROOT = join(__dirname, '..');
 const BENCH = join(ROOT, 'bench');
@@ -45,17 +45,6 @@ function installBenchDependencies(): void {
   console.log('Installing the benchmark peers into bench/node_modules (once; large) ...');
   const command = existsSync(join(BENCH, 'package-lock.json')) ? 'ci' : 'install';
   execFileSync('npm', [command, '--prefix', BENCH, '--no-audit', '--no-fund'], { stdio: 'inherit' });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function post(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: any; errors?: any[] }> {

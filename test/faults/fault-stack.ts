@@ -8,22 +8,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES, envPrefix, loadConfig, type Config } from '../../lib/config';
 import { launchStack, type RunningStack, type ServiceName } from '../../lib/stack';
+import { freePort } from '../../lib/ports';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface FaultStack {
   stack: RunningStack;
