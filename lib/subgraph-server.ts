@@ -82,6 +82,8 @@ export async function seedDatabase(orm: Orm, definition: SubgraphDefinition, con
     await definition.seed(tx, network);
     tx.create(SeedRun, { seed: config.seed.seed, programs: config.seed.programs, finishedAt: new Date().toISOString() });
   });
+  // Fresh planner statistics: without them PostgreSQL estimates one row where a bulk load put thousands.
+  await em.getConnection().execute(config.databaseUrl ? 'analyze' : 'analyze main');
   return true;
 }
 
