@@ -7,7 +7,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { SingleBar } from 'cli-progress';
 import { runExport } from '../tools/export/export';
 import { EXPORT_FORMATS, LIST_SEPARATOR, type ExportFormat } from '../tools/export/format';
 import { QueryError } from '../tools/export/query';
+import { fromUserDirectory, tokenFrom } from '../tools/cli';
 
 const USAGE = `Usage: npm run export -- --query file.graphql --format csv|json|ndjson [options]
 
@@ -36,7 +37,6 @@ const USAGE = `Usage: npm run export -- --query file.graphql --format csv|json|n
 class UsageError extends Error {}
 
 /** npm runs scripts in the package root: paths are meant from where the user typed the command. */
-const fromUserDirectory = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 
 async function readText(path: string, what: string): Promise<string> {
   try {
@@ -92,7 +92,7 @@ async function options() {
     output: values.output ? fromUserDirectory(values.output) : null,
     bom: values.bom,
     gatewayUrl: values.gateway,
-    token: values.token ?? process.env.BAEUMTEO_TOKEN,
+    token: tokenFrom(values.token),
   };
 }
 

@@ -6,13 +6,14 @@
  */
 import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { FileError, formatOf, readRowsFile } from '../tools/publisher/parse';
 import { exitCodeOf, planRows, publishRows, type RowResult } from '../tools/publisher/publisher';
 import { formatPlan, formatSummary } from '../tools/publisher/report';
 import { checkColumns, checkRows, REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from '../tools/publisher/row';
+import { fromUserDirectory, tokenFrom } from '../tools/cli';
 
 const USAGE = `Usage: npm run publish -- --file programs.csv --token <jwt> [options]
 
@@ -30,7 +31,6 @@ Columns: ${REQUIRED_COLUMNS.join(', ')}; optional: ${OPTIONAL_COLUMNS.join(', ')
 class UsageError extends Error {}
 
 /** npm runs scripts in the package root: paths are meant from where the user typed the command. */
-const fromUserDirectory = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 
 function options() {
   const { values } = parseArgs({
@@ -48,7 +48,7 @@ function options() {
   if (values.help) return null;
   if (!values.file) throw new UsageError('--file is required');
   const dryRun = values['dry-run'];
-  const token = values.token ?? process.env.BAEUMTEO_TOKEN;
+  const token = tokenFrom(values.token);
   if (!token && !dryRun) throw new UsageError('--token is required (or BAEUMTEO_TOKEN), except with --dry-run');
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError('--concurrency must be a whole number from 1 to 32');

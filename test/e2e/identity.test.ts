@@ -55,9 +55,13 @@ describe('the gateway', () => {
 
   it('accepts a valid token and passes it on to the subgraphs', async () => {
     const token = await tokenFor({ sub: 'analyst-1', role: Role.ANALYST });
-    const { data, errors } = await graphql(testStack().gatewayUrl, query, undefined, {}, { token });
+    // viewer is answered by the centers subgraph from the token it verified itself.
+    const { data, errors } = await graphql(testStack().gatewayUrl, '{ viewer { subject role } districts { code } }', undefined, {}, { token });
     expect(errors).toBeUndefined();
+    expect(data!.viewer).toEqual({ subject: 'analyst-1', role: 'ANALYST' });
     expect(data!.districts).toHaveLength(25);
+    const anonymous = await graphql(testStack().gatewayUrl, '{ viewer { subject } }');
+    expect(anonymous.data!.viewer).toBeNull();
   });
 
   const auth = () => config().auth;
