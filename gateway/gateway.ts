@@ -23,6 +23,7 @@ import { createLogger, errorLoggingPlugin, requestLogging } from '../lib/logger'
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from '../lib/metrics';
 import { ResilientDataSource, SubgraphConnectionPool } from './subgraph-fetch';
 import { deduplicated } from './dedup';
+import { BatchingDataSource } from './batching';
 import { createResponseCacheStore, responseCachePlugin } from './response-cache';
 import { mountFeeds } from './feeds';
 import { createHardening } from './hardening';
@@ -65,7 +66,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
     buildService: ({ name }) => {
       const subgraph = config.subgraphs[name as SubgraphName];
       // Identical in-flight subgraph queries share one fetch (gateway/dedup.ts).
-      return deduplicated(new ResilientDataSource<GatewayContext>({
+      const dataSource = deduplicated(new ResilientDataSource<GatewayContext>({
         name,
         url: subgraph.url,
         pool,
@@ -79,6 +80,8 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
         },
       }));
+      // Concurrent fetches of one request to this subgraph travel as one (gateway/batching.ts).
+      return config.subgraphBatching ? new BatchingDataSource(dataSource) : dataSource;
     },
   });
 

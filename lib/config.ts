@@ -46,6 +46,8 @@ const baseSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  // Concurrent fetches of one request to one subgraph go as one merged request (gateway/batching.ts).
+  SUBGRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
   JWT_ISSUER: z.string().min(1).default('baeumteo'),
   JWT_AUDIENCE: z.string().min(1).default('baeumteo'),
@@ -99,6 +101,8 @@ export interface Config {
   subgraphTimeoutMs: number;
   /** Extra attempts of a failed subgraph query fetch (never of a mutation). */
   subgraphRetries: number;
+  /** Merge the concurrent query fetches of one request to one subgraph into one HTTP request. */
+  subgraphBatching: boolean;
   auth: AuthConfig;
   subgraphs: Record<SubgraphName, SubgraphConfig>;
   /** Operation and request limits of the gateway. */
@@ -231,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
     subgraphRetries: values.SUBGRAPH_RETRIES,
+    subgraphBatching: values.SUBGRAPH_BATCHING === 'true',
     auth: { jwtSecret: values.JWT_SECRET, issuer: values.JWT_ISSUER, audience: values.JWT_AUDIENCE, jwksUrl: values.JWKS_URL },
     subgraphs: subgraphSettings(env, values.HOST, values.GATEWAY_SECRET),
     ...hardeningSettings(values),
