@@ -2,7 +2,7 @@
  * The Baeumteo gateway: an Apollo Gateway over the committed supergraph
  * (static composition, schema/supergraph.graphql) served by Apollo Server on
  * express. This file only assembles the parts, each in a module of its own:
- * subgraph fetching, de-duplication, the response cache, hardening, feeds,
+ * subgraph fetching (with de-duplication and batching), the response cache, hardening, feeds,
  * pages, logs and metrics; beside /graphql it serves /health, /ready, /metrics.
  */
 import { randomUUID } from 'node:crypto';
@@ -21,8 +21,7 @@ import { createTokenVerifier, GATEWAY_SECRET_HEADER, type Identity } from '../li
 import type { Config, SubgraphName } from '../lib/config';
 import { createLogger, errorLoggingPlugin, requestLogging } from '../lib/logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from '../lib/metrics';
-import { ResilientDataSource, SubgraphConnectionPool } from './subgraph-fetch';
-import { deduplicated } from './dedup';
+import { SubgraphConnectionPool, SubgraphDataSource } from './subgraph-fetch';
 import { BatchingDataSource } from './batching';
 import { createResponseCacheStore, responseCachePlugin } from './response-cache';
 import { mountFeeds } from './feeds';
@@ -58,28 +57,27 @@ async function subgraphsReachable(config: Config): Promise<Record<string, boolea
 
 export async function startGateway(config: Config, port = config.gatewayPort): Promise<RunningGateway> {
   // Subgraph fetches: pooled keep-alive connections, timeouts, retries of queries (gateway/subgraph-fetch.ts).
-  const pool = new SubgraphConnectionPool({ timeoutMs: config.subgraphTimeoutMs, retries: config.subgraphRetries });
+  const pool = new SubgraphConnectionPool({ timeoutMs: config.subgraphTimeoutMs });
   const logger = createLogger('gateway', config.logLevel);
   initMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
       const subgraph = config.subgraphs[name as SubgraphName];
-      // Identical in-flight subgraph queries share one fetch (gateway/dedup.ts).
-      const dataSource = deduplicated(new ResilientDataSource<GatewayContext>({
+      const dataSource = new SubgraphDataSource<GatewayContext>({
         name,
         url: subgraph.url,
         pool,
         retries: config.subgraphRetries,
         logger,
         requestIdOf: (context) => context.requestId,
-        // The gateway builds fresh headers per subgraph request: pass on only what the subgraph needs.
-        willSendRequest({ request, context }) {
-          request.http?.headers.set(GATEWAY_SECRET_HEADER, subgraph.gatewaySecret);
-          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-        },
-      }));
+        // Only what the subgraph needs: its secret, the caller's verified token, the request id for the logs.
+        headersFor: (context) => ({
+          [GATEWAY_SECRET_HEADER]: subgraph.gatewaySecret,
+          ...(context.authorization ? { authorization: context.authorization } : {}),
+          ...(context.requestId ? { 'x-request-id': context.requestId } : {}),
+        }),
+      });
       // Concurrent fetches of one request to this subgraph travel as one (gateway/batching.ts).
       return config.subgraphBatching ? new BatchingDataSource(dataSource) : dataSource;
     },

@@ -1,29 +1,37 @@
 /**
- * How the gateway fetches from subgraphs: over a keep-alive connection pool
- * (undici Agent), each attempt bounded by SUBGRAPH_TIMEOUT_MS, queries retried
- * (SUBGRAPH_RETRIES times, small backoff) on network errors, timeouts and
- * 502/503/504 — mutations never, since a retry could repeat a write. A fetch
- * that still fails becomes one GraphQL error naming the subgraph
- * (`extensions.serviceName`, code SUBGRAPH_UNAVAILABLE): the gateway answers
- * with the data of the other subgraphs, and the next request tries again, so
- * it recovers by itself when the subgraph returns.
+ * How the gateway fetches from subgraphs: a GraphQLDataSource of our own over
+ * a keep-alive connection pool (undici Agent). Each attempt is bounded by
+ * SUBGRAPH_TIMEOUT_MS; queries are retried (SUBGRAPH_RETRIES times, small
+ * backoff) on network errors, timeouts and 502/503/504 — mutations never, since
+ * a retry could repeat a write. Identical queries in flight share one fetch
+ * (gateway/dedup.ts). A fetch that still fails becomes one GraphQL error naming
+ * the subgraph (`extensions.serviceName`, code SUBGRAPH_UNAVAILABLE): the
+ * gateway answers with the data of the other subgraphs, and the next request
+ * tries again, so it recovers by itself when the subgraph returns.
+ *
+ * Why not RemoteGraphQLDataSource: per fetch it builds node-fetch Headers twice
+ * and a Request it never sends, and goes through the WHATWG fetch and stream
+ * layers; on the dong page (six subgraph requests per client request) that was
+ * a large part of the gateway's CPU. undici's request() reads the body directly.
  */
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
 import type { Logger } from '../lib/logger';
 import { subgraphFetchDuration, subgraphFetchFailures, subgraphFetchRetries } from '../lib/metrics';
+import { InFlightSharing, type SubgraphAnswer } from './dedup';
+
+type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 export interface SubgraphFetchOptions {
   /** Bound of one attempt. */
   timeoutMs: number;
-  /** Extra attempts for a query whose fetch failed in a retryable way. */
-  retries: number;
-  /** Delay before the first retry; doubled for each next one. */
-  backoffMs?: number;
   /** Most open connections per subgraph. */
   connections?: number;
 }
+
+/** Sends one POST with a JSON body and reads the whole answer. */
+export type Transport = (url: string, body: string, headers: Record<string, string>) => Promise<SubgraphAnswer>;
 
 /** The connection pool shared by every subgraph data source of one gateway. */
 export class SubgraphConnectionPool {
@@ -38,9 +46,19 @@ export class SubgraphConnectionPool {
     });
   }
 
-  /** A fetch over the pool, each call bounded by the timeout. */
-  readonly fetch = ((input: string, init: Record<string, unknown> = {}) =>
-    undiciFetch(input, { ...init, dispatcher: this.agent, signal: AbortSignal.timeout(this.options.timeoutMs) } as never)) as unknown as typeof fetch;
+  /** A POST over the pool, bounded by the timeout. */
+  readonly post: Transport = async (url, body, headers) => {
+    const { origin, pathname } = new URL(url);
+    const { statusCode, body: responseBody } = await this.agent.request({
+      origin,
+      path: pathname,
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    return { status: statusCode, body: await responseBody.text() };
+  };
 
   get timeoutMs(): number {
     return this.options.timeoutMs;
@@ -53,12 +71,18 @@ export class SubgraphConnectionPool {
 
 type FailureReason = 'timeout' | 'network' | `http_${number}` | 'other';
 
+/** A subgraph's non-2xx answer; 401/403 keep their meaning for the client. */
+class SubgraphHttpError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
 function failureReason(error: unknown): FailureReason {
-  const { name, extensions } = error as { name?: string; extensions?: { response?: { status?: number } } };
-  if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
-  const status = extensions?.response?.status;
-  if (typeof status === 'number') return `http_${status}`;
-  if (error instanceof TypeError || name === 'FetchError' || (error as { cause?: { code?: string } }).cause?.code) return 'network';
+  const { name, code } = error as { name?: string; code?: string };
+  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
+  if (error instanceof SubgraphHttpError) return `http_${error.status}`;
+  if (typeof code === 'string' || (error as { cause?: { code?: string } }).cause?.code) return 'network';
   return 'other';
 }
 
@@ -71,55 +95,67 @@ function describe(reason: FailureReason, timeoutMs: number): string {
   return 'failed';
 }
 
-/** A query (or subscription) may be retried; a mutation never. Subgraph operations are printed by the gateway. */
+/** A query (or subscription) may be retried and shared; a mutation never. Subgraph operations are printed by the gateway. */
 export function isMutation(query: string | undefined): boolean {
   return /^\s*mutation\b/.test(query ?? '');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export interface ResilientDataSourceOptions<TContext extends Record<string, any>> {
+export interface SubgraphDataSourceOptions<TContext extends Record<string, any>> {
   name: string;
   url: string;
   pool: SubgraphConnectionPool;
   retries: number;
   backoffMs?: number;
   logger?: Logger;
-  willSendRequest?: (options: GraphQLDataSourceProcessOptions<TContext>) => void | Promise<void>;
+  /** The headers this subgraph gets for a request (its gateway secret, the caller's token, the request id). */
+  headersFor: (context: TContext) => Record<string, string>;
   requestIdOf?: (context: TContext) => string | undefined;
+  /** How a request travels; the pool's POST unless a test stands in. */
+  transport?: Transport;
+  /** Identical queries in flight share one fetch (on by default). */
+  sharing?: InFlightSharing;
 }
 
-/** RemoteGraphQLDataSource with timeouts, pooled connections, retries of queries, metrics and a named error. */
-export class ResilientDataSource<TContext extends Record<string, any>> extends RemoteGraphQLDataSource<TContext> {
-  private readonly resilience: ResilientDataSourceOptions<TContext>;
+/** A subgraph reached over the pool, with timeouts, retries of queries, sharing of identical queries, metrics and a named error. */
+export class SubgraphDataSource<TContext extends Record<string, any>> implements GraphQLDataSource<TContext> {
+  private readonly transport: Transport;
+  private readonly sharing: InFlightSharing;
 
-  constructor(options: ResilientDataSourceOptions<TContext>) {
-    super({ url: options.url, fetcher: options.pool.fetch as never });
-    this.resilience = options;
-    if (options.willSendRequest) this.willSendRequest = options.willSendRequest;
+  constructor(private readonly options: SubgraphDataSourceOptions<TContext>) {
+    this.transport = options.transport ?? options.pool.post;
+    this.sharing = options.sharing ?? new InFlightSharing();
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<TContext>): ReturnType<RemoteGraphQLDataSource<TContext>['process']> {
-    const { name, pool, retries, logger } = this.resilience;
-    const context = options.context as TContext;
-    const attempts = isMutation(options.request.query) ? 1 : 1 + retries;
-    let delay = this.resilience.backoffMs ?? 50;
+  async process({ request, context }: GraphQLDataSourceProcessOptions<TContext>): Promise<GatewayResponse> {
+    if (!request.query) throw new Error('Missing query');
+    const { name, url, pool, retries, logger } = this.options;
+    const mutation = isMutation(request.query);
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...this.options.headersFor(context as TContext) };
+    const send = () => this.transport(url, body, headers);
+    const attempts = mutation ? 1 : 1 + retries;
+    let delay = this.options.backoffMs ?? 50;
     for (let attempt = 1; ; attempt += 1) {
       const started = process.hrtime.bigint();
       try {
-        const response = await super.process(options);
+        // Mutations always run; a query waits for an identical one in flight (same body, same caller).
+        const answer = mutation ? await send() : await this.sharing.share(`${url}\n${headers.authorization ?? ''}\n${body}`, send);
+        if (answer.status < 200 || answer.status > 299) throw new SubgraphHttpError(answer.status);
+        const parsed = JSON.parse(answer.body) as GatewayResponse;
         subgraphFetchDuration.observe({ subgraph: name, outcome: 'ok' }, Number(process.hrtime.bigint() - started) / 1e9);
-        return response;
+        return parsed;
       } catch (error) {
         subgraphFetchDuration.observe({ subgraph: name, outcome: 'error' }, Number(process.hrtime.bigint() - started) / 1e9);
         const reason = failureReason(error);
         subgraphFetchFailures.inc({ subgraph: name, reason });
         const retry = attempt < attempts && RETRYABLE.has(reason);
         logger?.warn(
-          { requestId: this.resilience.requestIdOf?.(context), subgraph: name, reason, attempt, retry, error: (error as Error).message },
+          { requestId: this.options.requestIdOf?.(context as TContext), subgraph: name, reason, attempt, retry, error: (error as Error).message },
           'subgraph fetch failed',
         );
-        if (!retry) throw this.namedError(error, reason, pool.timeoutMs);
+        if (!retry) throw this.namedError(reason, pool.timeoutMs);
         subgraphFetchRetries.inc({ subgraph: name });
         await sleep(delay);
         delay *= 3;
@@ -128,11 +164,11 @@ export class ResilientDataSource<TContext extends Record<string, any>> extends R
   }
 
   /** The error the client sees: says which subgraph failed and how, without internal addresses. */
-  private namedError(error: unknown, reason: FailureReason, timeoutMs: number): GraphQLError {
-    const { name } = this.resilience;
-    const extensions = (error as GraphQLError).extensions ?? {};
-    if (extensions.code === 'UNAUTHENTICATED' || extensions.code === 'FORBIDDEN') {
-      return new GraphQLError(`Subgraph "${name}" refused the request.`, { extensions: { code: extensions.code, serviceName: name } });
+  private namedError(reason: FailureReason, timeoutMs: number): GraphQLError {
+    const { name } = this.options;
+    if (reason === 'http_401' || reason === 'http_403') {
+      const code = reason === 'http_401' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+      return new GraphQLError(`Subgraph "${name}" refused the request.`, { extensions: { code, serviceName: name } });
     }
     return new GraphQLError(`Subgraph "${name}" is unavailable: it ${describe(reason, timeoutMs)}.`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name, reason },
