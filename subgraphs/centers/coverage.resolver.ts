@@ -1,6 +1,9 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { CityCoverage, cityCoverage, DistrictCoverage, ProgramFieldCount } from './coverage';
+import {
+  BREAKDOWN_DESCRIPTIONS, CityCoverage, cityCoverage, DistrictCoverage, districtFigures as figures, EXPERT_MINIMUM, PartnershipKindCount, ProgramFieldCount,
+  ProgramTrackCount,
+} from './coverage';
 import { District } from './district.entity';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 
@@ -12,11 +15,68 @@ export class CoverageResolver {
   }
 }
 
+/** Each figure is computed only when a query asks for it; the types and descriptions are DistrictCoverage's fields. */
 @Resolver(() => DistrictCoverage)
 export class DistrictCoverageResolver {
   @FieldResolver(() => District)
   async district(@Root() coverage: DistrictCoverage, @Ctx() { loaders }: SubgraphContext): Promise<District> {
     return (await loaders.byId(District, 'code').load(coverage.districtCode))!;
+  }
+
+  @FieldResolver(() => Int) dongCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.dongCount(ctx, districtCode);
+  }
+
+  @FieldResolver(() => Int) dongsWithCenter(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.dongsWithCenter(ctx, districtCode);
+  }
+
+  @FieldResolver(() => Int) centerCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.centerCount(ctx, districtCode);
+  }
+
+  @FieldResolver(() => Int) expertCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.expertCount(ctx, districtCode);
+  }
+
+  @FieldResolver(() => Boolean) async meetsExpertMinimum(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return (await figures.expertCount(ctx, districtCode)) >= EXPERT_MINIMUM;
+  }
+
+  @FieldResolver(() => Int) partnershipCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.partnershipCount(ctx, districtCode);
+  }
+
+  @FieldResolver(() => Int) activePartnershipCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.activePartnershipCount(ctx, districtCode);
+  }
+
+  @FieldResolver(() => Int) programCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.programCount(ctx, districtCode);
+  }
+
+  @FieldResolver(() => Int) publishedProgramCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.publishedProgramCount(ctx, districtCode);
+  }
+
+  @FieldResolver(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsOffered }) seatsOffered(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.seatsOffered(ctx, districtCode);
+  }
+
+  @FieldResolver(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsTaken }) seatsTaken(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return figures.seatsTaken(ctx, districtCode);
+  }
+
+  @FieldResolver(() => [PartnershipKindCount], { description: BREAKDOWN_DESCRIPTIONS.partnershipsByKind }) partnershipsByKind(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<PartnershipKindCount[]> {
+    return figures.partnershipsByKind(ctx, districtCode);
+  }
+
+  @FieldResolver(() => [ProgramTrackCount], { description: BREAKDOWN_DESCRIPTIONS.programsByTrack }) programsByTrack(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<ProgramTrackCount[]> {
+    return figures.programsByTrack(ctx, districtCode);
+  }
+
+  @FieldResolver(() => [ProgramFieldCount], { description: BREAKDOWN_DESCRIPTIONS.programsByField }) programsByField(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<ProgramFieldCount[]> {
+    return figures.programsByField(ctx, districtCode);
   }
 }
 

@@ -1,9 +1,11 @@
 /**
- * Coverage of the cooperation model per district, for analysts. All 25
- * districts are counted together with one grouped statement per table, once
- * per request, however many districts the query asks about.
+ * Coverage of the cooperation model per district, for analysts. Each figure
+ * is computed when asked for, from grouped statements over just the districts
+ * the request asks about: a DataLoader per aggregation collects the district
+ * codes, so one district's coverage costs a few indexed statements and the
+ * city's (all 25) the same few statements, never one per district.
  */
-import { raw, type EntityClass } from '@mikro-orm/core';
+import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
 import { District } from './district.entity';
@@ -39,18 +41,27 @@ export class ProgramFieldCount {
   @Field(() => Int) publishedCount!: number;
 }
 
+/** Shared with DistrictCoverageResolver, whose field resolvers of these inherited fields would otherwise lose them. */
+export const BREAKDOWN_DESCRIPTIONS = {
+  partnershipsByKind: 'Every kind, in enum order (zero where there is none).',
+  programsByTrack: 'Every track, in enum order.',
+  programsByField: 'Every area of the national classification, by code.',
+  seatsOffered: 'Seats of published programs (the sum of their capacity).',
+  seatsTaken: 'Confirmed enrollments in published programs.',
+};
+
 /** The breakdowns a district and the city share (a base class only: no query returns it, so it stays out of the schema). */
 @ObjectType('CoverageBreakdowns')
 class Breakdowns {
-  @Field(() => [PartnershipKindCount], { description: 'Every kind, in enum order (zero where there is none).' })
+  @Field(() => [PartnershipKindCount], { description: BREAKDOWN_DESCRIPTIONS.partnershipsByKind })
   partnershipsByKind!: PartnershipKindCount[];
-  @Field(() => [ProgramTrackCount], { description: 'Every track, in enum order.' }) programsByTrack!: ProgramTrackCount[];
-  @Field(() => [ProgramFieldCount], { description: 'Every area of the national classification, by code.' })
-  programsByField!: ProgramFieldCount[];
-  @Field(() => Int, { description: 'Seats of published programs (the sum of their capacity).' }) seatsOffered!: number;
-  @Field(() => Int, { description: 'Confirmed enrollments in published programs.' }) seatsTaken!: number;
+  @Field(() => [ProgramTrackCount], { description: BREAKDOWN_DESCRIPTIONS.programsByTrack }) programsByTrack!: ProgramTrackCount[];
+  @Field(() => [ProgramFieldCount], { description: BREAKDOWN_DESCRIPTIONS.programsByField }) programsByField!: ProgramFieldCount[];
+  @Field(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsOffered }) seatsOffered!: number;
+  @Field(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsTaken }) seatsTaken!: number;
 }
 
+/** Its figures are resolved by DistrictCoverageResolver, each when asked for (see `districtFigures`). */
 @ObjectType({ description: 'How far the cooperation model reaches in one district.' })
 export class DistrictCoverage extends Breakdowns {
   districtCode!: string;
@@ -76,130 +87,151 @@ export class CityCoverage extends Breakdowns {
   @Field(() => Int) programCount!: number;
 }
 
-type Counts = Map<string, Record<string, number>>;
+type Rows = Map<string, Record<string, number>>;
 
-/**
- * `select <groups>, <aggregates> from <table> group by <groups>`, keyed by the
- * group values joined with "|" (e.g. "11680|CO_HOSTING").
- */
-async function countBy<T extends object>(
-  em: SubgraphContext['em'],
-  entity: EntityClass<T>,
-  groupProperties: (keyof T & string) | (keyof T & string)[],
-  aggregates: Record<string, string>,
-): Promise<Counts> {
-  const groups = [groupProperties].flat();
-  const columns = groups.map((property) => em.getMetadata().get(entity.name).properties[property as never].fieldNames[0]);
-  const rows: Record<string, unknown>[] = await em
-    .createQueryBuilder(entity, 'e0')
-    .select([...groups, ...Object.entries(aggregates).map(([alias, sql]) => raw(`${sql} as ${alias}`))])
-    .groupBy(groups)
-    .execute('all', false);
-  return new Map(
-    rows.map((row) => [
-      columns.map((column) => String(row[column])).join('|'),
-      Object.fromEntries(Object.keys(aggregates).map((alias) => [alias, Number(row[alias] ?? 0)])),
-    ]),
-  );
+/** One grouped statement: per district (and per `by` value), the `aggregates`. */
+interface Aggregation<T extends object> {
+  name: string;
+  entity: EntityClass<T>;
+  district: keyof T & string;
+  by?: keyof T & string;
+  aggregates: Record<string, string>;
 }
 
 const PUBLISHED = `status = '${ProgramStatus.PUBLISHED}'`;
 const PROGRAM_AGGREGATES = { n: 'count(*)', published: `sum(case when ${PUBLISHED} then 1 else 0 end)` };
+const PARTNERSHIP_AGGREGATES = { n: 'count(*)', active: 'sum(case when active then 1 else 0 end)' };
 
-/** Partnership kinds, tracks and field areas of every district: three grouped statements, then rolled up to areas here. */
-async function computeBreakdowns(em: SubgraphContext['em']): Promise<(districtCode: string) => Omit<Breakdowns, 'seatsOffered' | 'seatsTaken'>> {
-  const [kinds, tracks, fields, classification] = await Promise.all([
-    countBy(em, Partnership, ['districtCode', 'kind'], { n: 'count(*)', active: 'sum(case when active then 1 else 0 end)' }),
-    countBy(em, Program, ['districtCode', 'track'], PROGRAM_AGGREGATES),
-    countBy(em, Program, ['districtCode', 'field'], PROGRAM_AGGREGATES),
-    em.find(LifelongEducationField, {}, { orderBy: { code: 'asc' } }),
-  ]);
-  const areaOf = new Map(classification.map((field) => [field.code, field.parent?.code ?? field.code]));
-  const areas = classification.filter((field) => !field.parent).map((field) => field.code);
-  const byArea = new Map<string, { n: number; published: number }>();
-  for (const [key, counts] of fields) {
-    const [districtCode, fieldCode] = key.split('|');
-    const areaKey = `${districtCode}|${areaOf.get(fieldCode) ?? fieldCode}`;
-    const total = byArea.get(areaKey) ?? { n: 0, published: 0 };
-    byArea.set(areaKey, { n: total.n + counts.n, published: total.published + counts.published });
-  }
-  return (code) => ({
-    partnershipsByKind: Object.values(PartnershipKind).map((kind) =>
-      Object.assign(new PartnershipKindCount(), { kind, count: kinds.get(`${code}|${kind}`)?.n ?? 0, activeCount: kinds.get(`${code}|${kind}`)?.active ?? 0 })),
-    programsByTrack: Object.values(ProgramTrack).map((track) =>
-      Object.assign(new ProgramTrackCount(), { track, count: tracks.get(`${code}|${track}`)?.n ?? 0, publishedCount: tracks.get(`${code}|${track}`)?.published ?? 0 })),
-    programsByField: areas.map((fieldCode) =>
-      Object.assign(new ProgramFieldCount(), { fieldCode, count: byArea.get(`${code}|${fieldCode}`)?.n ?? 0, publishedCount: byArea.get(`${code}|${fieldCode}`)?.published ?? 0 })),
-  });
-}
+const DONGS: Aggregation<Dong> = { name: 'dongs', entity: Dong, district: 'district', aggregates: { n: 'count(*)' } };
+const CENTERS: Aggregation<LearningCenter> = {
+  name: 'centers', entity: LearningCenter, district: 'district', aggregates: { n: 'count(*)', dongs: 'count(distinct dong_code)' },
+};
+const EXPERTS: Aggregation<LifelongLearningExpert> = { name: 'experts', entity: LifelongLearningExpert, district: 'district', aggregates: { n: 'count(*)' } };
+const PARTNERSHIPS: Aggregation<Partnership> = { name: 'partnerships', entity: Partnership, district: 'districtCode', aggregates: PARTNERSHIP_AGGREGATES };
+const PARTNERSHIP_KINDS: Aggregation<Partnership> = { ...PARTNERSHIPS, name: 'partnershipKinds', by: 'kind' };
+const PROGRAMS: Aggregation<Program> = {
+  name: 'programs',
+  entity: Program,
+  district: 'districtCode',
+  aggregates: {
+    ...PROGRAM_AGGREGATES,
+    // Lower-case aliases: PostgreSQL folds unquoted names.
+    seats_offered: `sum(case when ${PUBLISHED} then capacity else 0 end)`,
+    seats_taken: `sum(case when ${PUBLISHED} then confirmed_count else 0 end)`,
+  },
+};
+const PROGRAM_TRACKS: Aggregation<Program> = { name: 'programTracks', entity: Program, district: 'districtCode', by: 'track', aggregates: PROGRAM_AGGREGATES };
+const PROGRAM_FIELDS: Aggregation<Program> = { ...PROGRAM_TRACKS, name: 'programFields', by: 'field' };
 
-async function computeCoverage(em: SubgraphContext['em']): Promise<DistrictCoverage[]> {
-  const [districts, dongs, centers, experts, partnerships, programs, breakdowns] = await Promise.all([
-    em.find(District, {}, { orderBy: { code: 'asc' } }),
-    countBy(em, Dong, 'district', { n: 'count(*)' }),
-    countBy(em, LearningCenter, 'district', { n: 'count(*)', dongs: 'count(distinct dong_code)' }),
-    countBy(em, LifelongLearningExpert, 'district', { n: 'count(*)' }),
-    countBy(em, Partnership, 'districtCode', { n: 'count(*)', active: 'sum(case when active then 1 else 0 end)' }),
-    countBy(em, Program, 'districtCode', {
-      ...PROGRAM_AGGREGATES,
-      // Lower-case aliases: PostgreSQL folds unquoted names.
-      seats_offered: `sum(case when ${PUBLISHED} then capacity else 0 end)`,
-      seats_taken: `sum(case when ${PUBLISHED} then confirmed_count else 0 end)`,
-    }),
-    computeBreakdowns(em),
-  ]);
-  return districts.map(({ code }) => {
-    const expertCount = experts.get(code)?.n ?? 0;
-    return Object.assign(new DistrictCoverage(), {
-      districtCode: code,
-      dongCount: dongs.get(code)?.n ?? 0,
-      dongsWithCenter: centers.get(code)?.dongs ?? 0,
-      centerCount: centers.get(code)?.n ?? 0,
-      expertCount,
-      meetsExpertMinimum: expertCount >= EXPERT_MINIMUM,
-      partnershipCount: partnerships.get(code)?.n ?? 0,
-      activePartnershipCount: partnerships.get(code)?.active ?? 0,
-      programCount: programs.get(code)?.n ?? 0,
-      publishedProgramCount: programs.get(code)?.published ?? 0,
-      seatsOffered: programs.get(code)?.seats_offered ?? 0,
-      seatsTaken: programs.get(code)?.seats_taken ?? 0,
-      ...breakdowns(code),
-    });
-  });
-}
-
-/** Every district's coverage, computed at most once per request. */
-export function allCoverage({ em, loaders }: SubgraphContext): Promise<DistrictCoverage[]> {
+/**
+ * The rows of `aggregation` for one district, keyed by the `by` value ('' without one). All districts the request
+ * asks about are counted in one statement: `select district, by, aggregates from T where district in (...) group by ...`.
+ */
+function aggregateOf<T extends object>({ em, loaders }: SubgraphContext, aggregation: Aggregation<T>, districtCode: string): Promise<Rows> {
   return loaders
-    .custom<DistrictCoverage[]>('coverage', async (keys) => {
-      const all = await computeCoverage(em);
-      return keys.map(() => all);
+    .custom<Rows>(`coverage:${aggregation.name}`, async (codes) => {
+      const groups = [aggregation.district, ...(aggregation.by ? [aggregation.by] : [])];
+      const properties = em.getMetadata().get(aggregation.entity.name).properties;
+      const [districtColumn, byColumn] = groups.map((property) => properties[property as never].fieldNames[0]);
+      const rows: Record<string, unknown>[] = await em
+        .createQueryBuilder(aggregation.entity, 'e0')
+        .select([...groups, ...Object.entries(aggregation.aggregates).map(([alias, sql]) => raw(`${sql} as ${alias}`))])
+        .where({ [aggregation.district]: { $in: [...codes] } } as FilterQuery<T>)
+        .groupBy(groups)
+        .execute('all', false);
+      const byDistrict = new Map<string, Rows>(codes.map((code) => [String(code), new Map()]));
+      for (const row of rows) {
+        const figures = Object.fromEntries(Object.keys(aggregation.aggregates).map((alias) => [alias, Number(row[alias] ?? 0)]));
+        byDistrict.get(String(row[districtColumn]))?.set(byColumn ? String(row[byColumn]) : '', figures);
+      }
+      return codes.map((code) => byDistrict.get(String(code))!);
+    })
+    .load(districtCode);
+}
+
+async function figure<T extends object>(ctx: SubgraphContext, aggregation: Aggregation<T>, districtCode: string, alias: string): Promise<number> {
+  return (await aggregateOf(ctx, aggregation, districtCode)).get('')?.[alias] ?? 0;
+}
+
+/** The areas of the national classification and the area of every field code (one statement per request). */
+function classificationOf({ em, loaders }: SubgraphContext): Promise<{ areas: string[]; areaOf: Map<string, string> }> {
+  return loaders
+    .custom<{ areas: string[]; areaOf: Map<string, string> }>('coverage:classification', async (keys) => {
+      const fields = await em.find(LifelongEducationField, {}, { orderBy: { code: 'asc' } });
+      const classification = {
+        areas: fields.filter((field) => !field.parent).map((field) => field.code),
+        areaOf: new Map(fields.map((field) => [field.code, field.parent?.code ?? field.code])),
+      };
+      return keys.map(() => classification);
     })
     .load('all');
 }
 
-export async function districtCoverage(ctx: SubgraphContext, districtCode: string): Promise<DistrictCoverage> {
-  const found = (await allCoverage(ctx)).find((coverage) => coverage.districtCode === districtCode);
-  if (!found) throw new Error(`district ${districtCode} does not exist`);
-  return found;
+/** Every figure of a district's coverage, each computed only when asked for (the resolver's fields and the city's sums). */
+export const districtFigures = {
+  dongCount: (ctx: SubgraphContext, code: string) => figure(ctx, DONGS, code, 'n'),
+  dongsWithCenter: (ctx: SubgraphContext, code: string) => figure(ctx, CENTERS, code, 'dongs'),
+  centerCount: (ctx: SubgraphContext, code: string) => figure(ctx, CENTERS, code, 'n'),
+  expertCount: (ctx: SubgraphContext, code: string) => figure(ctx, EXPERTS, code, 'n'),
+  partnershipCount: (ctx: SubgraphContext, code: string) => figure(ctx, PARTNERSHIPS, code, 'n'),
+  activePartnershipCount: (ctx: SubgraphContext, code: string) => figure(ctx, PARTNERSHIPS, code, 'active'),
+  programCount: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'n'),
+  publishedProgramCount: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'published'),
+  seatsOffered: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'seats_offered'),
+  seatsTaken: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'seats_taken'),
+
+  async partnershipsByKind(ctx: SubgraphContext, code: string): Promise<PartnershipKindCount[]> {
+    const rows = await aggregateOf(ctx, PARTNERSHIP_KINDS, code);
+    return Object.values(PartnershipKind).map((kind) =>
+      Object.assign(new PartnershipKindCount(), { kind, count: rows.get(kind)?.n ?? 0, activeCount: rows.get(kind)?.active ?? 0 }));
+  },
+
+  async programsByTrack(ctx: SubgraphContext, code: string): Promise<ProgramTrackCount[]> {
+    const rows = await aggregateOf(ctx, PROGRAM_TRACKS, code);
+    return Object.values(ProgramTrack).map((track) =>
+      Object.assign(new ProgramTrackCount(), { track, count: rows.get(track)?.n ?? 0, publishedCount: rows.get(track)?.published ?? 0 }));
+  },
+
+  /** Counted per field code, rolled up to the areas here. */
+  async programsByField(ctx: SubgraphContext, code: string): Promise<ProgramFieldCount[]> {
+    const [rows, { areas, areaOf }] = await Promise.all([aggregateOf(ctx, PROGRAM_FIELDS, code), classificationOf(ctx)]);
+    const byArea = new Map(areas.map((fieldCode) => [fieldCode, Object.assign(new ProgramFieldCount(), { fieldCode, count: 0, publishedCount: 0 })]));
+    for (const [fieldCode, counts] of rows) {
+      const area = byArea.get(areaOf.get(fieldCode) ?? fieldCode);
+      if (!area) continue;
+      area.count += counts.n;
+      area.publishedCount += counts.published;
+    }
+    return [...byArea.values()];
+  },
+};
+
+export function districtCoverage(districtCode: string): DistrictCoverage {
+  return Object.assign(new DistrictCoverage(), { districtCode });
 }
 
 export async function cityCoverage(ctx: SubgraphContext): Promise<CityCoverage> {
-  const districts = await allCoverage(ctx);
-  const sum = (pick: (coverage: DistrictCoverage) => number) => districts.reduce((total, coverage) => total + pick(coverage), 0);
+  const codes = (await ctx.em.find(District, {}, { orderBy: { code: 'asc' }, fields: ['code'] })).map(({ code }) => code);
+  const all = <V>(pick: (ctx: SubgraphContext, code: string) => Promise<V>) => Promise.all(codes.map((code) => pick(ctx, code)));
+  const sum = async (pick: (ctx: SubgraphContext, code: string) => Promise<number>) => (await all(pick)).reduce((total, n) => total + n, 0);
+  const f = districtFigures;
+  const [dongCount, dongsWithCenter, expertCounts, partnershipCount, programCount, seatsOffered, seatsTaken, kinds, tracks, fields] = await Promise.all([
+    sum(f.dongCount), sum(f.dongsWithCenter), all(f.expertCount), sum(f.partnershipCount), sum(f.programCount),
+    sum(f.seatsOffered), sum(f.seatsTaken), all(f.partnershipsByKind), all(f.programsByTrack), all(f.programsByField),
+  ]);
   return Object.assign(new CityCoverage(), {
-    districts,
-    dongCount: sum((c) => c.dongCount),
-    dongsWithCenter: sum((c) => c.dongsWithCenter),
-    expertCount: sum((c) => c.expertCount),
-    districtsMeetingExpertMinimum: districts.filter((c) => c.meetsExpertMinimum).length,
-    partnershipCount: sum((c) => c.partnershipCount),
-    programCount: sum((c) => c.programCount),
-    seatsOffered: sum((c) => c.seatsOffered),
-    seatsTaken: sum((c) => c.seatsTaken),
-    partnershipsByKind: sumRows(districts.map((c) => c.partnershipsByKind), 'kind', ['count', 'activeCount'], PartnershipKindCount),
-    programsByTrack: sumRows(districts.map((c) => c.programsByTrack), 'track', ['count', 'publishedCount'], ProgramTrackCount),
-    programsByField: sumRows(districts.map((c) => c.programsByField), 'fieldCode', ['count', 'publishedCount'], ProgramFieldCount),
+    districts: codes.map(districtCoverage),
+    dongCount,
+    dongsWithCenter,
+    expertCount: expertCounts.reduce((total, n) => total + n, 0),
+    districtsMeetingExpertMinimum: expertCounts.filter((n) => n >= EXPERT_MINIMUM).length,
+    partnershipCount,
+    programCount,
+    seatsOffered,
+    seatsTaken,
+    partnershipsByKind: sumRows(kinds, 'kind', ['count', 'activeCount'], PartnershipKindCount),
+    programsByTrack: sumRows(tracks, 'track', ['count', 'publishedCount'], ProgramTrackCount),
+    programsByField: sumRows(fields, 'fieldCode', ['count', 'publishedCount'], ProgramFieldCount),
   });
 }
 

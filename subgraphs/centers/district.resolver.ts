@@ -44,8 +44,8 @@ export class DistrictResolver {
   }
 
   @FieldResolver(() => DistrictCoverage, { description: 'How far the cooperation model reaches in the district.' })
-  coverage(@Root() district: District, @Ctx() ctx: SubgraphContext): Promise<DistrictCoverage> {
-    return districtCoverage(ctx, district.code);
+  coverage(@Root() district: District): DistrictCoverage {
+    return districtCoverage(district.code);
   }
 }
 

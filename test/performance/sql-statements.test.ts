@@ -92,6 +92,16 @@ describe('SQL statements per request', () => {
     expect(large.partnerships.edges.length).toBeGreaterThan(10);
   });
 
+  it('do not grow with the number of districts whose coverage is asked for', async () => {
+    const figures = 'coverage { dongCount dongsWithCenter expertCount partnershipCount programCount seatsOffered programsByTrack { count } }';
+    const one = { name: 'one-district', title: '', query: `query($code: ID!) { district(code: $code) { ${figures} } }` };
+    const all = { name: 'all-districts', title: '', query: `{ districts { ${figures} } }` };
+    await statementsFor(all, {});
+    const [single, every] = [await statementsFor(one, { code: districtCode }), await statementsFor(all, {})];
+    expect(every.data.districts).toHaveLength(25);
+    expect(every.counts.centers).toBe(single.counts.centers);
+  });
+
   it('are counted: a request through the gateway runs SQL in every subgraph the dong page touches', async () => {
     const { counts } = await statementsFor(DONG_PAGE, { code: dongCode, first: 10 });
     for (const name of SUBGRAPH_NAMES) expect(counts[name]).toBeGreaterThan(0);
