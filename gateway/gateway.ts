@@ -27,6 +27,7 @@ import { createResponseCacheStore, responseCachePlugin } from './response-cache'
 import { mountFeeds } from './feeds';
 import { createHardening } from './hardening';
 import { mountPages } from './pages';
+import { clusterMetrics, clusterWideStore, inClusterWorker, joinClusterMetrics } from './workers';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
 
@@ -83,7 +84,9 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
     },
   });
 
-  const responseCacheStore = createResponseCacheStore(config.redisUrl, config.responseCache.maxEntries);
+  // Workers of one gateway share Redis when set; otherwise their memory caches are invalidated together (gateway/workers.ts).
+  const localStore = createResponseCacheStore(config.redisUrl, config.responseCache.maxEntries);
+  const responseCacheStore = inClusterWorker() && !config.redisUrl ? clusterWideStore(localStore) : localStore;
   const verifier = createTokenVerifier(config.auth);
   // Operation limits, error masking, CORS, CSRF, rate limits, safelist (gateway/hardening/).
   const hardening = createHardening<GatewayContext>(config, verifier, (error) => logger.warn({ err: error.message }, 'rate limit store unavailable'));
@@ -110,7 +113,8 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   await apollo.start();
 
   app.use(requestLogging(logger), countHttpRequests);
-  app.get('/metrics', serveMetrics);
+  if (inClusterWorker()) joinClusterMetrics();
+  app.get('/metrics', inClusterWorker() ? clusterMetrics : serveMetrics);
   mountFeeds(app, apollo); // /feeds/programs, the open-data feed
   mountPages(app); // the explorer (GET /graphql from a browser), /network and their /assets
   app.get('/health', (_req, res) => {

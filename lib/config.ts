@@ -48,6 +48,8 @@ const baseSchema = z.object({
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   // Concurrent fetches of one request to one subgraph go as one merged request (gateway/batching.ts).
   SUBGRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
+  // Gateway processes sharing the port (gateway/workers.ts); 1 runs the gateway in the main process.
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
   JWT_ISSUER: z.string().min(1).default('baeumteo'),
   JWT_AUDIENCE: z.string().min(1).default('baeumteo'),
@@ -103,6 +105,8 @@ export interface Config {
   subgraphRetries: number;
   /** Merge the concurrent query fetches of one request to one subgraph into one HTTP request. */
   subgraphBatching: boolean;
+  /** Gateway worker processes sharing the port (node:cluster). */
+  gatewayWorkers: number;
   auth: AuthConfig;
   subgraphs: Record<SubgraphName, SubgraphConfig>;
   /** Operation and request limits of the gateway. */
@@ -236,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
     subgraphRetries: values.SUBGRAPH_RETRIES,
     subgraphBatching: values.SUBGRAPH_BATCHING === 'true',
+    gatewayWorkers: values.GATEWAY_WORKERS,
     auth: { jwtSecret: values.JWT_SECRET, issuer: values.JWT_ISSUER, audience: values.JWT_AUDIENCE, jwksUrl: values.JWKS_URL },
     subgraphs: subgraphSettings(env, values.HOST, values.GATEWAY_SECRET),
     ...hardeningSettings(values),

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { MemoryResponseCacheStore, RedisResponseCacheStore } from '../../gateway/response-cache';
-import { testStack, tokenFor } from '../support/stack';
+import { centerProgramInput, testStack, tokenFor } from '../support/stack';
 
 const RUN = randomUUID().slice(0, 8);
 
@@ -57,8 +57,7 @@ describe('response cache', () => {
     const { data: field } = (await ask('{ programs(first: 1) { edges { node { field { code } } } } }')).body;
     const created = await ask(
       'mutation ($input: CreateProgramInput!) { createProgram(input: $input) { program { id } userErrors { message } } }',
-      { input: { centerId: center, host: { type: 'LEARNING_CENTER', id: center }, title: `Cache check ${RUN}`, track: 'LIFE_CULTURE',
-        fieldCode: field.programs.edges[0].node.field.code, startsOn: '2027-03-02', endsOn: '2027-04-27', capacity: 10, feeKrw: 0 } },
+      { input: centerProgramInput(center, field.programs.edges[0].node.field.code, `Cache check ${RUN}`) },
       partner,
     );
     expect(created.body.data.createProgram.userErrors).toEqual([]);

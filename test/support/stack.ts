@@ -73,3 +73,11 @@ export function readSeedCsv(fileName: string): Record<string, string>[] {
   const [header, ...rows] = parseCsvRows(readFileSync(join(__dirname, '..', '..', 'seed', 'data', fileName), 'utf8'));
   return rows.map((fields) => Object.fromEntries(header.map((column, i) => [column, fields[i] ?? ''])));
 }
+
+/** A CreateProgramInput for a program a learning center hosts itself, in a spring term of the future. */
+export function centerProgramInput(centerId: string, fieldCode: string, title: string): Record<string, unknown> {
+  return {
+    centerId, host: { type: 'LEARNING_CENTER', id: centerId }, title, track: 'LIFE_CULTURE', fieldCode,
+    startsOn: '2027-03-02', endsOn: '2027-04-27', capacity: 10, feeKrw: 0,
+  };
+}
