@@ -42,8 +42,16 @@ export class RequestLoaders {
       });
       const byKey = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of rows) byKey.get(foreignKeyOf(row, property))?.push(row as T);
+      this.primeById(entity, rows as T[]);
       return keys.map((key) => byKey.get(key)!);
     });
+  }
+
+  /** Entities a list loaded whole are known by id too: a later reference to one of them (a program's host) costs no statement. */
+  private primeById<T extends object>(entity: EntityClass<T>, rows: T[]): void {
+    const [primaryKey] = this.em.getMetadata().get(entity.name).primaryKeys;
+    const byId = this.byId(entity, primaryKey);
+    for (const row of rows) byId.prime(String((row as Record<string, unknown>)[primaryKey]), row);
   }
 
   /** One Relay page per parent key, all parents in one statement (see paginateGroups). */
