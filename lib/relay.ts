@@ -6,7 +6,7 @@
  * A cursor is the base64url JSON of the sort-key values of its row, so pages
  * stay stable while rows are added.
  */
-import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
+import { raw, Utils, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ArgsType, Directive, Field, Int, ObjectType, UseMiddleware, type ClassType, type MiddlewareFn } from 'type-graphql';
 import { badInput } from './errors';
@@ -156,7 +156,8 @@ export async function paginate<T extends object>(
   let rows: T[];
   if (options.keysFirst) {
     const [key] = em.getMetadata().get(entity.name).primaryKeys;
-    const keys = em.createQueryBuilder(entity, 'k').select(key).where(page).orderBy(orderBy(order)).limit(limit).getKnexQuery();
+    // A copy: a query builder uses up the raw fragments (text conditions) of the where it is given.
+    const keys = em.createQueryBuilder(entity, 'k').select(key).where(Utils.copy(page)).orderBy(orderBy(order)).limit(limit).getKnexQuery();
     rows = (await em.find(entity, { [key]: { $in: keys } } as FilterQuery<T>, { orderBy: orderBy(order) })) as T[];
   } else {
     rows = (await em.find(entity, page, { orderBy: orderBy(order), limit })) as T[];
