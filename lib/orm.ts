@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { MikroORM, type EntityClass, type LoggerOptions, type MigrationObject, type Options, DefaultLogger, type LogContext } from '@mikro-orm/core';
+import { MikroORM, type EntityClass, type EntityMetadata, type LoggerOptions, type MigrationObject, type Options, DefaultLogger, type LogContext } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -81,6 +81,16 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
     ...common,
     driver: BetterSqliteDriver,
     dbName: join(config.dataDir, `${spec.subgraph}.sqlite`),
+    // ANALYZE's statistics tables have untyped columns that MikroORM's schema reader cannot map.
+    schemaGenerator: { skipTables: [/^sqlite_stat\d$/] },
+    discovery: {
+      ...common.discovery,
+      // SQLite cannot add a STORED column to an existing table, so an older file could not be upgraded:
+      // there generated columns are VIRTUAL (computed when read, and stored in the indexes that hold them).
+      onMetadata: (meta: EntityMetadata) => {
+        for (const prop of meta.props) if (typeof prop.generated === 'string') prop.generated = prop.generated.replace(/ stored$/i, ' virtual');
+      },
+    },
   } as Options;
 }
 
@@ -132,7 +142,10 @@ export async function openDatabase(spec: DatabaseSpec, config: Pick<Config, 'dat
   if (config.databaseUrl) {
     await orm.schema.ensureDatabase();
     await orm.connect();
-    await orm.getMigrator().up();
+    const applied = await orm.getMigrator().up();
+    // A migration that rewrites a table (a generated column) empties its visibility map, and autovacuum does
+    // not follow a rewrite: until a vacuum, index-only scans (the program search counts) read the table again.
+    if (applied.length > 0) await orm.em.getConnection().execute('vacuum (analyze)');
   } else {
     await orm.connect();
     // WAL lets readers proceed while a writer commits; busy_timeout waits out a lock instead of failing.

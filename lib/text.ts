@@ -7,7 +7,20 @@ import { raw } from '@mikro-orm/core';
  * default can be relied on). Spread it into a where: `{ ...containsText('name', text) }`.
  */
 export function containsText(column: string, text: string): Record<string, never[]> {
+  return likeCondition((alias) => `lower(${alias}.${column})`, text);
+}
+
+/**
+ * The same condition on a column that already holds `lower(x)` (a generated
+ * column): nothing is lowered per row, and an index holding the column can
+ * answer it alone.
+ */
+export function foldedContainsText(foldedColumn: string, text: string): Record<string, never[]> {
+  return likeCondition((alias) => `${alias}.${foldedColumn}`, text);
+}
+
+function likeCondition(folded: (alias: string) => string, text: string): Record<string, never[]> {
   const pattern = `%${text.replace(/[!%_]/g, '!$&')}%`;
-  const condition = raw((alias: string) => `lower(${alias}.${column}) like lower(?) escape '!'`, [pattern]);
+  const condition = raw((alias: string) => `${folded(alias)} like lower(?) escape '!'`, [pattern]);
   return { [condition as unknown as string]: [] };
 }

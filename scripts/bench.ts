@@ -88,7 +88,8 @@ interface LoadResult {
   gatewayRssMb?: number;
 }
 
-const autocannon = createRequire(join(BENCH, 'package.json'))('autocannon') as (options: object) => Promise<any>;
+// Required when first used: main() installs bench/node_modules first, in a fresh checkout.
+const autocannon = (options: object): Promise<any> => createRequire(join(BENCH, 'package.json'))('autocannon')(options);
 
 /** Drives one operation through a gateway URL; GraphQL errors in a 200 body count as errors too. */
 async function load(url: string, operation: Operation, samples: Samples, identical: boolean, headers: Record<string, string> = {}): Promise<Omit<LoadResult, 'label'>> {

@@ -10,11 +10,11 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
 import { badInput } from '../../lib/errors';
 import {
-  ConnectionArgs, pageRequest, PageInfo, paginate, toConnection, type Connection, type SortOrder,
+  ConnectionArgs, pageRequest, PageInfo, toConnection, type Connection, type SortOrder,
 } from '../../lib/relay';
 import { DateScalar } from '../../lib/scalars';
-import { containsText } from '../../lib/text';
-import { PROGRAM_ORDER } from './program.connection';
+import { foldedContainsText } from '../../lib/text';
+import { paginatePrograms } from './program.connection';
 import { Program, ProgramStatus } from './program.entity';
 import { programWhere } from './program.filter';
 import { ProgramTrack } from './program-track';
@@ -107,7 +107,7 @@ async function searchWhere(search: ProgramSearchInput, ctx: SubgraphContext): Pr
   );
   const text = search.text?.trim();
   const conditions: FilterQuery<Program>[] = [base];
-  if (text) conditions.push({ $or: [containsText('title', text), containsText('title_en', text)] } as FilterQuery<Program>);
+  if (text) conditions.push({ $or: [foldedContainsText('title_folded', text), foldedContainsText('title_en_folded', text)] } as FilterQuery<Program>);
   if (search.minSeatsLeft) conditions.push({ seatsLeft: { $gte: search.minSeatsLeft } } as FilterQuery<Program>);
   if (search.near) conditions.push(boundingBox(search.near) as FilterQuery<Program>);
   return { $and: conditions } as FilterQuery<Program>;
@@ -155,6 +155,6 @@ export async function searchPrograms(ctx: SubgraphContext, search: ProgramSearch
   checkSearch(input);
   const where = await searchWhere(input, ctx);
   if (input.near) return searchNear(ctx, where, input.near, args);
-  const page = await paginate(ctx.em, Program, where, args, PROGRAM_ORDER);
+  const page = await paginatePrograms(ctx.em, where, args);
   return toSearchConnection(page, (node) => ({ node, distanceKm: null }));
 }

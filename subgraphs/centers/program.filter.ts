@@ -3,12 +3,13 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
 import { badInput } from '../../lib/errors';
 import { DateScalar } from '../../lib/scalars';
+import { foldedContainsText } from '../../lib/text';
 import { InstitutionType, TYPENAME_OF } from './institution-type';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 import { Program, ProgramStatus } from './program.entity';
 import { ProgramTrack } from './program-track';
 import { draftScope } from './program.access';
-import { containing, definedOnly } from './where';
+import { definedOnly } from './where';
 
 @InputType({
   description: 'All given conditions must hold. Without `status`, only published programs are listed; drafts only to their host, district officer and city admin.',
@@ -57,7 +58,7 @@ export async function programWhere(filter: ProgramFilter | null | undefined, ctx
     hostType: f.hostType ? TYPENAME_OF[f.hostType] : undefined,
     hostId: f.hostId ?? undefined,
     seatsLeft: f.hasSeatsLeft == null ? undefined : f.hasSeatsLeft ? { $gt: 0 } : { $lte: 0 },
-    ...containing('title', f.titleContains),
+    ...(f.titleContains ? foldedContainsText('title_folded', f.titleContains) : {}),
   }) as FilterQuery<Program>;
   const scope = status === ProgramStatus.DRAFT ? draftScope(ctx.identity) : undefined;
   return scope ? ({ $and: [where, scope] } as FilterQuery<Program>) : where;

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
-import { ConnectionArgs, paginate, type Connection } from '../../lib/relay';
+import { ConnectionArgs, type Connection } from '../../lib/relay';
 import { Institution, memberByRef, Venue, venueByRef } from './institution';
 import { LearningCenter } from './learning-center.entity';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 import { SESSION_ORDER } from './orders';
 import { canSeeProgram } from './program.access';
-import { ProgramConnection, PROGRAM_ORDER } from './program.connection';
+import { paginatePrograms, ProgramConnection } from './program.connection';
 import { Program } from './program.entity';
 import { ProgramFilter, programWhere } from './program.filter';
 import { ProgramSession } from './program-session.entity';
@@ -30,7 +30,7 @@ export class ProgramResolver {
     @Args() page: ConnectionArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Connection<Program>> {
-    return paginate(ctx.em, Program, await programWhere(filter, ctx), page, PROGRAM_ORDER);
+    return paginatePrograms(ctx.em, await programWhere(filter, ctx), page);
   }
 
   @FieldResolver(() => LifelongEducationField, { description: 'Its field in the national classification (a sub-area).' })

@@ -1,6 +1,9 @@
+import type { SubgraphContext } from '../../lib/context';
 import type { Orm } from '../../lib/orm';
 import { Role } from '../../lib/auth';
 import { graphql, openSubgraphDatabase, tokenFor } from '../support/stack';
+import { paginatePrograms } from '../../subgraphs/centers/program.connection';
+import { programWhere } from '../../subgraphs/centers/program.filter';
 import { errorCodes, gatewayUrl, query, sql } from './analytics-support';
 
 const SEARCH = `query ($filter: ProgramSearchInput, $first: Int, $after: String) {
@@ -109,6 +112,58 @@ describe('searchPrograms, one filter at a time (soonest first)', () => {
         && row.starts_on >= '2026-03-01' && row.capacity > row.confirmed_count && areaOf.get(row.field_code) === '4'),
     );
     expect(found.every((edge) => edge.distanceKm === null)).toBe(true);
+  });
+});
+
+describe('text search at any word length: exact totalCount, pages that add up', () => {
+  const PROGRAMS = `query ($filter: ProgramFilter, $first: Int, $after: String) {
+    programs(filter: $filter, first: $first, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
+  }`;
+  const GANGNAM = '11680';
+
+  /** Every page of programs(filter), each page's totalCount the same. */
+  async function programsAll(filter: Record<string, unknown>, first: number): Promise<string[]> {
+    const found: string[] = [];
+    const totals = new Set<number>();
+    for (let after: string | null = null; ;) {
+      const { programs: page }: any = await query(PROGRAMS, { filter, first, after });
+      found.push(...page.edges.map((edge: any) => edge.node.id));
+      totals.add(page.totalCount);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+      expect(found.length).toBeLessThan(5000);
+    }
+    expect([...totals]).toEqual([found.length]);
+    return found;
+  }
+
+  // One and two syllables: too short for trigram indexes, the common case of Korean search words.
+  it.each(['교', '실', '요가', '교실', 'Ga'])('counts "%s" exactly, in one district and in the whole city', async (word) => {
+    for (const districtCode of [GANGNAM, undefined]) {
+      const inPlace = (row: Row) => districtCode === undefined || row.district_code === districtCode;
+      const titled = expectIds((row) => inPlace(row) && contains(row.title, word));
+      const either = expectIds((row) => inPlace(row) && (contains(row.title, word) || contains(row.title_en, word)));
+      const { programs } = await query(PROGRAMS, { filter: { districtCode, titleContains: word }, first: 1 });
+      const { searchPrograms } = await query(SEARCH, { filter: { districtCode, text: word }, first: 1 });
+      expect([programs.totalCount, searchPrograms.totalCount]).toEqual([titled.length, either.length]);
+      expect(either.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('pages through a district\'s title matches in catalog order', async () => {
+    expect(await programsAll({ districtCode: GANGNAM, titleContains: '요가' }, 3)).toEqual(
+      expectIds((row) => row.district_code === GANGNAM && contains(row.title, '요가')),
+    );
+    const found = await searchAll({ districtCode: GANGNAM, text: '교실' }, 37);
+    expect(ids(found)).toEqual(expectIds((row) => row.district_code === GANGNAM && (contains(row.title, '교실') || contains(row.title_en, '교실'))));
+  });
+
+  it('counts after the page is read, from the same conditions (a page must not use them up)', async () => {
+    const em = orm.em.fork();
+    const ctx = { em, identity: null } as unknown as SubgraphContext;
+    const page = await paginatePrograms(em, await programWhere({ districtCode: GANGNAM, titleContains: '교실' }, ctx), { first: 2 });
+    expect(page.edges).toHaveLength(2);
+    expect(await (page.totalCount as () => Promise<number>)()).toBe(expectIds((row) => row.district_code === GANGNAM && contains(row.title, '교실')).length);
   });
 });
 
