@@ -200,16 +200,15 @@ function report(
   lines.push(`Setting: ${setting}. Gateways, subgraphs and the load generator share the machine.`, '');
   lines.push('| operation | gateway | req/s | p50 ms | p99 ms | requests | errors | SQL/request (centers, schools, libraries, cultural, civil) | gateway RSS MB |');
   lines.push('|---|---|---:|---:|---:|---:|---:|---|---:|');
-  for (const result of ours) {
+  const row = (result: LoadResult | undefined, gateway: string) => {
+    if (!result) return;
     const sql = result.sqlPerRequest ? SUBGRAPH_NAMES.map((n) => fmt(result.sqlPerRequest![n], 1)).join(', ') : '—';
-    lines.push(`| ${result.label} | Baeumteo | ${fmt(result.rps)} | ${result.p50} | ${result.p99} | ${result.requests} | ${result.errors} | ${sql} | ${fmt(result.gatewayRssMb)} |`);
-    const plain = uncached.find((u) => u.label === result.label);
-    if (plain) {
-      const plainSql = plain.sqlPerRequest ? SUBGRAPH_NAMES.map((n) => fmt(plain.sqlPerRequest![n], 1)).join(', ') : '—';
-      lines.push(`| ${result.label} | Baeumteo, no response cache | ${fmt(plain.rps)} | ${plain.p50} | ${plain.p99} | ${plain.requests} | ${plain.errors} | ${plainSql} | ${fmt(plain.gatewayRssMb)} |`);
-    }
-    const other = hive.find((h) => h.label === result.label);
-    if (other) lines.push(`| ${result.label} | Hive Gateway | ${fmt(other.rps)} | ${other.p50} | ${other.p99} | ${other.requests} | ${other.errors} | | ${fmt(other.gatewayRssMb)} |`);
+    lines.push(`| ${result.label} | ${gateway} | ${fmt(result.rps)} | ${result.p50} | ${result.p99} | ${result.requests} | ${result.errors} | ${sql} | ${fmt(result.gatewayRssMb)} |`);
+  };
+  for (const result of ours) {
+    row(result, 'Baeumteo');
+    row(uncached.find((u) => u.label === result.label), 'Baeumteo, no response cache');
+    row(hive.find((h) => h.label === result.label), 'Hive Gateway');
   }
   if (writes) {
     lines.push(`| partner creates + publishes, 3 residents enroll | Baeumteo | ${fmt(writes.rps)} | ${writes.p50} | ${writes.p99} | ${writes.requests} | ${writes.errors} | | |`);
@@ -252,33 +251,36 @@ async function main(): Promise<void> {
 
     const ours: LoadResult[] = [];
     const uncached: LoadResult[] = [];
-    // Without the response cache first (cache-control: no-cache), so the SQL counts are those of real work.
-    for (const [results, headers] of [[uncached, { 'cache-control': 'no-cache' }], [ours, {}]] as const) {
-      for (const { operation, identical, label } of cases) {
-        await load(stack.gatewayUrl, operation, samples, identical, headers).catch(() => undefined); // warm-up, not recorded
-        const before = await statementCounts(stack);
-        const result = await load(stack.gatewayUrl, operation, samples, identical, headers);
-        const after = await statementCounts(stack);
-        const sqlPerRequest = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, (after[n] - before[n]) / Math.max(1, result.requests)])) as Record<SubgraphName, number>;
-        results.push({ label, ...result, sqlPerRequest, gatewayRssMb: rssMb(stack.pid('gateway')) });
-        const which = results === ours ? 'Baeumteo' : 'Baeumteo (no response cache)';
-        console.log(`${which} ${label}: ${fmt(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
+    const hiveResults: LoadResult[] = [];
+    if (!args['no-hive']) hive = await startHive(stack);
+    /** One recorded run after a warm-up; SQL counted around it (one gateway runs at a time). */
+    const measure = async (url: string, operation: Operation, identical: boolean, headers: Record<string, string>) => {
+      await load(url, operation, samples, identical, headers).catch(() => undefined); // warm-up, not recorded
+      const before = await statementCounts(stack);
+      const result = await load(url, operation, samples, identical, headers);
+      const after = await statementCounts(stack);
+      const sqlPerRequest = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, (after[n] - before[n]) / Math.max(1, result.requests)])) as Record<SubgraphName, number>;
+      return { ...result, sqlPerRequest };
+    };
+    // Case by case, our gateway without the response cache (cache-control: no-cache: every answer computed by the
+    // subgraphs) and Hive Gateway back to back, so both meet the same machine; then ours as configured (cache on).
+    // Reads before writes: both gateways read the same data.
+    for (const { operation, identical, label } of cases) {
+      const plain = await measure(stack.gatewayUrl, operation, identical, { 'cache-control': 'no-cache' });
+      uncached.push({ label, ...plain, gatewayRssMb: rssMb(stack.pid('gateway')) });
+      console.log(`Baeumteo (no response cache) ${label}: ${fmt(plain.rps)} req/s, p50 ${plain.p50} ms, p99 ${plain.p99} ms, errors ${plain.errors}`);
+      if (hive) {
+        const other = await measure(hive.url, operation, identical, {});
+        hiveResults.push({ label, ...other, gatewayRssMb: rssMb(hive.child.pid) });
+        console.log(`Hive ${label}: ${fmt(other.rps)} req/s, p50 ${other.p50} ms, p99 ${other.p99} ms, errors ${other.errors}`);
       }
+      const cached = await measure(stack.gatewayUrl, operation, identical, {});
+      ours.push({ label, ...cached, gatewayRssMb: rssMb(stack.pid('gateway')) });
+      console.log(`Baeumteo ${label}: ${fmt(cached.rps)} req/s, p50 ${cached.p50} ms, p99 ${cached.p99} ms, errors ${cached.errors}`);
     }
 
     const writes = args.only && !args.only.split(',').includes('writes') ? undefined : await writeLoad(stack, samples);
     if (writes) console.log(`Baeumteo writes: ${fmt(writes.rps)} req/s, p50 ${writes.p50} ms, p99 ${writes.p99} ms, errors ${writes.errors}`);
-
-    const hiveResults: LoadResult[] = [];
-    if (!args['no-hive']) {
-      hive = await startHive(stack);
-      for (const { operation, identical, label } of cases) {
-        await load(hive.url, operation, samples, identical).catch(() => undefined);
-        const result = await load(hive.url, operation, samples, identical);
-        hiveResults.push({ label, ...result, gatewayRssMb: rssMb(hive.child.pid) });
-        console.log(`Hive ${label}: ${fmt(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}`);
-      }
-    }
 
     const programs = env.SEED_PROGRAMS ?? String(stack.config.seed.programs);
     const setting = `${databaseKind(stack.config)}, ${programs} seeded programs, ${duration} s per case after a ${duration} s warm-up, ${connections} connections`;
