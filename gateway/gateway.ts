@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
@@ -27,6 +27,7 @@ import { createResponseCacheStore, responseCachePlugin } from './response-cache'
 import { mountFeeds } from './feeds';
 import { createHardening } from './hardening';
 import { mountPages } from './pages';
+import { createHttpServer } from '../lib/service';
 import { clusterMetrics, clusterWideStore, inClusterWorker, joinClusterMetrics } from './workers';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
@@ -92,7 +93,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   const hardening = createHardening<GatewayContext>(config, verifier, (error) => logger.warn({ err: error.message }, 'rate limit store unavailable'));
   const app = express();
   app.set('trust proxy', hardening.trustProxy);
-  const httpServer: Server = createServer(app);
+  const httpServer: Server = createHttpServer(app);
   const responseCache =
     config.responseCache.ttlMs > 0
       ? // Anonymous reads, invalidated by every mutation (gateway/response-cache.ts).

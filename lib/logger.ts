@@ -31,7 +31,9 @@ const FLUSH_INTERVAL_MS = 250;
  */
 function bufferedStdout(): pino.DestinationStream {
   const stream = pino.destination({ dest: 1, sync: false, minLength: 8 * 1024 });
-  setInterval(() => stream.flush(), FLUSH_INTERVAL_MS).unref();
+  setInterval(() => {
+    if (!(stream as { destroyed?: boolean }).destroyed) stream.flush(); // destroyed: stdout is gone, nothing to write to
+  }, FLUSH_INTERVAL_MS).unref();
   return stream;
 }
 

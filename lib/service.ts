@@ -1,3 +1,4 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 
@@ -5,6 +6,19 @@ export interface RunningService {
   url: string;
   /** Stops accepting, lets in-flight requests finish, then closes pools (database, connections). */
   stop(): Promise<void>;
+}
+
+/**
+ * An HTTP server whose idle keep-alive connections outlive its clients' (the gateway's pool drops them after 4 s,
+ * browsers and load balancers after up to 60 s): the client, not the server, closes an idle connection, so a
+ * request is never sent on a connection the server is closing at that moment ("other side closed"), which
+ * would fail a mutation (never retried).
+ */
+export function createHttpServer(app: RequestListener): Server {
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000; // must exceed keepAliveTimeout
+  return server;
 }
 
 /** How long in-flight work may take after SIGTERM before the process exits anyway. */

@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -26,7 +26,7 @@ import { RequestLoaders } from './loaders';
 import { openDatabase, StatementCountingLogger, type DatabaseSpec, type Orm } from './orm';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { SeedRun } from './seed-run.entity';
-import { runService } from './service';
+import { createHttpServer, runService } from './service';
 import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors';
 import { createLogger, errorLoggingPlugin, requestLogging } from './logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from './metrics';
@@ -94,7 +94,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
   const schema = await buildFederatedSchema(definition);
 
   const app = express();
-  const httpServer: Server = createServer(app);
+  const httpServer: Server = createHttpServer(app);
   const logger = createLogger(definition.subgraph, config.logLevel);
   initMetrics(definition.subgraph);
   const apollo = new ApolloServer<SubgraphContext>({
