@@ -35,8 +35,15 @@ const RELAY_TIMEOUT_MS = 2_000;
 
 export const inClusterWorker = (): boolean => cluster.isWorker;
 
-/** Sends `message` to the primary and resolves with the answer of the given type and id. */
-function askPrimary<T extends Message['type']>(message: Message, answerType: T): Promise<Extract<Message, { type: T }> | undefined> {
+/** One side of the IPC channel: a worker's `process` or, in the primary, a `Worker`. */
+interface Peer {
+  send(message: Message): unknown;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  off(event: 'message', listener: (message: unknown) => void): unknown;
+}
+
+/** Sends `message` to `peer` and resolves with its answer of `answerType` and the same id, or undefined after the timeout. */
+function ask<T extends Message['type']>(peer: Peer, message: Message, answerType: T): Promise<Extract<Message, { type: T }> | undefined> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => finish(undefined), RELAY_TIMEOUT_MS);
     const onMessage = (answer: unknown) => {
@@ -44,13 +51,16 @@ function askPrimary<T extends Message['type']>(message: Message, answerType: T):
     };
     const finish = (answer: Extract<Message, { type: T }> | undefined) => {
       clearTimeout(timer);
-      process.off('message', onMessage);
+      peer.off('message', onMessage);
       resolve(answer);
     };
-    process.on('message', onMessage);
-    process.send!(message);
+    peer.on('message', onMessage);
+    peer.send(message);
   });
 }
+
+/** In a worker: asks the primary. */
+const askPrimary = <T extends Message['type']>(message: Message, answerType: T) => ask(process as unknown as Peer, message, answerType);
 
 /**
  * A worker's in-memory response cache whose invalidations reach every worker: a bump here is relayed and
@@ -98,24 +108,7 @@ export function runGatewayPrimary(config: Config): void {
   /** Relays a bump to every worker but the sender, then acknowledges it to the sender. */
   const relayBump = async (sender: Worker, id: string) => {
     const others = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker && worker !== sender && worker.isConnected());
-    await Promise.all(
-      others.map(
-        (worker) =>
-          new Promise<void>((resolve) => {
-            const timer = setTimeout(done, RELAY_TIMEOUT_MS);
-            function onMessage(message: unknown) {
-              if (isMessage(message) && message.type === 'baeumteo:cache-bumped' && message.id === id) done();
-            }
-            function done() {
-              clearTimeout(timer);
-              worker.off('message', onMessage);
-              resolve();
-            }
-            worker.on('message', onMessage);
-            worker.send({ type: 'baeumteo:cache-bump', id } satisfies Message);
-          }),
-      ),
-    );
+    await Promise.all(others.map((worker) => ask(worker, { type: 'baeumteo:cache-bump', id }, 'baeumteo:cache-bumped')));
     if (sender.isConnected()) sender.send({ type: 'baeumteo:cache-bumped', id } satisfies Message);
   };
 
