@@ -18,16 +18,17 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier, GATEWAY_SECRET_HEADER, type Identity } from '../lib/auth';
-import type { Config, SubgraphName } from '../lib/config';
+import { gatewaySecretFor, type Config, type SubgraphName } from '../lib/config';
 import { createLogger, errorLoggingPlugin, requestLogging } from '../lib/logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from '../lib/metrics';
 import { SubgraphConnectionPool, SubgraphDataSource } from './subgraph-fetch';
 import { BatchingDataSource } from './batching';
 import { createResponseCacheStore, responseCachePlugin } from './response-cache';
+import { mountEntityRelay } from './entity-relay';
 import { mountFeeds } from './feeds';
 import { createHardening } from './hardening';
 import { mountPages } from './pages';
-import { createHttpServer } from '../lib/service';
+import { APOLLO_SERVER_SIGNALS, createHttpServer } from '../lib/service';
 import { clusterMetrics, clusterWideStore, inClusterWorker, joinClusterMetrics } from './workers';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
@@ -75,7 +76,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
         requestIdOf: (context) => context.requestId,
         // Only what the subgraph needs: its secret, the caller's verified token, the request id for the logs.
         headersFor: (context) => ({
-          [GATEWAY_SECRET_HEADER]: subgraph.gatewaySecret,
+          [GATEWAY_SECRET_HEADER]: gatewaySecretFor(config, name as SubgraphName),
           ...(context.authorization ? { authorization: context.authorization } : {}),
           ...(context.requestId ? { 'x-request-id': context.requestId } : {}),
         }),
@@ -101,6 +102,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
       : [];
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    ...APOLLO_SERVER_SIGNALS,
     ...hardening.apollo,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -117,6 +119,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   if (inClusterWorker()) joinClusterMetrics();
   app.get('/metrics', inClusterWorker() ? clusterMetrics : serveMetrics);
   mountFeeds(app, apollo); // /feeds/programs, the open-data feed
+  mountEntityRelay(app, config); // /internal/entities: subgraphs' cross-subgraph lookups, each with its own secret
   mountPages(app); // the explorer (GET /graphql from a browser), /network and their /assets
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

@@ -7,10 +7,10 @@ import { runGatewayPrimary } from './workers';
 // With GATEWAY_WORKERS > 1 this process only forks and supervises the workers (gateway/workers.ts).
 const workers = (() => {
   try {
-    return loadConfig().gatewayWorkers;
+    return loadConfig(process.env, { service: 'gateway' }).gatewayWorkers;
   } catch {
     return 1; // runService reports the configuration error
   }
 })();
-if (workers > 1 && cluster.isPrimary) runGatewayPrimary(loadConfig());
+if (workers > 1 && cluster.isPrimary) runGatewayPrimary(loadConfig(process.env, { service: 'gateway' }));
 else void runService('gateway', startGateway);

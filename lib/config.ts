@@ -4,11 +4,23 @@
  * so a bad value stops the process with a message naming the variable.
  */
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
 export const SUBGRAPH_NAMES = ['centers', 'schools', 'libraries', 'cultural-centers', 'civil-providers'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+/** A process of the hub: the gateway or one subgraph. */
+export type ServiceName = SubgraphName | 'gateway';
+
+/** Asymmetric algorithms a public key may verify (JWT_ALGORITHMS); HS256 is the development secret's. */
+export const PUBLIC_KEY_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'] as const;
+
+/** `3600`, `30m`, `24h`, `7d` -> seconds. */
+function durationSeconds(value: string): number {
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[value.at(-1) as 's' | 'm' | 'h' | 'd'] ?? 1;
+  return Number.parseInt(value, 10) * unit;
+}
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z
@@ -31,12 +43,13 @@ const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
   'civil-providers': 4005,
 };
 
-// Development defaults: production refuses to start with them (see loadConfig).
+// Development defaults, used only when NODE_ENV=development|test is set explicitly (see loadConfig).
 const DEVELOPMENT_JWT_SECRET = 'baeumteo-development-jwt-secret-not-for-production';
 const DEVELOPMENT_GATEWAY_SECRET = 'baeumteo-development-gateway-secret-not-for-production';
 
 const baseSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // No development default: a service started without an explicit development mode is a production service.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   DATABASE_URL: optionalUrl,
@@ -50,11 +63,26 @@ const baseSchema = z.object({
   SUBGRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
   // Gateway processes sharing the port (gateway/workers.ts); 1 runs the gateway in the main process.
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ISSUER: z.string().min(1).default('baeumteo'),
   JWT_AUDIENCE: z.string().min(1).default('baeumteo'),
   JWKS_URL: optionalUrl,
-  GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_GATEWAY_SECRET),
+  // A public key (PEM) or a key set (JWKS JSON) verifying tokens without being able to sign them.
+  JWT_PUBLIC_KEY: z.string().trim().optional(),
+  JWT_PUBLIC_KEY_FILE: z.string().trim().optional(),
+  JWT_ALGORITHMS: z
+    .string()
+    .default('RS256,ES256,EdDSA')
+    .transform((value) => value.split(',').map((alg) => alg.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(PUBLIC_KEY_ALGORITHMS)).min(1, 'name at least one algorithm')),
+  JWT_MAX_LIFETIME: z
+    .string()
+    .regex(/^\d+[smhd]?$/, 'expected a duration like 3600, 30m, 24h or 7d')
+    .default('24h')
+    .transform(durationSeconds),
+  GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Where a subgraph asks the gateway about another subgraph's entities (lib/entity-lookup.ts); default: HOST:PORT.
+  GATEWAY_URL: optionalUrl,
   // Gateway limits and exposure (gateway/hardening.ts); rate limits and introspection default by NODE_ENV.
   MAX_DEPTH: z.coerce.number().int().positive().default(12),
   MAX_ALIASES: z.coerce.number().int().nonnegative().default(15),
@@ -79,23 +107,34 @@ export interface SubgraphConfig {
   port: number;
   /** Where the gateway reaches this subgraph. */
   url: string;
-  /** What the gateway proves itself with to this subgraph (x-gateway-secret). */
-  gatewaySecret: string;
+  /**
+   * What the gateway proves itself with to this subgraph (x-gateway-secret). The gateway knows all five; a
+   * subgraph process knows only its own (undefined for the others).
+   */
+  gatewaySecret: string | undefined;
 }
 
 export interface AuthConfig {
-  /** HS256 key of the development and default tokens. */
-  jwtSecret: string;
+  /** HS256 key of development tokens (never set in a production service). */
+  jwtSecret: string | undefined;
   issuer: string;
   audience: string;
   /** When set, tokens are verified against this key set (production keys) instead of jwtSecret. */
   jwksUrl: string | undefined;
+  /** A PEM public key or a JWKS document (JWT_PUBLIC_KEY or the file JWT_PUBLIC_KEY_FILE). */
+  publicKey: string | undefined;
+  /** Accepted algorithms of tokens verified by jwksUrl or publicKey. */
+  algorithms: string[];
+  /** Longest accepted token lifetime (exp - iat), in seconds. */
+  maxLifetimeSeconds: number;
 }
 
 export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
   gatewayPort: number;
+  /** Where a subgraph asks the gateway about entities of the other subgraphs. */
+  gatewayUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
   seed: { seed: number; programs: number };
@@ -160,7 +199,21 @@ function derivedSecret(rootSecret: string, name: SubgraphName): string {
   return createHmac('sha256', rootSecret).update(`subgraph:${name}`).digest('base64url');
 }
 
-function subgraphSettings(env: NodeJS.ProcessEnv, host: string, rootSecret: string): Record<SubgraphName, SubgraphConfig> {
+/**
+ * Least privilege: the gateway holds every subgraph's secret (<NAME>_GATEWAY_SECRET, or derived from the root
+ * GATEWAY_SECRET); a subgraph process reads only its own, so a compromised subgraph cannot call the others as the gateway.
+ */
+function gatewaySecretOf(env: NodeJS.ProcessEnv, name: SubgraphName, rootSecret: string | undefined, service: ServiceName | undefined): string | undefined {
+  if (service && service !== 'gateway' && service !== name) return undefined;
+  return env[`${envPrefix(name)}_GATEWAY_SECRET`] || (rootSecret ? derivedSecret(rootSecret, name) : undefined);
+}
+
+function subgraphSettings(
+  env: NodeJS.ProcessEnv,
+  host: string,
+  rootSecret: string | undefined,
+  service: ServiceName | undefined,
+): Record<SubgraphName, SubgraphConfig> {
   const problems: string[] = [];
   const entries = SUBGRAPH_NAMES.map((name) => {
     const prefix = envPrefix(name);
@@ -171,7 +224,7 @@ function subgraphSettings(env: NodeJS.ProcessEnv, host: string, rootSecret: stri
     const subgraphPort = parsedPort.success ? parsedPort.data : 0;
     const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host;
     const url = (parsedUrl.success && parsedUrl.data) || `http://${urlHost}:${subgraphPort}/graphql`;
-    const gatewaySecret = env[`${prefix}_GATEWAY_SECRET`] || derivedSecret(rootSecret, name);
+    const gatewaySecret = gatewaySecretOf(env, name, rootSecret, service);
     return [name, { name, port: subgraphPort, url, gatewaySecret }] as const;
   });
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -213,7 +266,52 @@ function hardeningSettings(values: z.infer<typeof baseSchema>): Pick<Config, 'li
   };
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+function readPublicKey(values: z.infer<typeof baseSchema>): string | undefined {
+  if (values.JWT_PUBLIC_KEY) return values.JWT_PUBLIC_KEY;
+  if (!values.JWT_PUBLIC_KEY_FILE) return undefined;
+  try {
+    return readFileSync(values.JWT_PUBLIC_KEY_FILE, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  JWT_PUBLIC_KEY_FILE: cannot read ${values.JWT_PUBLIC_KEY_FILE} (${(error as Error).message})`);
+  }
+}
+
+/**
+ * What a production service must (not) hold; [] when it is fine. Services verify tokens with public keys and
+ * never hold a signing key; a subgraph holds only its own gateway secret; the gateway holds all of them.
+ */
+function productionProblems(env: NodeJS.ProcessEnv, values: z.infer<typeof baseSchema>, service: ServiceName, subgraphs: Record<SubgraphName, SubgraphConfig>): string[] {
+  const problems: string[] = [];
+  if (!values.JWKS_URL && !values.JWT_PUBLIC_KEY && !values.JWT_PUBLIC_KEY_FILE) {
+    problems.push('production verifies tokens with public keys: set JWKS_URL, JWT_PUBLIC_KEY_FILE or JWT_PUBLIC_KEY (`npm run keys` makes a key pair)');
+  }
+  if (values.JWT_SECRET) {
+    problems.push('JWT_SECRET: a production service holds no signing key; remove it and sign tokens with a private key (`npm run token -- --private-key FILE`)');
+  }
+  if (values.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET || values.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    problems.push('the built-in development secrets are public: production needs its own');
+  }
+  if (service === 'gateway') {
+    const missing = SUBGRAPH_NAMES.filter((name) => !subgraphs[name].gatewaySecret).map((name) => `${envPrefix(name)}_GATEWAY_SECRET`);
+    if (missing.length > 0) problems.push(`the gateway needs each subgraph's secret: set ${missing.join(', ')} (or the root GATEWAY_SECRET)`);
+  } else {
+    const own = `${envPrefix(service)}_GATEWAY_SECRET`;
+    if (values.GATEWAY_SECRET) problems.push(`GATEWAY_SECRET is the gateway's root of every subgraph's secret: give the ${service} subgraph only ${own}`);
+    if (!env[own]) problems.push(`${own}: the ${service} subgraph needs its own gateway secret (the gateway sends it)`);
+  }
+  for (const name of SUBGRAPH_NAMES) {
+    const secret = env[`${envPrefix(name)}_GATEWAY_SECRET`];
+    if (secret && secret.length < 32 && (service === 'gateway' || service === name)) problems.push(`${envPrefix(name)}_GATEWAY_SECRET: must be at least 32 characters`);
+  }
+  return problems;
+}
+
+export interface LoadConfigOptions {
+  /** The process this configuration is for: production checks what a service must and must not hold. */
+  service?: ServiceName;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
   const parsed = baseSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
@@ -222,17 +320,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const values = parsed.data;
-  if (values.NODE_ENV === 'production') {
-    const defaults = [
-      values.JWT_SECRET === DEVELOPMENT_JWT_SECRET && !values.JWKS_URL && 'JWT_SECRET (or JWKS_URL)',
-      values.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET && 'GATEWAY_SECRET',
-    ].filter(Boolean);
-    if (defaults.length > 0) throw new ConfigError(`Invalid configuration:\n  production needs its own ${defaults.join(' and ')}`);
+  // The public development secrets exist only where development or test mode was asked for explicitly.
+  const development = values.NODE_ENV !== 'production';
+  const rootSecret = values.GATEWAY_SECRET ?? (development ? DEVELOPMENT_GATEWAY_SECRET : undefined);
+  const subgraphs = subgraphSettings(env, values.HOST, rootSecret, options.service);
+  if (values.NODE_ENV === 'production' && options.service) {
+    const problems = productionProblems(env, values, options.service, subgraphs);
+    if (problems.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration for a production ${options.service} (NODE_ENV is ${env.NODE_ENV ? 'production' : 'unset, so production'}; ` +
+          `set NODE_ENV=development to run with the built-in development secrets):\n  ${problems.join('\n  ')}`,
+      );
+    }
   }
+  const urlHost = values.HOST === '0.0.0.0' ? '127.0.0.1' : values.HOST;
   return {
     env: values.NODE_ENV,
     host: values.HOST,
     gatewayPort: values.PORT,
+    gatewayUrl: values.GATEWAY_URL ?? `http://${urlHost}:${values.PORT}/graphql`,
     databaseUrl: values.DATABASE_URL,
     dataDir: resolve(values.DATA_DIR),
     seed: { seed: values.SEED, programs: values.SEED_PROGRAMS },
@@ -241,9 +347,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subgraphRetries: values.SUBGRAPH_RETRIES,
     subgraphBatching: values.SUBGRAPH_BATCHING === 'true',
     gatewayWorkers: values.GATEWAY_WORKERS,
-    auth: { jwtSecret: values.JWT_SECRET, issuer: values.JWT_ISSUER, audience: values.JWT_AUDIENCE, jwksUrl: values.JWKS_URL },
-    subgraphs: subgraphSettings(env, values.HOST, values.GATEWAY_SECRET),
+    auth: {
+      jwtSecret: values.JWT_SECRET ?? (development ? DEVELOPMENT_JWT_SECRET : undefined),
+      issuer: values.JWT_ISSUER,
+      audience: values.JWT_AUDIENCE,
+      jwksUrl: values.JWKS_URL,
+      publicKey: readPublicKey(values),
+      algorithms: values.JWT_ALGORITHMS,
+      maxLifetimeSeconds: values.JWT_MAX_LIFETIME,
+    },
+    subgraphs,
     ...hardeningSettings(values),
     responseCache: { ttlMs: values.RESPONSE_CACHE_TTL_SECONDS * 1000, maxEntries: values.RESPONSE_CACHE_MAX_ENTRIES },
   };
+}
+
+/**
+ * The environment one service process gets from a launcher holding the whole hub's (lib/stack.ts): a subgraph
+ * gets its own gateway secret (derived from GATEWAY_SECRET when only the root is set) and neither the root nor
+ * another subgraph's secret.
+ */
+export function serviceEnv(env: NodeJS.ProcessEnv, service: ServiceName): NodeJS.ProcessEnv {
+  if (service === 'gateway') return env;
+  const own = `${envPrefix(service)}_GATEWAY_SECRET`;
+  const result: NodeJS.ProcessEnv = { ...env, [own]: env[own] || (env.GATEWAY_SECRET ? derivedSecret(env.GATEWAY_SECRET, service) : undefined) };
+  delete result.GATEWAY_SECRET;
+  for (const name of SUBGRAPH_NAMES) if (name !== service) delete result[`${envPrefix(name)}_GATEWAY_SECRET`];
+  if (!result[own]) delete result[own];
+  return result;
+}
+
+/** The secret of one subgraph, for the process that holds it (the gateway, that subgraph); an error elsewhere. */
+export function gatewaySecretFor(config: Pick<Config, 'subgraphs'>, name: SubgraphName): string {
+  const secret = config.subgraphs[name].gatewaySecret;
+  if (!secret) throw new ConfigError(`This process does not hold the ${name} subgraph's gateway secret (${envPrefix(name)}_GATEWAY_SECRET).`);
+  return secret;
 }

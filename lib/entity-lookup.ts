@@ -1,11 +1,16 @@
 /**
  * Asks the subgraph that owns an entity about it, the federation way
- * (`_entities` with the gateway's secret for that subgraph). Used where a
- * write must check a reference into another subgraph (does this school exist,
- * is this room one of its rooms) without reading that subgraph's tables.
+ * (`_entities`). Used where a write must check a reference into another
+ * subgraph (does this school exist, is this room one of its rooms) without
+ * reading that subgraph's tables.
+ *
+ * The question goes through the gateway's entity relay (gateway/entity-relay.ts),
+ * proven with the asking subgraph's OWN secret: no subgraph holds another's
+ * secret, so a compromised subgraph cannot call the others as the gateway (it
+ * can only ask anonymous `_entities` questions, what any lookup needs anyway).
  */
 import { GATEWAY_SECRET_HEADER } from './auth';
-import type { Config, SubgraphName } from './config';
+import { gatewaySecretFor, type Config, type SubgraphName } from './config';
 import { fail, UserErrorCode } from './mutation';
 
 export const OWNER_OF = {
@@ -24,31 +29,39 @@ export class EntityLookupError extends Error {
   override name = 'EntityLookupError';
 }
 
+/** The relay's path beside the gateway's /graphql, and the header naming the asking subgraph. */
+export const ENTITY_RELAY_PATH = '/internal/entities';
+export const ASKING_SUBGRAPH_HEADER = 'x-subgraph';
+
+export type LookupConfig = Pick<Config, 'subgraphs' | 'subgraphTimeoutMs' | 'gatewayUrl'>;
+
 /**
  * The entities of `typename` with these ids, as `selection` of them (e.g.
  * `id name school { id }`); an id that does not exist is absent from the map.
  */
 export async function lookupEntities(
-  config: Pick<Config, 'subgraphs' | 'subgraphTimeoutMs'>,
+  asker: SubgraphName,
+  config: LookupConfig,
   typename: RemoteTypename,
   ids: readonly string[],
   selection = 'id',
 ): Promise<Map<string, Record<string, unknown>>> {
   if (ids.length === 0) return new Map();
-  const entities = await askOwner(config, OWNER_OF[typename], typename, ids.map((id) => ({ __typename: typename, id })), `id ${selection}`);
+  const entities = await askOwner(asker, config, OWNER_OF[typename], typename, ids.map((id) => ({ __typename: typename, id })), `id ${selection}`);
   return new Map(entities.filter((e): e is Record<string, unknown> => e !== null).map((e) => [String(e.id), e]));
 }
 
 /** Which of these district codes exist (District is owned by the centers subgraph and keyed by code). */
-export async function lookupDistrictCodes(config: Pick<Config, 'subgraphs' | 'subgraphTimeoutMs'>, codes: readonly string[]): Promise<Set<string>> {
+export async function lookupDistrictCodes(asker: SubgraphName, config: LookupConfig, codes: readonly string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const districts = await askOwner(config, 'centers', 'District', codes.map((code) => ({ __typename: 'District', code })), 'code');
+  const districts = await askOwner(asker, config, 'centers', 'District', codes.map((code) => ({ __typename: 'District', code })), 'code');
   return new Set(districts.filter((d): d is Record<string, unknown> => d !== null).map((d) => String(d.code)));
 }
 
 /** `_entities` of the owning subgraph for these representations, in order; null where one does not exist. */
 async function askOwner(
-  config: Pick<Config, 'subgraphs' | 'subgraphTimeoutMs'>,
+  asker: SubgraphName,
+  config: LookupConfig,
   owner: SubgraphName,
   typename: string,
   representations: Record<string, string>[],
@@ -57,10 +70,11 @@ async function askOwner(
   const subgraph = config.subgraphs[owner];
   let response: Response;
   try {
-    response = await fetch(subgraph.url, {
+    response = await fetch(new URL(ENTITY_RELAY_PATH, config.gatewayUrl), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: subgraph.gatewaySecret },
+      headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: gatewaySecretFor(config, asker), [ASKING_SUBGRAPH_HEADER]: asker },
       body: JSON.stringify({
+        subgraph: owner,
         query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
         variables: { representations },
       }),

@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
-import { loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, type Config, type ServiceName } from './config';
 import { createLogger } from './logger';
 
 export interface RunningService {
@@ -21,20 +21,26 @@ export function createHttpServer(app: RequestListener): Server {
   return server;
 }
 
+/** Spread into every ApolloServer: runService, not Apollo Server, handles SIGINT/SIGTERM (see runService). */
+export const APOLLO_SERVER_SIGNALS = { stopOnTerminationSignals: false } as const;
+
 /** How long in-flight work may take after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 15_000;
 
 /**
  * The entry point of one service process (a subgraph or the gateway): start
  * it, say where it serves, and shut it down gracefully on SIGINT/SIGTERM
- * (stop accepting, finish in-flight requests, close pools, exit 0); a failure
+ * (stop accepting, finish in-flight requests, close pools, exit 0). This is
+ * the only signal handler: Apollo Server's own is off (stopOnTerminationSignals:
+ * false, see APOLLO_SERVER_SIGNALS), because with both the second stop() waited
+ * forever and the process was killed by the grace timer with code 1; a failure
  * to start ends the process with code 1 so the launcher can report it.
  * Logs are JSON lines (pino) on stdout.
  */
-export async function runService(name: string, start: (config: Config) => Promise<RunningService>): Promise<void> {
+export async function runService(name: ServiceName, start: (config: Config) => Promise<RunningService>): Promise<void> {
   let logger = createLogger(name, 'info');
   try {
-    const config = loadConfig();
+    const config = loadConfig(process.env, { service: name });
     logger = createLogger(name, config.logLevel);
     const running = await start(config);
     logger.info({ url: running.url }, `serving ${running.url}`);
@@ -59,7 +65,9 @@ export async function runService(name: string, start: (config: Config) => Promis
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);
   } catch (error) {
-    logger.fatal({ error: (error as Error).message, stack: (error as Error).stack }, 'failed to start');
+    // A configuration error is the operator's to fix: its message says what, a stack would only hide it.
+    if (error instanceof ConfigError) logger.fatal({ error: error.message }, `failed to start: ${error.message}`);
+    else logger.fatal({ error: (error as Error).message, stack: (error as Error).stack }, 'failed to start');
     process.exit(1);
   }
 }

@@ -6,12 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SUBGRAPH_NAMES, loadConfig, type Config, type SubgraphName } from './config';
+import { SUBGRAPH_NAMES, loadConfig, serviceEnv, type Config, type ServiceName, type SubgraphName } from './config';
 
 const ROOT = join(__dirname, '..');
 const REGISTER = join(ROOT, 'scripts', 'register.js');
 
-export type ServiceName = SubgraphName | 'gateway';
+export type { ServiceName };
 
 export interface StackOptions {
   env: NodeJS.ProcessEnv;
@@ -62,7 +62,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
   const start = (service: ServiceName): { child: ChildProcess; tail: string[] } => {
     const child = spawn(process.execPath, ['-r', REGISTER, entryPoint(service)], {
       cwd: ROOT,
-      env: options.env,
+      env: serviceEnv(options.env, service), // a subgraph gets only its own gateway secret
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const tail: string[] = [];

@@ -4,7 +4,6 @@
  * /graphql, /health and /ready. Every subgraph's main.ts is a call to
  * `runSubgraph`; the tests start the same servers in-process.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,15 +17,15 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { buildNetwork } from '../seed/network';
 import type { Network } from '../seed/network.types';
-import { createTokenVerifier, GATEWAY_SECRET_HEADER } from './auth';
-import type { Config } from './config';
+import { createTokenVerifier, GATEWAY_SECRET_HEADER, secretMatches } from './auth';
+import { gatewaySecretFor, type Config } from './config';
 import type { SubgraphContext } from './context';
 import { buildFederatedSchema, type SchemaDefinition } from './federation';
 import { RequestLoaders } from './loaders';
 import { openDatabase, StatementCountingLogger, type DatabaseSpec, type Orm } from './orm';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { SeedRun } from './seed-run.entity';
-import { createHttpServer, runService } from './service';
+import { APOLLO_SERVER_SIGNALS, createHttpServer, runService } from './service';
 import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors';
 import { createLogger, errorLoggingPlugin, requestLogging } from './logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from './metrics';
@@ -53,10 +52,8 @@ const keepRawFragmentsForTheRequest: express.RequestHandler = (_req, res, next) 
 
 /** Only the gateway may call a subgraph: every /graphql request must carry this subgraph's secret. */
 function requireGatewaySecret(secret: string): express.RequestHandler {
-  const expected = Buffer.from(secret);
   return (req, res, next) => {
-    const given = Buffer.from(req.header(GATEWAY_SECRET_HEADER) ?? '');
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    if (secretMatches(req.header(GATEWAY_SECRET_HEADER), secret)) return next();
     res.status(401).json({ errors: [{ message: 'This subgraph answers only the Baeumteo gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
   };
 }
@@ -99,6 +96,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
   initMetrics(definition.subgraph);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
+    ...APOLLO_SERVER_SIGNALS,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -135,7 +133,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
   const verifier = createTokenVerifier(config.auth);
   app.use(
     '/graphql',
-    requireGatewaySecret(config.subgraphs[definition.subgraph].gatewaySecret),
+    requireGatewaySecret(gatewaySecretFor(config, definition.subgraph)),
     keepRawFragmentsForTheRequest,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {

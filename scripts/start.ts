@@ -11,6 +11,9 @@ import { SUPERGRAPH_PATH } from '../gateway/gateway';
 const PAD = 16;
 
 async function main(): Promise<void> {
+  // `npm start` is the development launcher: it asks for development mode (and its public secrets) explicitly,
+  // where a service started on its own is a production service. NODE_ENV=production npm start keeps production.
+  process.env.NODE_ENV ??= 'development';
   const config = loadConfig();
   if (!existsSync(SUPERGRAPH_PATH)) throw new Error('schema/supergraph.graphql is missing: run `npm run compose`.');
   const started = Date.now();

@@ -19,7 +19,7 @@ const PARTNER_ID_FIELD = ['input', 'partner', 'id'];
 /** Asks the owning subgraph whether a remote partner exists (a learning center is checked in the transaction). */
 async function remotePartnerMustExist(ctx: SubgraphContext, typename: InstitutionTypename, id: string): Promise<void> {
   if (typename === 'LearningCenter') return;
-  const found = await lookupForMutation(() => lookupEntities(ctx.config, typename, [id]), PARTNER_ID_FIELD);
+  const found = await lookupForMutation(() => lookupEntities('centers', ctx.config, typename, [id]), PARTNER_ID_FIELD);
   if (!found.has(id)) fail(UserErrorCode.NOT_FOUND, `There is no ${typename} ${JSON.stringify(id)}.`, PARTNER_ID_FIELD);
 }
 

@@ -91,7 +91,7 @@ export async function askAboutRoom(config: Config, venue: VenueRef): Promise<Roo
   if (venue.typename === 'CenterSpace') return null;
   const room = ROOM_OWNERS[venue.typename];
   try {
-    const found = await lookupEntities(config, venue.typename as RemoteTypename, [venue.id], room.selection);
+    const found = await lookupEntities('centers', config, venue.typename as RemoteTypename, [venue.id], room.selection);
     const answer = found.get(venue.id);
     // A removed room still resolves (old programs keep its name) but takes no new programs.
     const owner = answer && !answer.removed ? (answer[room.field] as { id?: string } | undefined) : undefined;

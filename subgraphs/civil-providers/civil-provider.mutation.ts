@@ -55,7 +55,7 @@ export class CivilProviderMutationResolver {
       });
       check.done();
       if (input.districtCodes) {
-        const known = await lookupForMutation(() => lookupDistrictCodes(ctx.config, codes), ['input', 'districtCodes']);
+        const known = await lookupForMutation(() => lookupDistrictCodes('civil-providers', ctx.config, codes), ['input', 'districtCodes']);
         const unknown = codes.flatMap((code, i) => (known.has(code) ? [] : [userError(UserErrorCode.NOT_FOUND, `District ${code} does not exist.`, ['input', 'districtCodes', String(i)])]));
         if (unknown.length > 0) throw new UserErrors(unknown);
         await replaceServedAreas(em, provider, codes);

@@ -30,13 +30,13 @@ describe('a subgraph reached directly', () => {
   it.each(SUBGRAPH_NAMES)('%s refuses the secret of another subgraph and a wrong one', async (name) => {
     const other = SUBGRAPH_NAMES.find((n) => n !== name)!;
     const url = testStack().subgraphUrls[name];
-    expect((await post(url, '{ __typename }', { [GATEWAY_SECRET_HEADER]: config().subgraphs[other].gatewaySecret })).status).toBe(401);
+    expect((await post(url, '{ __typename }', { [GATEWAY_SECRET_HEADER]: config().subgraphs[other].gatewaySecret! })).status).toBe(401);
     expect((await post(url, '{ __typename }', { [GATEWAY_SECRET_HEADER]: 'x'.repeat(43) })).status).toBe(401);
   });
 
   it.each(SUBGRAPH_NAMES)('%s answers the gateway with its own secret', async (name) => {
     const { status, body } = await post(testStack().subgraphUrls[name], '{ _service { sdl } }', {
-      [GATEWAY_SECRET_HEADER]: config().subgraphs[name].gatewaySecret,
+      [GATEWAY_SECRET_HEADER]: config().subgraphs[name].gatewaySecret!,
     });
     expect(status).toBe(200);
     expect(JSON.stringify(body.data)).toContain('@key');

@@ -211,7 +211,7 @@ postgres('PostgreSQL stopped and started again mid-run', () => {
       }
       // The subgraph itself answers the clear error alone: no stack, no driver detail.
       const direct = await post(hub.stack.subgraphUrls.centers, '{ district(code: "11680") { code } }', undefined, {
-        [GATEWAY_SECRET_HEADER]: hub.config.subgraphs.centers.gatewaySecret,
+        [GATEWAY_SECRET_HEADER]: hub.config.subgraphs.centers.gatewaySecret!,
       });
       expect(direct.body!.errors).toEqual([
         { message: 'The centers database is unavailable; try again shortly.', path: ['district'], extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'centers' } },

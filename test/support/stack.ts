@@ -29,7 +29,7 @@ export interface GraphQLResponse<T> {
 /** The headers the gateway would add: a subgraph answers nothing without its secret. */
 function gatewayHeadersFor(url: string): Record<string, string> {
   const name = (Object.entries(testStack().subgraphUrls) as [SubgraphName, string][]).find(([, u]) => u === url)?.[0];
-  return name ? { [GATEWAY_SECRET_HEADER]: loadConfig(testStack().env).subgraphs[name].gatewaySecret } : {};
+  return name ? { [GATEWAY_SECRET_HEADER]: loadConfig(testStack().env).subgraphs[name].gatewaySecret! } : {};
 }
 
 /**

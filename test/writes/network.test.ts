@@ -409,15 +409,15 @@ describe('partnerships', () => {
     let isolated: RunningSubgraph;
     let secret: string;
     beforeAll(async () => {
-      // A second centers service on the same database, configured with a libraries subgraph that is not there.
+      // A second centers service on the same database, configured with a gateway (its entity relay) that is not there.
       const deadPort = await new Promise<number>((resolve) => {
         const server = createServer().listen(0, '127.0.0.1', () => {
           const { port } = server.address() as { port: number };
           server.close(() => resolve(port));
         });
       });
-      const config = loadConfig({ ...testStack().env, LIBRARIES_URL: `http://127.0.0.1:${deadPort}/graphql` });
-      secret = config.subgraphs.centers.gatewaySecret;
+      const config = loadConfig({ ...testStack().env, GATEWAY_URL: `http://127.0.0.1:${deadPort}/graphql` });
+      secret = config.subgraphs.centers.gatewaySecret!;
       isolated = await startSubgraph(centersSubgraph, config, 0);
     });
     afterAll(async () => {
