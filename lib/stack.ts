@@ -30,7 +30,8 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-function entryPoint(service: ServiceName): string {
+/** The TypeScript entry point of a service (run with `node -r scripts/register.js`). */
+export function entryPoint(service: ServiceName): string {
   return service === 'gateway' ? join(ROOT, 'gateway', 'main.ts') : join(ROOT, 'subgraphs', service, 'main.ts');
 }
 
@@ -39,7 +40,8 @@ function readyUrl(config: Config, service: ServiceName): string {
   return new URL(service === 'gateway' ? '/health' : '/ready', graphqlUrl).toString();
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, deadline: number, tail: string[]): Promise<void> {
+/** Resolves when `url` answers 2xx; fails when `child` exits first or the deadline passes. */
+export async function waitUntilReady(url: string, child: ChildProcess, deadline: number, tail: string[]): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}:\n${tail.join('\n')}`);
     try {

@@ -1,0 +1,214 @@
+/**
+ * Production-mode services for the deployment tests: a key pair made the way
+ * `npm run keys` makes it, per-subgraph gateway secrets, and service processes
+ * started on their own (not the jest test stack, which runs in test mode).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { loadSigningKey, signToken, type SigningKey, type TokenClaims } from '../../lib/auth';
+import { SUBGRAPH_NAMES, envPrefix, loadConfig, type ServiceName } from '../../lib/config';
+import { freePort } from '../../lib/ports';
+
+export const ROOT = join(__dirname, '..', '..');
+export const REGISTER = join(ROOT, 'scripts', 'register.js');
+
+export interface ProductionKeys {
+  dir: string;
+  privateKeyFile: string;
+  publicKeyFile: string;
+  signingKey: SigningKey;
+}
+
+/** An EdDSA key pair in a fresh directory. */
+export async function makeKeys(): Promise<ProductionKeys> {
+  const dir = mkdtempSync(join(tmpdir(), 'baeumteo-keys-'));
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { extractable: true });
+  const privateKeyFile = join(dir, 'jwt-private.pem');
+  const publicKeyFile = join(dir, 'jwt-public.pem');
+  writeFileSync(privateKeyFile, await exportPKCS8(privateKey), { mode: 0o600 });
+  writeFileSync(publicKeyFile, await exportSPKI(publicKey));
+  return { dir, privateKeyFile, publicKeyFile, signingKey: await loadSigningKey(privateKeyFile) };
+}
+
+/** Fresh 43-character secrets, one per subgraph, as an operator would set them. */
+export function subgraphSecrets(): Record<string, string> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_GATEWAY_SECRET`, randomBytes(32).toString('base64url')]));
+}
+
+/** A production environment for the whole hub on loopback, SQLite in a fresh directory and free ports. */
+export async function productionEnv(keys: ProductionKeys): Promise<Record<string, string>> {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'baeumteo-prod-')),
+    SEED_PROGRAMS: '200',
+    LOG_LEVEL: 'warn',
+    JWT_PUBLIC_KEY_FILE: keys.publicKeyFile,
+    PORT: String(await freePort()),
+    ...subgraphSecrets(),
+  };
+  for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = String(await freePort());
+  return env;
+}
+
+/** Only what one service may hold: a subgraph gets its own gateway secret, not the others'. */
+export function envOf(env: Record<string, string>, service: ServiceName): Record<string, string> {
+  if (service === 'gateway') return env;
+  const others = SUBGRAPH_NAMES.filter((name) => name !== service).map((name) => `${envPrefix(name)}_GATEWAY_SECRET`);
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !others.includes(key)));
+}
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  output: string[];
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+}
+
+/** Starts `node args` with exactly `env`, collecting its output lines. */
+export function spawnProcess(args: string[], env: Record<string, string>, wrap: string[] = []): ServiceProcess {
+  const [command, ...rest] = wrap.length > 0 ? [...wrap, process.execPath, ...args] : [process.execPath, ...args];
+  const child = spawn(command, rest, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => output.push(line));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
+/** Resolves when `url` answers 2xx; fails with the service's output when it exits or the deadline passes. */
+export async function waitReady(url: string, service: ServiceProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null) throw new Error(`exited with ${service.child.exitCode}:\n${service.output.slice(-30).join('\n')}`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`not ready in time:\n${service.output.slice(-30).join('\n')}`);
+}
+
+/** SIGTERM, then how long until the process exited and with which code. */
+export async function terminate(service: ServiceProcess): Promise<{ code: number | null; ms: number }> {
+  const started = Date.now();
+  if (service.child.exitCode !== null) return { code: service.child.exitCode, ms: 0 };
+  service.child.kill('SIGTERM');
+  const kill = setTimeout(() => service.child.kill('SIGKILL'), 20_000);
+  const code = await service.exited;
+  clearTimeout(kill);
+  return { code, ms: Date.now() - started };
+}
+
+/** A production token signed with the deployment's private key. */
+export function productionToken(keys: ProductionKeys, claims: TokenClaims, expiresIn = '1h'): Promise<string> {
+  return signToken(claims, loadConfig({ NODE_ENV: 'production' }).auth, expiresIn, keys.signingKey);
+}
+
+export async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+}
+
+/**
+ * The writes that cross subgraphs, each checked by the writing subgraph with
+ * the owner (lib/entity-lookup.ts): a partnership of a center with a library,
+ * a program of that library in one of its rooms, and a civil provider's
+ * districts. Returns what each answered, for the test to judge.
+ */
+export async function crossSubgraphWrites(gatewayUrl: string, adminToken: string) {
+  const authorization = { authorization: `Bearer ${adminToken}` };
+  const read = await post(
+    gatewayUrl,
+    `{ districts { code libraries(first: 20) { edges { node { id spaces { id } } } } civilProviders(first: 1) { edges { node { id } } } }
+       learningCenters(first: 100) { edges { node { id district { code } } } } }`,
+  );
+  if (read.body.errors) throw new Error(JSON.stringify(read.body.errors));
+  const districts = read.body.data.districts as any[];
+  const centers = read.body.data.learningCenters.edges.map((e: any) => e.node);
+  const district = districts.find((d) => centers.some((c: any) => c.district.code === d.code) && d.libraries.edges.some((e: any) => e.node.spaces.length > 0));
+  const centerId = centers.find((c: any) => c.district.code === district.code).id as string;
+  const library = district.libraries.edges.map((e: any) => e.node).find((l: any) => l.spaces.length > 0);
+  const provider = districts.flatMap((d) => d.civilProviders.edges)[0].node.id as string;
+
+  const partnership = await post(
+    gatewayUrl,
+    `mutation($input: CreatePartnershipInput!) { createPartnership(input: $input) { userErrors { code message field } partnership { id partner { ... on Library { id } } } } }`,
+    { input: { centerId, partner: { type: 'LIBRARY', id: library.id }, kind: 'CO_HOSTING' } },
+    authorization,
+  );
+  const program = await post(
+    gatewayUrl,
+    `mutation($input: CreateProgramInput!) { createProgram(input: $input) { userErrors { code message field } program { id venue { ... on LibrarySpace { id } } } } }`,
+    {
+      input: {
+        centerId, host: { type: 'LIBRARY', id: library.id }, venue: { type: 'LIBRARY_SPACE', id: library.spaces[0].id },
+        title: '배포 시험 프로그램', track: 'LIFE_CULTURE', fieldCode: '1-1', startsOn: '2027-03-02', endsOn: '2027-04-27', capacity: 10, feeKrw: 0,
+      },
+    },
+    authorization,
+  );
+  const codes = districts.slice(0, 2).map((d) => d.code as string);
+  const provide = await post(
+    gatewayUrl,
+    `mutation($input: UpdateCivilProviderProfileInput!) { updateCivilProviderProfile(input: $input) { userErrors { code message field } civilProvider { districts { code } } } }`,
+    { input: { id: provider, districtCodes: codes } },
+    authorization,
+  );
+  const unknownDistrict = await post(
+    gatewayUrl,
+    `mutation($input: UpdateCivilProviderProfileInput!) { updateCivilProviderProfile(input: $input) { userErrors { code field } } }`,
+    { input: { id: provider, districtCodes: ['99999'] } },
+    authorization,
+  );
+  return { library: library.id as string, space: library.spaces[0].id as string, codes, partnership, program, provide, unknownDistrict };
+}
+
+export interface Hub {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  services: Map<ServiceName, ServiceProcess>;
+  /** SIGTERMs every service still running. */
+  stop(): Promise<void>;
+}
+
+/** Each subgraph and the gateway as a process of its own with only its own environment (envOf). */
+export async function startHub(env: Record<string, string>): Promise<Hub> {
+  const services = new Map<ServiceName, ServiceProcess>();
+  const stop = async () => {
+    await Promise.all([...services.values()].map((service) => terminate(service)));
+  };
+  const url = (port: string, path: string) => `http://127.0.0.1:${port}${path}`;
+  try {
+    await Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => {
+        const service = spawnProcess(['-r', REGISTER, join(ROOT, 'subgraphs', name, 'main.ts')], envOf(env, name));
+        services.set(name, service);
+        await waitReady(url(env[`${envPrefix(name)}_PORT`], '/ready'), service);
+      }),
+    );
+    const gateway = spawnProcess(['-r', REGISTER, join(ROOT, 'gateway', 'main.ts')], envOf(env, 'gateway'));
+    services.set('gateway', gateway);
+    await waitReady(url(env.PORT, '/ready'), gateway);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    gatewayUrl: url(env.PORT, '/graphql'),
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(env[`${envPrefix(name)}_PORT`], '/graphql')])),
+    services,
+    stop,
+  };
+}
