@@ -3,10 +3,11 @@
  * to a temporary directory that holds only dist/ and node_modules/ (no sources, no schema/ beside it), each
  * service started with `node dist/.../main.js` there, in development mode, queried through the gateway.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../lib/ports';
 import { launchStack, type RunningStack } from '../../lib/stack';
 import { graphql } from '../support/stack';
 import { MODULE_TRACE, ROOT, dropDatabases, postgresUrlWithSuffix, serviceEnv, tracedModules } from './support';
@@ -18,7 +19,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.js'), '--out-dir', join(app, 'dist')], { stdio: 'pipe' });
   symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
-  env = await serviceEnv(process.env.DATABASE_URL && postgresUrlWithSuffix(process.env.DATABASE_URL, 'build'), { NODE_ENV: 'development' });
+  env = await serviceEnv(process.env.DATABASE_URL && postgresUrlWithSuffix(process.env.DATABASE_URL, 'build'), { NODE_ENV: 'development', PORT_UNUSED: String(await freePort()) });
   stack = await launchStack({
     env,
     command: (service) => ({
@@ -65,6 +66,15 @@ describe('the compiled services', () => {
       expect({ path, status: response.status }).toEqual({ path, status: 200 });
       expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
     }
+  });
+
+  it('report their health to the image HEALTHCHECK, and a service that does not answer as unhealthy', () => {
+    const healthcheck = (service: string, extra: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ['dist/lib/healthcheck.js', service], { cwd: app, env: { ...env, ...extra }, encoding: 'utf8' });
+    expect(healthcheck('gateway').status).toBe(0);
+    expect(healthcheck('cultural-centers').status).toBe(0);
+    const down = healthcheck('libraries', { LIBRARIES_PORT: env.PORT_UNUSED! });
+    expect({ status: down.status, stderr: down.stderr }).toEqual({ status: 1, stderr: expect.stringContaining('unhealthy: fetch failed') });
   });
 
   it('load no compiler and nothing from the sources: only dist/ and node_modules/', async () => {
