@@ -9,8 +9,6 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM, type EntityClass, type EntityMetadata, type LoggerOptions, type MigrationObject, type Options, DefaultLogger, type LogContext } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Config, SubgraphName } from './config';
 import { SeedRun } from './seed-run.entity';
@@ -32,6 +30,16 @@ export interface DatabaseSpec {
 
 export type Orm = MikroORM<AbstractSqlDriver>;
 export type DatabaseKind = 'sqlite' | 'postgresql';
+
+/*
+ * Each driver is required only when its database is used: a service on PostgreSQL never loads better-sqlite3
+ * (a native module) nor SQLite's knex dialect. `require`, not `await import`: with module node16 a dynamic
+ * import stays a native import, which jest cannot load (see /work/shared/STACK.md).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const postgreSqlDriver = (): typeof import('@mikro-orm/postgresql').PostgreSqlDriver => require('@mikro-orm/postgresql').PostgreSqlDriver;
+const betterSqliteDriver = (): typeof import('@mikro-orm/better-sqlite').BetterSqliteDriver => require('@mikro-orm/better-sqlite').BetterSqliteDriver;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Counts every SQL statement, whatever `debug` is: the N+1 guard tests and the benchmark read it. */
 export class StatementCountingLogger extends DefaultLogger {
@@ -71,7 +79,7 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
   if (config.databaseUrl) {
     return {
       ...common,
-      driver: PostgreSqlDriver,
+      driver: postgreSqlDriver(),
       clientUrl: config.databaseUrl,
       dbName: postgresDatabaseName(config.databaseUrl, spec.subgraph),
       pool: { min: 0, max: 10 },
@@ -79,7 +87,7 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
   }
   return {
     ...common,
-    driver: BetterSqliteDriver,
+    driver: betterSqliteDriver(),
     dbName: join(config.dataDir, `${spec.subgraph}.sqlite`),
     // ANALYZE's statistics tables have untyped columns that MikroORM's schema reader cannot map.
     schemaGenerator: { skipTables: [/^sqlite_stat\d$/] },
@@ -158,7 +166,7 @@ export async function openDatabase(spec: DatabaseSpec, config: Pick<Config, 'dat
 
 /** Drops a PostgreSQL database if it exists, from a connection to the `postgres` maintenance database. */
 export async function dropPostgresDatabase(databaseUrl: string, dbName: string): Promise<void> {
-  const orm = await MikroORM.init({ driver: PostgreSqlDriver, clientUrl: databaseUrl, dbName: 'postgres', entities: [SeedRun], debug: false });
+  const orm = await MikroORM.init({ driver: postgreSqlDriver(), clientUrl: databaseUrl, dbName: 'postgres', entities: [SeedRun], debug: false });
   try {
     await orm.em.getConnection().execute(`drop database if exists "${dbName.replace(/"/g, '""')}" with (force)`);
   } finally {

@@ -19,6 +19,8 @@ export interface StackOptions {
   onLine?: (service: ServiceName, line: string) => void;
   /** How long first start (database creation and seeding) may take. */
   readyTimeoutMs?: number;
+  /** The node arguments that start a service, and where: by default its TypeScript entry point through swc. */
+  command?: (service: ServiceName) => { args: string[]; cwd: string };
 }
 
 export interface RunningStack {
@@ -62,8 +64,9 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
   let stopping = false;
 
   const start = (service: ServiceName): { child: ChildProcess; tail: string[] } => {
-    const child = spawn(process.execPath, ['-r', REGISTER, entryPoint(service)], {
-      cwd: ROOT,
+    const { args, cwd } = options.command?.(service) ?? { args: ['-r', REGISTER, entryPoint(service)], cwd: ROOT };
+    const child = spawn(process.execPath, args, {
+      cwd,
       env: serviceEnv(options.env, service), // a subgraph gets only its own gateway secret
       stdio: ['ignore', 'pipe', 'pipe'],
     });

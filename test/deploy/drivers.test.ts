@@ -1,0 +1,49 @@
+/**
+ * A subgraph loads the database driver it uses and no other: on PostgreSQL the native better-sqlite3 module is
+ * never loaded (a production image could even lack it). A real subgraph process, started and stopped, with a
+ * preloaded tracer that records every module it loaded.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { loadConfig } from '../../lib/config';
+import { MODULE_TRACE, REGISTER, ROOT, dropDatabases, postgresUrlWithSuffix, serviceEnv, tracedModules } from './support';
+
+async function modulesOfASubgraph(databaseUrl: string | undefined): Promise<string[]> {
+  const env = await serviceEnv(databaseUrl);
+  const child = spawn(process.execPath, ['-r', REGISTER, '--require', MODULE_TRACE, 'subgraphs/libraries/main.ts'], { cwd: ROOT, env, stdio: 'inherit' });
+  try {
+    const ready = new URL('/ready', loadConfig(env).subgraphs.libraries.url);
+    const deadline = Date.now() + 60_000;
+    while (!(await fetch(ready).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error('the libraries subgraph did not become ready');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    if (databaseUrl) dropDatabases(env);
+    rmSync(env.DATA_DIR!, { recursive: true, force: true });
+  }
+  const [modules] = tracedModules(env);
+  return modules;
+}
+
+/** Whether code of the package ran (MikroORM reads every installed @mikro-orm package's package.json for its version check). */
+const loads = (modules: string[], name: string) => modules.some((file) => file.includes(`/node_modules/${name}/`) && !file.endsWith('/package.json'));
+
+describe('the database drivers', () => {
+  it('a subgraph on the embedded SQLite loads better-sqlite3, and not the PostgreSQL client', async () => {
+    const modules = await modulesOfASubgraph(undefined);
+    expect({ betterSqlite3: loads(modules, 'better-sqlite3'), pg: loads(modules, 'pg') }).toEqual({ betterSqlite3: true, pg: false });
+  }, 90_000);
+
+  (process.env.DATABASE_URL ? it : it.skip)('a subgraph on PostgreSQL loads the PostgreSQL client, and never better-sqlite3', async () => {
+    const modules = await modulesOfASubgraph(postgresUrlWithSuffix(process.env.DATABASE_URL!, 'drivers'));
+    expect({ betterSqlite3: loads(modules, 'better-sqlite3'), sqliteDriver: loads(modules, '@mikro-orm/better-sqlite'), pg: loads(modules, 'pg') }).toEqual({
+      betterSqlite3: false,
+      sqliteDriver: false,
+      pg: true,
+    });
+  }, 90_000);
+});
