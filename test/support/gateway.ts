@@ -2,6 +2,7 @@
  * Gateways started inside a test process with their own configuration, over
  * the running test stack's subgraphs: for limits, production mode, rate limits.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { SUBGRAPH_NAMES, envPrefix, loadConfig } from '../../lib/config';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { testStack } from './stack';
@@ -9,19 +10,19 @@ import { testStack } from './stack';
 /** The test stack's environment with `overrides`, on a free port. */
 export function startTestGateway(overrides: Record<string, string | undefined>): Promise<RunningGateway> {
   const env: NodeJS.ProcessEnv = { ...testStack().env, LOG_LEVEL: 'silent', ...overrides };
-  return startGateway(loadConfig(env), 0);
+  return startGateway(loadConfig(env, { service: 'gateway' }), 0); // production checks what a gateway must hold
 }
 
 /**
  * Overrides for NODE_ENV=production: production refuses the development secrets, so the gateway gets
- * its own JWT secret (tokens of the test stack are then refused) and the subgraphs' own gateway secrets.
+ * a public key of its own (tokens of the test stack are then refused) and the subgraphs' own gateway secrets.
  */
 export function productionOverrides(): Record<string, string> {
   const config = loadConfig(testStack().env);
+  const { publicKey } = generateKeyPairSync('ed25519');
   return {
     NODE_ENV: 'production',
-    JWT_SECRET: 'production-test-jwt-secret-0123456789abcdef',
-    GATEWAY_SECRET: 'production-test-gateway-secret-0123456789abcdef',
+    JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_GATEWAY_SECRET`, config.subgraphs[name].gatewaySecret])),
   };
 }
