@@ -10,10 +10,11 @@
  * passes only when schema/accepted-changes.json lists it with a reason:
  *   [{ "schema": "supergraph", "change": "Library.name changed type from String! to String.", "reason": "..." }]
  * ("schema" is `supergraph` or a subgraph's name, or left out for every schema; "change" is the line this script
- * prints). Dangerous changes are printed and never fail.
+ * prints). `--accept "<reason>"` appends every breaking change found now to that file with the reason, for review
+ * in the diff. Dangerous changes are printed and never fail.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Supergraph } from '@apollo/federation-internals';
@@ -108,9 +109,10 @@ function readAccepted(file: string): AcceptedChange[] {
 }
 
 function main(): number {
-  const { values } = parseArgs({ options: { against: { type: 'string' }, schema: { type: 'string' }, accepted: { type: 'string' } } });
+  const { values } = parseArgs({ options: { against: { type: 'string' }, schema: { type: 'string' }, accepted: { type: 'string' }, accept: { type: 'string' } } });
   const schemaDir = values.schema ?? join(ROOT, 'schema');
-  const accepted = readAccepted(values.accepted ?? join(schemaDir, 'accepted-changes.json'));
+  const acceptedFile = values.accepted ?? join(schemaDir, 'accepted-changes.json');
+  const accepted = readAccepted(acceptedFile);
   const before = baseline(values.against);
   if (!before) return 0;
 
@@ -130,7 +132,13 @@ function main(): number {
   const isAccepted = (change: Change) => accepted.some((entry) => (entry.schema ?? change.schema) === change.schema && entry.change === change.description);
   for (const change of dangerous) console.log(`dangerous  ${change.schema}: ${change.description} (${change.type})`);
   for (const change of breaking.filter(isAccepted)) console.log(`accepted   ${change.schema}: ${change.description} (${change.type})`);
-  const refused = breaking.filter((change) => !isAccepted(change));
+  let refused = breaking.filter((change) => !isAccepted(change));
+  if (values.accept !== undefined && refused.length > 0) {
+    const added = refused.map((change) => ({ schema: change.schema as AcceptedChange['schema'], change: change.description, reason: values.accept! }));
+    writeFileSync(acceptedFile, `${JSON.stringify(acceptedChangesSchema.parse([...accepted, ...added]), null, 2)}\n`);
+    console.log(`accepted ${added.length} breaking change(s) in ${acceptedFile}: review them in the diff.`);
+    refused = [];
+  }
   for (const change of refused) console.log(`BREAKING   ${change.schema}: ${change.description} (${change.type})`);
   if (refused.length > 0) {
     console.log(

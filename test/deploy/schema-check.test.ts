@@ -13,7 +13,7 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** Copies schema/, applies `edits` (file -> [text, replacement]), runs the check against the committed files. */
-function check(edits: Record<string, [string | RegExp, string][]>, accepted?: unknown): { status: number | null; output: string } {
+function check(edits: Record<string, [string | RegExp, string][]>, accepted?: unknown, args: string[] = []): { status: number | null; output: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'baeumteo-schema-'));
   dirs.push(dir);
   cpSync(SCHEMA, dir, { recursive: true });
@@ -28,18 +28,18 @@ function check(edits: Record<string, [string | RegExp, string][]>, accepted?: un
     writeFileSync(path, text);
   }
   if (accepted !== undefined) writeFileSync(join(dir, 'accepted-changes.json'), JSON.stringify(accepted));
-  const run = spawnSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'schema-check.ts'), '--schema', dir, '--against', SCHEMA], {
+  const run = spawnSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'schema-check.ts'), '--schema', dir, '--against', SCHEMA, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
-  return { status: run.status, output: run.stdout + run.stderr };
+  return { status: run.status, output: run.stdout + run.stderr, dir };
 }
 
 const removeLibraryQuery: [string, string] = ['  library(id: ID!): Library @join__field(graph: LIBRARIES)\n', ''];
 
 describe('npm run schema:check', () => {
   it('passes when nothing changed', () => {
-    expect(check({})).toEqual({ status: 0, output: expect.stringContaining('no unaccepted breaking change (0 accepted, 0 dangerous)') });
+    expect(check({})).toMatchObject({ status: 0, output: expect.stringContaining('no unaccepted breaking change (0 accepted, 0 dangerous)') });
   });
 
   it('fails on a removed field', () => {
@@ -79,7 +79,15 @@ describe('npm run schema:check', () => {
   it('passes an added optional field, and an accepted removal', () => {
     expect(check({ 'supergraph.graphql': [[removeLibraryQuery[0], `${removeLibraryQuery[0]}  libraryCount: Int @join__field(graph: LIBRARIES)\n`]] }).status).toBe(0);
     const accepted = check({ 'supergraph.graphql': [removeLibraryQuery] }, [{ change: 'Query.library was removed.', reason: 'no client has used it since 2026-01 (usage reports)' }]);
-    expect(accepted).toEqual({ status: 0, output: expect.stringContaining('no unaccepted breaking change (1 accepted, 0 dangerous)') });
+    expect(accepted).toMatchObject({ status: 0, output: expect.stringContaining('no unaccepted breaking change (1 accepted, 0 dangerous)') });
+  });
+
+  it('--accept "<reason>" writes the breaking changes found into the accepted list, with the reason', () => {
+    const { status, dir } = check({ 'supergraph.graphql': [removeLibraryQuery] }, undefined, ['--accept', 'the library page uses libraries(filter) now']);
+    expect(status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'accepted-changes.json'), 'utf8'))).toEqual([
+      { schema: 'supergraph', change: 'Query.library was removed.', reason: 'the library page uses libraries(filter) now' },
+    ]);
   });
 
   it('refuses an accepted change without a reason, with a clear error', () => {
