@@ -15,7 +15,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Config, SubgraphName } from './config';
 import { SeedRun } from './seed-run.entity';
 import { sqlStatements } from './metrics';
-import { createLogger, type Logger } from './logger';
+import { createLogger, withoutSqlValues, type Logger } from './logger';
 
 const ormLoggers = new Map<string, Logger>();
 function ormLogger(subgraph: string): Logger {
@@ -72,7 +72,8 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
     migrations: { migrationsList: spec.migrations, transactional: true, allOrNothing: true, snapshot: false },
     loggerFactory: (options: LoggerOptions) => new StatementCountingLogger(options),
     // MikroORM's own lines (migrator, SQL_DEBUG) as JSON log lines like the rest of the service.
-    logger: (message: string) => ormLogger(spec.subgraph).info(message.replace(/\x1b\[[0-9;]*m/g, '')),
+    // Values blanked: a logged statement would otherwise carry resident ids and other personal data.
+    logger: (message: string) => ormLogger(spec.subgraph).info(withoutSqlValues(message.replace(/\x1b\[[0-9;]*m/g, ''))),
     colors: false,
     debug: process.env.SQL_DEBUG === '1',
     allowGlobalContext: false,

@@ -43,7 +43,7 @@ async function mutate(mutation: 'createProgram' | 'publishProgram' | 'archivePro
   return data![mutation] as Payload;
 }
 
-const draftInput = (key: string, title = fresh('Keyed draft')) => ({ ...centerProgramInput(centerId, SUB_AREA, title), idempotencyKey: key });
+const draftInput = (key: string, title = fresh('Keyed draft')): Record<string, unknown> => ({ ...centerProgramInput(centerId, SUB_AREA, title), idempotencyKey: key });
 const rows = (sql: string, params: unknown[]): Promise<Record<string, any>[]> => orm.em.getConnection().execute(sql, params);
 const countByTitle = async (title: string) => (await rows('select id from program where title = ?', [title])).length;
 const keyCount = async () => Number((await rows('select count(*) as n from idempotency_record', []))[0].n);
