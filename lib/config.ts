@@ -100,6 +100,8 @@ const baseSchema = z.object({
   // Gateway response cache of anonymous reads (gateway/response-cache.ts); 0 turns it off.
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(300),
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10000),
+  // How long a mutation's idempotency key answers retries (lib/mutation.ts); expired records are pruned.
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
 });
 
 export interface SubgraphConfig {
@@ -159,6 +161,8 @@ export interface Config {
   persistedOperationsFile: string | undefined;
   /** Response cache of anonymous reads at the gateway; ttlMs 0 turns it off. */
   responseCache: { ttlMs: number; maxEntries: number };
+  /** How long an idempotency key answers retries with the first result. */
+  idempotencyKeyTtlMs: number;
 }
 
 export interface LimitsConfig {
@@ -359,6 +363,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     subgraphs,
     ...hardeningSettings(values),
     responseCache: { ttlMs: values.RESPONSE_CACHE_TTL_SECONDS * 1000, maxEntries: values.RESPONSE_CACHE_MAX_ENTRIES },
+    idempotencyKeyTtlMs: Math.round(values.IDEMPOTENCY_KEY_TTL_HOURS * 3600_000),
   };
 }
 

@@ -4,7 +4,9 @@
  * generates (x-request-id) so one request can be followed across services.
  * Tokens and personal data never reach the logs: authorization headers,
  * cookies, tokens, secrets and resident ids are redacted wherever they appear
- * in a logged object, and GraphQL variables are never logged.
+ * in a logged object, and GraphQL variables are never logged. Database errors
+ * carry the failed statement with its values (a resident id, a title): only
+ * the driver's complaint is logged, with quoted values blanked.
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
@@ -50,6 +52,32 @@ export function createLogger(service: string, level: Config['logLevel'], destina
     },
     destination ?? (stdout ??= bufferedStdout()),
   );
+}
+
+/** SQL string literals ('R-123', 'it''s') and PostgreSQL's key details (`Key (resident_id)=(R-123)`). */
+const SQL_VALUES = /'(?:[^']|'')*'|=\([^)]*\)/g;
+
+/** A text with the values a SQL statement or a driver message may hold blanked to `?`. */
+export function withoutSqlValues(text: string): string {
+  return text.replace(SQL_VALUES, (value) => (value.startsWith('=') ? '=(?)' : '?'));
+}
+
+/** A database driver's error, as MikroORM wraps it (its message is `<statement with values> - <driver message>`). */
+export function isDatabaseError(error: unknown): error is Error & { code?: unknown; sqlState?: unknown } {
+  return error instanceof Error && ('sqlState' in error || 'sqlMessage' in error || 'errno' in error);
+}
+
+/**
+ * What an unexpected error may tell the logs: for a database error its name, code and the driver's complaint
+ * without the statement or values (stack frames kept); any other error as it is.
+ */
+export function loggableError(error: Error | undefined): { message?: string; stack?: string } {
+  if (!error) return {};
+  if (!isDatabaseError(error)) return { message: error.message, stack: error.stack };
+  const complaint = withoutSqlValues(error.message.includes(' - ') ? error.message.slice(error.message.lastIndexOf(' - ') + 3) : error.message);
+  const message = `${error.name}${typeof error.code === 'string' ? ` (${error.code})` : ''}: ${complaint}`;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return { message, stack: [message, ...frames].join('\n') };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -111,10 +139,10 @@ export function errorLoggingPlugin(logger: Logger): import('@apollo/server').Apo
             const original = error.originalError as (Error & { code?: unknown }) | undefined;
             // An unavailable subgraph or database is expected to happen and says so; anything else is a bug.
             const level = code === 'SUBGRAPH_UNAVAILABLE' || code === 'DATABASE_UNAVAILABLE' ? 'warn' : 'error';
-            logger[level](
-              { requestId: contextValue?.requestId, operationName, code, path: error.path, error: error.message, cause: original?.message, stack: original?.stack },
-              'graphql error',
-            );
+            const cause = loggableError(original);
+            // The GraphQL message repeats the cause's: a database error's message holds the statement's values.
+            const message = isDatabaseError(original) ? cause.message : error.message;
+            logger[level]({ requestId: contextValue?.requestId, operationName, code, path: error.path, error: message, cause: cause.message, stack: cause.stack }, 'graphql error');
           }
         },
       };

@@ -3,10 +3,14 @@
  * `userErrors { field message code }`. Expected failures (bad input, not
  * allowed, stale version, full program) are user errors, not exceptions; the
  * work runs in one transaction, so a failure changes nothing; an optional
- * idempotency key makes a retry return the first result instead of repeating it.
+ * idempotency key makes a retry return the first result instead of repeating it: only to the
+ * same caller (subject, role and scope), only for the same input, only as that caller may read
+ * it now, and only until the key expires (IDEMPOTENCY_KEY_TTL_HOURS).
  */
+import { createHash } from 'node:crypto';
 import { LockMode, OptimisticLockError, UniqueConstraintViolationException, type FindOneOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import stableStringify from 'safe-stable-stringify';
 import { Directive, Field, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { Identity, Role } from './auth';
 import type { SubgraphContext } from './context';
@@ -23,11 +27,16 @@ export enum UserErrorCode {
   CONFLICT = 'CONFLICT',
   /** A service the write must consult (another subgraph) could not be reached; nothing changed; retry later. */
   UNAVAILABLE = 'UNAVAILABLE',
+  /** The idempotency key was used before with another input; nothing changed. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
   description: 'Why a mutation was refused.',
-  valuesConfig: { UNAVAILABLE: { description: 'A service the write must consult could not be reached; nothing changed; try again later.' } },
+  valuesConfig: {
+    UNAVAILABLE: { description: 'A service the write must consult could not be reached; nothing changed; try again later.' },
+    IDEMPOTENCY_KEY_REUSED: { description: 'The idempotencyKey was used before with another input; nothing changed; use a new key.' },
+  },
 });
 
 @Directive('@shareable')
@@ -109,9 +118,34 @@ export interface MutationOptions<T> {
   /** Scopes idempotency keys, e.g. "enroll". */
   operation: string;
   idempotencyKey?: string | null;
+  /** The whole input: a retry must send the same (its idempotencyKey aside). */
+  input?: object;
   /** The id stored for a keyed run, and how to load it again for a retry. */
   idOf?: (result: T) => string;
-  reload?: (em: EntityManager, id: string) => Promise<T | null>;
+  /**
+   * Loads a stored result for a retry as `identity` may read it now: null when it may not (a draft it no
+   * longer manages, say), so a replay never shows what the caller could not read by asking for it.
+   */
+  reload?: (em: EntityManager, id: string, identity: Identity | null) => Promise<T | null>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Who a key belongs to: the subject acting in one role and one scope (a RESIDENT and an officer with one `sub` are two callers). */
+function callerOf(identity: Identity | null): string {
+  if (!identity) return 'anonymous';
+  const { subject, role, district, educationOffice, institution } = identity;
+  return stableStringify({ subject, role, district, educationOffice, institution: institution && `${institution.typename}:${institution.id}` })!;
+}
+
+/** Expired records deleted per keyed write: the table stays small without one write paying for a large backlog. */
+const PRUNE_BATCH = 100;
+
+/** Deletes expired records: this key's, if expired, and a bounded batch of others (oldest expiry first, by its index). */
+async function pruneExpired(em: EntityManager, recordKey: string, now: string): Promise<void> {
+  await em.nativeDelete(IdempotencyRecord, { key: recordKey, expiresAt: { $lte: now } });
+  const expired = await em.find(IdempotencyRecord, { expiresAt: { $lte: now } }, { fields: ['key'], orderBy: { expiresAt: 'asc' }, limit: PRUNE_BATCH });
+  if (expired.length > 0) await em.nativeDelete(IdempotencyRecord, { key: { $in: expired.map((record) => record.key) }, expiresAt: { $lte: now } });
 }
 
 export async function runMutation<T>(ctx: SubgraphContext, options: MutationOptions<T>, work: (em: EntityManager) => Promise<T>): Promise<Payload<T>> {
@@ -119,11 +153,23 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
   if (key !== undefined && (key.length < 1 || key.length > 200)) {
     return { result: null, userErrors: [userError(UserErrorCode.INVALID_INPUT, 'idempotencyKey must be 1 to 200 characters', ['input', 'idempotencyKey'])] };
   }
-  const recordKey = key ? `${options.operation}:${ctx.identity?.subject ?? 'anonymous'}:${key}` : null;
+  const recordKey = key ? sha256(stableStringify([options.operation, callerOf(ctx.identity), key])!) : null;
+  const { idempotencyKey: _key, ...input } = (options.input ?? {}) as Record<string, unknown>;
+  const inputHash = sha256(stableStringify(input)!);
   const replay = async (): Promise<Payload<T> | null> => {
     if (!recordKey || !options.reload) return null;
-    const record = await ctx.em.fork().findOne(IdempotencyRecord, { key: recordKey });
-    return record ? { result: await options.reload(ctx.em.fork(), record.resultId), userErrors: [] } : null;
+    const record = await ctx.em.fork().findOne(IdempotencyRecord, { key: recordKey, expiresAt: { $gt: new Date().toISOString() } });
+    if (!record) return null;
+    if (record.inputHash !== inputHash) {
+      return {
+        result: null,
+        userErrors: [userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotencyKey was used with another input: use a new key for a new request.', ['input', 'idempotencyKey'])],
+      };
+    }
+    const result = await options.reload(ctx.em.fork(), record.resultId, ctx.identity);
+    return result
+      ? { result, userErrors: [] }
+      : { result: null, userErrors: [userError(UserErrorCode.NOT_FOUND, 'What this idempotencyKey made is not visible to you now.', ['input', 'idempotencyKey'])] };
   };
 
   const earlier = await replay();
@@ -132,7 +178,17 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
     const result = await ctx.em.transactional(async (em) => {
       const value = await work(em);
       await em.flush();
-      if (recordKey && options.idOf) em.create(IdempotencyRecord, { key: recordKey, resultId: options.idOf(value), createdAt: new Date().toISOString() });
+      if (recordKey && options.idOf) {
+        const now = new Date();
+        await pruneExpired(em, recordKey, now.toISOString());
+        em.create(IdempotencyRecord, {
+          key: recordKey,
+          inputHash,
+          resultId: options.idOf(value),
+          createdAt: now.toISOString(),
+          expiresAt: new Date(now.getTime() + ctx.config.idempotencyKeyTtlMs).toISOString(),
+        });
+      }
       return value;
     });
     return { result, userErrors: [] };

@@ -13,7 +13,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { Config, SubgraphName } from './config';
 import { SeedRun } from './seed-run.entity';
 import { sqlStatements } from './metrics';
-import { createLogger, type Logger } from './logger';
+import { createLogger, withoutSqlValues, type Logger } from './logger';
 
 const ormLoggers = new Map<string, Logger>();
 function ormLogger(subgraph: string): Logger {
@@ -26,6 +26,17 @@ export interface DatabaseSpec {
   entities: EntityClass<object>[];
   /** Migrations in the order they run, e.g. `[{ name: 'Migration20261128', class: Migration20261128 }]`. */
   migrations: MigrationObject[];
+  /**
+   * Data to fill in when an embedded SQLite file gains a column (its PostgreSQL migration runs the same SQL):
+   * run once, only by the upgrade that adds `column` to `table`.
+   */
+  sqliteBackfills?: ColumnBackfill[];
+}
+
+export interface ColumnBackfill {
+  table: string;
+  column: string;
+  sql: string;
 }
 
 export type Orm = MikroORM<AbstractSqlDriver>;
@@ -69,7 +80,8 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
     migrations: { migrationsList: spec.migrations, transactional: true, allOrNothing: true, snapshot: false },
     loggerFactory: (options: LoggerOptions) => new StatementCountingLogger(options),
     // MikroORM's own lines (migrator, SQL_DEBUG) as JSON log lines like the rest of the service.
-    logger: (message: string) => ormLogger(spec.subgraph).info(message.replace(/\x1b\[[0-9;]*m/g, '')),
+    // Values blanked: a logged statement would otherwise carry resident ids and other personal data.
+    logger: (message: string) => ormLogger(spec.subgraph).info(withoutSqlValues(message.replace(/\x1b\[[0-9;]*m/g, ''))),
     colors: false,
     debug: process.env.SQL_DEBUG === '1',
     allowGlobalContext: false,
@@ -109,7 +121,7 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
  * because MikroORM's SQLite diff always sees enum check constraints as changed
  * and would rebuild those tables on every start.
  */
-async function ensureSqliteSchema(orm: Orm): Promise<void> {
+async function ensureSqliteSchema(orm: Orm, backfills: ColumnBackfill[] = []): Promise<void> {
   const connection = orm.em.getConnection();
   const fingerprint = createHash('sha256').update(await orm.schema.getCreateSchemaSQL()).digest().readInt32BE(0) & 0x7fffffff;
   const [{ user_version: current }] = await connection.execute<{ user_version: number }[]>('pragma user_version');
@@ -118,7 +130,11 @@ async function ensureSqliteSchema(orm: Orm): Promise<void> {
   if (Number(tables) === 0) await orm.schema.createSchema();
   else {
     try {
+      const columnsOf = async (table: string) => (await connection.execute<{ name: string }[]>(`pragma table_info(${table})`)).map((c) => c.name);
+      const missing = [];
+      for (const backfill of backfills) if (!(await columnsOf(backfill.table)).includes(backfill.column)) missing.push(backfill);
       await execScript(orm, await orm.schema.getUpdateSchemaSQL({ safe: true }));
+      for (const backfill of missing) await connection.execute(backfill.sql);
     } catch (error) {
       // Never drop a user's data to make the schema fit: say what to do instead.
       throw new Error(
@@ -159,7 +175,7 @@ export async function openDatabase(spec: DatabaseSpec, config: Pick<Config, 'dat
     // WAL lets readers proceed while a writer commits; busy_timeout waits out a lock instead of failing.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma busy_timeout = 5000');
-    await ensureSqliteSchema(orm);
+    await ensureSqliteSchema(orm, spec.sqliteBackfills);
   }
   return orm;
 }

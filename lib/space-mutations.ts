@@ -140,6 +140,7 @@ export function spaceMutations<Owner extends { id: string }, Space extends Space
         {
           operation: `create${typeName}`,
           idempotencyKey: input.idempotencyKey,
+          input,
           idOf: (space: Space) => space.id,
           reload: (em, id) => em.findOne(spec.space, { id } as FilterQuery<Space>),
         },

@@ -27,7 +27,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 import { SeedRun } from './seed-run.entity';
 import { APOLLO_SERVER_SIGNALS, createHttpServer, runService } from './service';
 import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors';
-import { createLogger, errorLoggingPlugin, requestLogging } from './logger';
+import { createLogger, errorLoggingPlugin, isDatabaseError, requestLogging } from './logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from './metrics';
 
 export interface SubgraphDefinition extends DatabaseSpec, SchemaDefinition {
@@ -104,8 +104,14 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
       errorLoggingPlugin(logger),
     ],
     // A lost database is one clear error (no stack, no driver detail); /ready says 503 meanwhile.
-    formatError: (formatted, error) =>
-      isDatabaseUnavailable(error) ? { ...databaseUnavailableError(definition.subgraph).toJSON(), path: formatted.path } : formatted,
+    formatError: (formatted, error) => {
+      if (isDatabaseUnavailable(error)) return { ...databaseUnavailableError(definition.subgraph).toJSON(), path: formatted.path };
+      // Any other database error is a bug: its text (the statement with its values) stays out of the answer too.
+      if (isDatabaseError((error as { originalError?: unknown }).originalError)) {
+        return { message: 'Unexpected error: the request id in the logs tells what failed.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      }
+      return formatted;
+    },
   });
   await apollo.start();
 

@@ -114,6 +114,8 @@ function programData(program: ProgramRow, center: { districtCode: string; dongCo
     confirmedCount,
     feeKrw: program.feeKrw,
     status: program.status,
+    // Generated programs that are not drafts were published when created.
+    publishedAt: program.status === 'DRAFT' ? null : program.createdAt,
     version: 1,
     createdAt: program.createdAt,
     updatedAt: program.createdAt,

@@ -42,6 +42,7 @@ export class CitySupportMutations {
       {
         operation: 'recordCitySupport',
         idempotencyKey: input.idempotencyKey,
+        input,
         idOf: (support: CitySupport) => support.id,
         reload: (em, id) => em.findOne(CitySupport, id),
       },

@@ -39,6 +39,7 @@ export class LearningCommunityMutations {
       {
         operation: 'createLearningCommunity',
         idempotencyKey: input.idempotencyKey,
+        input,
         idOf: (community: LearningCommunity) => community.id,
         reload: (em, id) => em.findOne(LearningCommunity, id),
       },

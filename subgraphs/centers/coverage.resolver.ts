@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../lib/auth';
 import type { SubgraphContext } from '../../lib/context';
 import {
   BREAKDOWN_DESCRIPTIONS, CityCoverage, cityCoverage, DistrictCoverage, districtFigures as figures, EXPERT_MINIMUM, PartnershipKindCount, ProgramFieldCount,
@@ -57,6 +58,14 @@ export class DistrictCoverageResolver {
 
   @FieldResolver(() => Int) publishedProgramCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
     return figures.publishedProgramCount(ctx, districtCode);
+  }
+
+  /** Only those who see every draft of the district learn how many there are. */
+  @FieldResolver(() => Int, { nullable: true })
+  async draftProgramCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number | null> {
+    const { identity } = ctx;
+    const allowed = identity?.role === Role.CITY_ADMIN || (identity?.role === Role.DISTRICT_OFFICER && identity.district === districtCode);
+    return allowed ? figures.draftProgramCount(ctx, districtCode) : null;
   }
 
   @FieldResolver(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsOffered }) seatsOffered(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {

@@ -30,14 +30,14 @@ export class PartnershipKindCount {
 @ObjectType({ description: 'Programs of one track.' })
 export class ProgramTrackCount {
   @Field(() => ProgramTrack) track!: ProgramTrack;
-  @Field(() => Int, { description: 'In any status.' }) count!: number;
+  @Field(() => Int, { description: 'Published, or archived after publication; drafts are not counted.' }) count!: number;
   @Field(() => Int) publishedCount!: number;
 }
 
 @ObjectType({ description: 'Programs of one area of the national classification (its sub-areas included).' })
 export class ProgramFieldCount {
   fieldCode!: string;
-  @Field(() => Int, { description: 'In any status.' }) count!: number;
+  @Field(() => Int, { description: 'Published, or archived after publication; drafts are not counted.' }) count!: number;
   @Field(() => Int) publishedCount!: number;
 }
 
@@ -72,8 +72,14 @@ export class DistrictCoverage extends Breakdowns {
   @Field({ description: `At least ${EXPERT_MINIMUM} Dong Lifelong Learning Experts.` }) meetsExpertMinimum!: boolean;
   @Field(() => Int, { description: "Partnerships of the district's centers, active or ended." }) partnershipCount!: number;
   @Field(() => Int) activePartnershipCount!: number;
-  @Field(() => Int, { description: "Programs of the district's centers, in any status." }) programCount!: number;
+  @Field(() => Int, { description: "Programs of the district's centers that were published (published or archived since); drafts are not counted." })
+  programCount!: number;
   @Field(() => Int) publishedProgramCount!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Programs of the district's centers never published (drafts, and drafts archived unpublished): for the district's officer and the city admin; null for everyone else.",
+  })
+  draftProgramCount!: number | null;
 }
 
 @ObjectType({ description: 'Coverage of the cooperation model across Seoul.' })
@@ -84,7 +90,7 @@ export class CityCoverage extends Breakdowns {
   @Field(() => Int) expertCount!: number;
   @Field(() => Int, { description: `Districts with at least ${EXPERT_MINIMUM} experts.` }) districtsMeetingExpertMinimum!: number;
   @Field(() => Int) partnershipCount!: number;
-  @Field(() => Int) programCount!: number;
+  @Field(() => Int, { description: 'Programs that were published (published or archived since); drafts are not counted.' }) programCount!: number;
 }
 
 type Rows = Map<string, Record<string, number>>;
@@ -99,7 +105,15 @@ interface Aggregation<T extends object> {
 }
 
 const PUBLISHED = `status = '${ProgramStatus.PUBLISHED}'`;
-const PROGRAM_AGGREGATES = { n: 'count(*)', published: `sum(case when ${PUBLISHED} then 1 else 0 end)` };
+/**
+ * Public figures count public programs only (published, or archived after publication): a draft's existence is
+ * not public, so drafts are counted apart (`drafts`) and shown only to those who may see them (draftProgramCount).
+ */
+const PROGRAM_AGGREGATES = {
+  n: 'sum(case when published_at is not null then 1 else 0 end)',
+  published: `sum(case when ${PUBLISHED} then 1 else 0 end)`,
+  drafts: 'sum(case when published_at is null then 1 else 0 end)',
+};
 const PARTNERSHIP_AGGREGATES = { n: 'count(*)', active: 'sum(case when active then 1 else 0 end)' };
 
 const DONGS: Aggregation<Dong> = { name: 'dongs', entity: Dong, district: 'district', aggregates: { n: 'count(*)' } };
@@ -177,6 +191,7 @@ export const districtFigures = {
   activePartnershipCount: (ctx: SubgraphContext, code: string) => figure(ctx, PARTNERSHIPS, code, 'active'),
   programCount: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'n'),
   publishedProgramCount: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'published'),
+  draftProgramCount: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'drafts'),
   seatsOffered: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'seats_offered'),
   seatsTaken: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'seats_taken'),
 

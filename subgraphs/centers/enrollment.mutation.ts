@@ -6,8 +6,8 @@ import { fail, PayloadType, requireRole, runMutation, toPayload, UserErrorCode, 
 import { Enrollment, EnrollmentStatus } from './enrollment.entity';
 import { CancelEnrollmentInput, EnrollInput } from './enrollment.input';
 import { newId } from './mutation-support';
-import { canSeeEnrollment } from './program.access';
-import { ProgramStatus } from './program.entity';
+import { canSeeEnrollment, canSeeProgram } from './program.access';
+import { Program, ProgramStatus } from './program.entity';
 import { lockProgram, settleSeats, storeConfirmedCount, waitlistLength } from './seats';
 import { seoulNow } from './seoul-time';
 
@@ -22,8 +22,14 @@ export class EnrollmentMutationResolver {
     const options: MutationOptions<Enrollment> = {
       operation: 'enroll',
       idempotencyKey: input.idempotencyKey,
+      input,
       idOf: (enrollment) => enrollment.id,
-      reload: (em, id) => em.findOne(Enrollment, id),
+      // Only its resident or a manager of its program gets an enrollment back.
+      reload: async (em, id, identity) => {
+        const enrollment = await em.findOne(Enrollment, id);
+        const program = enrollment && (await em.findOne(Program, enrollment.program.id));
+        return enrollment && program && canSeeEnrollment(identity, enrollment, program) ? enrollment : null;
+      },
     };
     const run = () => runMutation(ctx, options, (em) => enroll(em, ctx, input.programId));
     let outcome = await run();
@@ -45,7 +51,8 @@ export class EnrollmentMutationResolver {
 async function enroll(em: EntityManager, ctx: SubgraphContext, programId: string): Promise<Enrollment> {
   const resident = requireRole(ctx.identity, [Role.RESIDENT]);
   const program = await lockProgram(em, programId);
-  if (!program) fail(UserErrorCode.NOT_FOUND, `There is no program ${programId}.`, ['input', 'programId']);
+  // A program the resident may not see answers exactly as an unknown id: its existence is not public.
+  if (!program || !canSeeProgram(resident, program)) fail(UserErrorCode.NOT_FOUND, `There is no program ${programId}.`, ['input', 'programId']);
   if (program.status !== ProgramStatus.PUBLISHED) {
     fail(UserErrorCode.PROGRAM_NOT_OPEN, `Program ${programId} is not open for enrollment (it is ${program.status.toLowerCase()}).`, ['input', 'programId']);
   }

@@ -38,6 +38,7 @@ export class ExpertMutations {
       {
         operation: 'createExpert',
         idempotencyKey: input.idempotencyKey,
+        input,
         idOf: (expert: LifelongLearningExpert) => expert.id,
         reload: (em, id) => em.findOne(LifelongLearningExpert, id),
       },

@@ -26,7 +26,7 @@ import { migrations } from './migrations';
 import { Partnership } from './partnership.entity';
 import { PartnershipMutations } from './partnership.mutation';
 import { PartnershipResolver } from './partnership.resolver';
-import { Program } from './program.entity';
+import { Program, PUBLISHED_AT_BACKFILL } from './program.entity';
 import { ProgramMutationResolver } from './program.mutation';
 import { ProgramFeedResolver } from './program-feed.resolver';
 import { ProgramResolver, visibleProgram } from './program.resolver';
@@ -50,6 +50,7 @@ export const centersSubgraph: SubgraphDefinition = {
     LearningCommunity, Partnership, Program, ProgramSession, Enrollment,
   ],
   migrations,
+  sqliteBackfills: [{ table: 'program', column: 'published_at', sql: PUBLISHED_AT_BACKFILL }],
   resolvers: [
     DistrictResolver, DongResolver, LearningCenterResolver, CenterSpaceResolver, ProgramResolver, PartnershipResolver,
     ExpertResolver, LearningCommunityResolver, CitySupportResolver, LifelongEducationFieldResolver, CoverageResolver,

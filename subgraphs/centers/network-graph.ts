@@ -112,7 +112,8 @@ async function coHostedEdges(ctx: SubgraphContext, scope: Scope, filter: GraphFi
   const where = {
     $and: [
       scopeCondition(scope, 'hostType', 'hostId'),
-      { status: { $in: statuses } },
+      // Programs that were public only: a draft archived without being published never counts.
+      { status: { $in: statuses }, publishedAt: { $ne: null } },
       filter.tracks ? { track: { $in: [...filter.tracks] } } : {},
     ],
   };

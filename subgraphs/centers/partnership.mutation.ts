@@ -41,7 +41,7 @@ export class PartnershipMutations {
 
     const outcome = await runMutation(
       ctx,
-      { operation: 'createPartnership', idempotencyKey: input.idempotencyKey, idOf: (p: Partnership) => p.id, reload: (em, id) => em.findOne(Partnership, id) },
+      { operation: 'createPartnership', idempotencyKey: input.idempotencyKey, input, idOf: (p: Partnership) => p.id, reload: (em, id) => em.findOne(Partnership, id) },
       async (em) => {
         // Locking the center serialises partnership writes of one center, so two requests cannot both pass the duplicate check.
         const center = await findOrFail(em, LearningCenter, input.centerId, 'centerId', forUpdate(em));

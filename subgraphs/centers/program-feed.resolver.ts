@@ -3,7 +3,8 @@
  * (OpenActive RPDE, "modified and id" ordering): every published or archived
  * program once, at its latest change, in (modified, id) order. Archived
  * programs are deletion markers. Drafts were never public and never appear
- * (a program cannot go back to DRAFT once published).
+ * (a program cannot go back to DRAFT once published), nor do drafts archived
+ * without being published (`publishedAt` null).
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
@@ -52,7 +53,8 @@ export class ProgramFeedResolver {
       : { $or: [{ modified: { $gt: afterModified } }, { modified: afterModified, id: { $gt: afterId } }] };
     const programs = await em.find(
       Program,
-      { $and: [{ status: { $in: [ProgramStatus.PUBLISHED, ProgramStatus.ARCHIVED] } }, after] },
+      // A program is in the feed once it was published: a draft archived unpublished was never public, so it gets no deletion marker either.
+      { $and: [{ status: { $in: [ProgramStatus.PUBLISHED, ProgramStatus.ARCHIVED] }, publishedAt: { $ne: null } }, after] },
       { orderBy: [{ modified: 'asc' }, { id: 'asc' }], limit },
     );
     return programs.map((program) => {

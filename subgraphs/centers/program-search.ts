@@ -2,10 +2,11 @@
  * Program search for residents: published programs by text (Korean or English
  * title), track, field, place, dates, free seats and distance from a point.
  * With `near`, the indexed (lat, lng) columns narrow the rows to a bounding
- * box, the exact great-circle distance decides and orders them (distance, id);
+ * box, the exact great-circle distance, computed in SQL, decides, orders and
+ * pages them (distance, id); the radius is capped at MAX_RADIUS_KM;
  * without it, the catalog order (startsOn, id) holds.
  */
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, Utils, type FilterQuery } from '@mikro-orm/core';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/context';
 import { badInput } from '../../lib/errors';
@@ -16,14 +17,13 @@ import { DateScalar } from '../../lib/scalars';
 import { foldedContainsText } from '../../lib/text';
 import { paginatePrograms } from './program.connection';
 import { Program, ProgramStatus } from './program.entity';
-import { programWhere } from './program.filter';
+import { checkFilterText, programWhere } from './program.filter';
 import { ProgramTrack } from './program-track';
 
 /** Seoul is about 35 km across: a larger circle only costs work. */
 export const MAX_RADIUS_KM = 50;
 const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_DEGREE_LAT = (Math.PI * EARTH_RADIUS_KM) / 180;
-const MAX_TEXT_LENGTH = 100;
 
 @InputType({ description: 'A circle around a point.' })
 export class NearInput {
@@ -34,7 +34,7 @@ export class NearInput {
 
 @InputType({ description: 'What a resident looks for: all given conditions hold. Only published programs are found.' })
 export class ProgramSearchInput {
-  @Field(() => String, { nullable: true, description: 'Part of the Korean or the English title, any case.' }) text?: string | null;
+  @Field(() => String, { nullable: true, description: 'Part of the Korean or the English title, any case; at most 100 characters.' }) text?: string | null;
   @Field(() => ProgramTrack, { nullable: true }) track?: ProgramTrack | null;
   @Field(() => ID, { nullable: true, description: 'A field code; an area ("4") also matches its sub-areas.' }) fieldCode?: string | null;
   @Field(() => ID, { nullable: true }) districtCode?: string | null;
@@ -89,7 +89,7 @@ function checkSearch(search: ProgramSearchInput): void {
     }
   }
   if (minSeatsLeft != null && minSeatsLeft < 0) throw badInput(`minSeatsLeft must not be negative, got ${minSeatsLeft}`, 'filter');
-  if (text && text.trim().length > MAX_TEXT_LENGTH) throw badInput(`text must be at most ${MAX_TEXT_LENGTH} characters`, 'filter');
+  checkFilterText(text, 'text');
 }
 
 async function searchWhere(search: ProgramSearchInput, ctx: SubgraphContext): Promise<FilterQuery<Program>> {
@@ -119,27 +119,48 @@ const DISTANCE_ORDER: SortOrder<Found> = [
   { property: 'id', direction: 'asc' },
 ];
 
-/** Inside the box, the exact distance filters and orders; only the page's programs are loaded whole. */
+/**
+ * Great-circle distance (haversine, as `haversineKm`) from `near` to the row's point, in SQL: SQLite's
+ * built-in math functions and PostgreSQL's compute it alike, so filter, order, limit and count stay in the database.
+ */
+function distanceSql(near: NearInput): { sql: string; params: number[] } {
+  const h = 'sin(radians(e0.lat - ?) / 2) * sin(radians(e0.lat - ?) / 2) + cos(radians(?)) * cos(radians(e0.lat)) * sin(radians(e0.lng - ?) / 2) * sin(radians(e0.lng - ?) / 2)';
+  return {
+    sql: `2 * ${EARTH_RADIUS_KM} * asin(sqrt(case when (${h}) > 1 then 1 else (${h}) end))`,
+    params: [...[near.lat, near.lat, near.lat, near.lng, near.lng], ...[near.lat, near.lat, near.lat, near.lng, near.lng]],
+  };
+}
+
+/**
+ * Inside the indexed bounding box, the exact distance filters, orders and pages in SQL: only the page's rows
+ * (and, when asked, one count) leave the database, and only the page's programs are loaded whole.
+ */
 async function searchNear(ctx: SubgraphContext, where: FilterQuery<Program>, near: NearInput, args: ConnectionArgs): Promise<ProgramSearchConnection> {
   const request = pageRequest(args, DISTANCE_ORDER as SortOrder<object>);
-  const points: { id: string; lat: number; lng: number }[] = await ctx.em
-    .createQueryBuilder(Program, 'e0')
-    .select(['id', 'lat', 'lng'])
-    .where(where as never)
-    .execute('all', false);
-  const found = points
-    .map(({ id, lat, lng }) => ({ id, distanceKm: haversineKm(near, { lat: Number(lat), lng: Number(lng) }) }))
-    .filter((row) => row.distanceKm <= near.radiusKm)
-    .sort((a, b) => a.distanceKm - b.distanceKm || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const after = request.afterValues;
   if (after && (typeof after[0] !== 'number' || typeof after[1] !== 'string')) throw badInput('after is not a cursor of this search', 'after');
-  const start = after
-    ? found.findIndex((row) => row.distanceKm > (after[0] as number) || (row.distanceKm === after[0] && row.id > (after[1] as string)))
-    : 0;
-  const rows = start < 0 ? [] : found.slice(start, start + request.first + 1);
+  const knex = ctx.em.getKnex();
+  const distance = distanceSql(near);
+  // A copy each time: a query builder uses up the raw fragments (text conditions) of the where it is given.
+  const within = () =>
+    knex
+      .from(
+        ctx.em
+          .createQueryBuilder(Program, 'e0')
+          .select(['id'])
+          .addSelect(raw(`${distance.sql} as distance_km`, distance.params))
+          .where(Utils.copy(where) as never)
+          .getKnexQuery()
+          .as('near'),
+      )
+      .where('distance_km', '<=', near.radiusKm);
+  const page = within().select('id', 'distance_km').orderBy([{ column: 'distance_km' }, { column: 'id' }]).limit(request.first + 1);
+  if (after) page.andWhere((q) => q.where('distance_km', '>', after[0] as number).orWhere((q2) => q2.where('distance_km', '=', after[0] as number).andWhere('id', '>', after[1] as string)));
+  const rows = ((await page) as { id: string; distance_km: number | string }[]).map((row) => ({ id: row.id, distanceKm: Number(row.distance_km) }));
   const programs = new Map((await ctx.em.find(Program, { id: { $in: rows.map((row) => row.id) } })).map((p) => [p.id, p]));
-  const page = toConnection(rows, request, DISTANCE_ORDER, async () => found.length);
-  return toSearchConnection(page, (row) => ({ node: programs.get(row.id)!, distanceKm: row.distanceKm }));
+  const count = async () => Number(((await within().count({ n: '*' })) as { n: number | string }[])[0].n);
+  const connection = toConnection(rows, request, DISTANCE_ORDER, count);
+  return toSearchConnection(connection, (row) => ({ node: programs.get(row.id)!, distanceKm: row.distanceKm }));
 }
 
 function toSearchConnection<T>(page: Connection<T>, edgeOf: (node: T) => { node: Program; distanceKm: number | null }): ProgramSearchConnection {

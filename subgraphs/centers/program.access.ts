@@ -28,13 +28,26 @@ export function canManageProgram(identity: Identity | null, program: ProgramScop
   return isHost(identity, program);
 }
 
-/** Drafts are not public; published and archived programs are. */
+/** Public: published now or once (then archived). A draft, and a draft archived without being published, is not. */
+export function isPublic(program: Pick<Program, 'publishedAt'>): boolean {
+  return program.publishedAt != null;
+}
+
+/** What everybody may see: programs that were published; the rest only those who manage them see. */
 export function canSeeProgram(identity: Identity | null, program: Program): boolean {
-  return program.status !== ProgramStatus.DRAFT || canManageProgram(identity, program);
+  return isPublic(program) || canManageProgram(identity, program);
+}
+
+/** The programs of `status` a caller may list, as a condition to add to a program filter (undefined: no condition). */
+export function visibleScope(identity: Identity | null, status: ProgramStatus): FilterQuery<Program> | undefined {
+  if (status === ProgramStatus.PUBLISHED) return undefined;
+  const managed = draftScope(identity);
+  if (status === ProgramStatus.DRAFT || !managed) return managed;
+  return { $or: [{ publishedAt: { $ne: null } }, managed] } as FilterQuery<Program>;
 }
 
 /**
- * The drafts a caller may list, as a condition to add to a program filter:
+ * The never-published programs a caller may list, as a condition to add to a program filter:
  * undefined for the city admin (all of them), nothing for anonymous callers and other roles.
  */
 export function draftScope(identity: Identity | null): FilterQuery<Program> | undefined {

@@ -6,12 +6,21 @@ import type { LearningCenter } from './learning-center.entity';
 import type { LifelongEducationField } from './lifelong-education-field.entity';
 import { ProgramTrack } from './program-track';
 
+/**
+ * Programs made before `publishedAt` existed: every one not a draft counts as published when created (an archived
+ * draft of that time cannot be told apart). Run by the PostgreSQL migration and the SQLite upgrade alike.
+ */
+export const PUBLISHED_AT_BACKFILL = `update program set published_at = created_at where published_at is null and status <> 'DRAFT'`;
+
 export enum ProgramStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
   ARCHIVED = 'ARCHIVED',
 }
-registerEnumType(ProgramStatus, { name: 'ProgramStatus', description: 'Drafts are seen only by their host; published programs take enrollments.' });
+registerEnumType(ProgramStatus, {
+  name: 'ProgramStatus',
+  description: 'Drafts are seen only by those who manage them; published programs take enrollments; an archived program is public only if it was published.',
+});
 
 /**
  * A program of the shared catalog. Every list of programs is ordered by
@@ -128,6 +137,14 @@ export class Program {
   @Field(() => Int, { description: 'Grows with every change; updates must send the version they read.' })
   @Property({ version: true })
   version!: number;
+
+  /**
+   * When it was first published; null while it was never public. A draft archived by its host keeps null,
+   * so it stays as private as the draft was (program.access.ts) and never reaches the feed.
+   */
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was first published; null for a program that was never public.' })
+  @Property({ length: 32, nullable: true })
+  publishedAt!: string | null;
 
   @Field(() => DateTimeScalar)
   @Property({ length: 32 })

@@ -8,8 +8,16 @@ import { InstitutionType, TYPENAME_OF } from './institution-type';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 import { Program, ProgramStatus } from './program.entity';
 import { ProgramTrack } from './program-track';
-import { draftScope } from './program.access';
+import { visibleScope } from './program.access';
 import { definedOnly } from './where';
+
+/** Titles are at most 200 characters; a longer search text cannot match and would only cost a scan. */
+export const MAX_FILTER_TEXT_LENGTH = 100;
+
+/** BAD_USER_INPUT for a search text longer than MAX_FILTER_TEXT_LENGTH characters (not counting outer blanks). */
+export function checkFilterText(text: string | null | undefined, argument: string): void {
+  if (text != null && [...text.trim()].length > MAX_FILTER_TEXT_LENGTH) throw badInput(`${argument} must be at most ${MAX_FILTER_TEXT_LENGTH} characters`, 'filter');
+}
 
 @InputType({
   description: 'All given conditions must hold. Without `status`, only published programs are listed; drafts only to their host, district officer and city admin.',
@@ -27,7 +35,7 @@ export class ProgramFilter {
   @Field(() => InstitutionType, { nullable: true }) hostType?: InstitutionType;
   @Field(() => ID, { nullable: true }) hostId?: string;
   @Field({ nullable: true, description: 'true: programs with free seats; false: full programs.' }) hasSeatsLeft?: boolean;
-  @Field({ nullable: true, description: 'Part of the title.' }) titleContains?: string;
+  @Field({ nullable: true, description: 'Part of the title, at most 100 characters.' }) titleContains?: string;
 }
 
 /** The codes a field filter matches: the field and, for an area, its sub-areas (one statement per request). */
@@ -42,6 +50,7 @@ function fieldFamily({ em, loaders }: SubgraphContext, code: string): Promise<st
 
 export async function programWhere(filter: ProgramFilter | null | undefined, ctx: SubgraphContext): Promise<FilterQuery<Program>> {
   const f = filter ?? {};
+  checkFilterText(f.titleContains, 'titleContains');
   if (f.startsOnOrAfter && f.startsOnOrBefore && f.startsOnOrAfter > f.startsOnOrBefore) {
     throw badInput('startsOnOrAfter must not be later than startsOnOrBefore', 'filter');
   }
@@ -60,6 +69,6 @@ export async function programWhere(filter: ProgramFilter | null | undefined, ctx
     seatsLeft: f.hasSeatsLeft == null ? undefined : f.hasSeatsLeft ? { $gt: 0 } : { $lte: 0 },
     ...(f.titleContains ? foldedContainsText('title_folded', f.titleContains) : {}),
   }) as FilterQuery<Program>;
-  const scope = status === ProgramStatus.DRAFT ? draftScope(ctx.identity) : undefined;
+  const scope = visibleScope(ctx.identity, status);
   return scope ? ({ $and: [where, scope] } as FilterQuery<Program>) : where;
 }

@@ -25,8 +25,18 @@ export const ProgramPayload = PayloadType(Program, 'program');
 /** Who writes programs at all; which programs each may write is decided per program (program.access.ts). */
 const PROGRAM_WRITERS = [Role.CITY_ADMIN, Role.DISTRICT_OFFICER, Role.INSTITUTION];
 
-function keyed(operation: string, idempotencyKey: string | null | undefined): MutationOptions<Program> {
-  return { operation, idempotencyKey, idOf: (program) => program.id, reload: (em, id) => em.findOne(Program, id) };
+/** A keyed program write: a retry gets the program back only as the caller may see it now. */
+function keyed(operation: string, input: { idempotencyKey?: string | null }): MutationOptions<Program> {
+  return {
+    operation,
+    idempotencyKey: input.idempotencyKey,
+    input,
+    idOf: (program) => program.id,
+    reload: async (em, id, identity) => {
+      const program = await em.findOne(Program, id);
+      return program && canSeeProgram(identity, program) ? program : null;
+    },
+  };
 }
 
 @Resolver()
@@ -34,7 +44,7 @@ export class ProgramMutationResolver {
   @Mutation(() => ProgramPayload, { description: 'Creates a DRAFT program of a center, hosted by the center itself or by one of its active partners.' })
   async createProgram(@Arg('input', () => CreateProgramInput) input: CreateProgramInput, @Ctx() ctx: SubgraphContext) {
     const room = await roomAnswer(ctx, input.venue);
-    return toPayload('program', await runMutation(ctx, keyed('createProgram', input.idempotencyKey), (em) => createProgram(em, ctx, input, room)));
+    return toPayload('program', await runMutation(ctx, keyed('createProgram', input), (em) => createProgram(em, ctx, input, room)));
   }
 
   @Mutation(() => ProgramPayload, { description: 'Changes a program; `version` must be the one read (optimistic locking).' })
@@ -45,12 +55,12 @@ export class ProgramMutationResolver {
 
   @Mutation(() => ProgramPayload, { description: 'Opens a DRAFT for enrollment; publishing a published program changes nothing, so retries are safe.' })
   async publishProgram(@Arg('input', () => ProgramIdInput) input: ProgramIdInput, @Ctx() ctx: SubgraphContext) {
-    return toPayload('program', await runMutation(ctx, keyed('publishProgram', input.idempotencyKey), (em) => publishProgram(em, ctx, input.id)));
+    return toPayload('program', await runMutation(ctx, keyed('publishProgram', input), (em) => publishProgram(em, ctx, input.id)));
   }
 
   @Mutation(() => ProgramPayload, { description: 'Closes a program for good; its enrollments stay. Archiving an archived program changes nothing.' })
   async archiveProgram(@Arg('input', () => ProgramIdInput) input: ProgramIdInput, @Ctx() ctx: SubgraphContext) {
-    return toPayload('program', await runMutation(ctx, keyed('archiveProgram', input.idempotencyKey), (em) => archiveProgram(em, ctx, input.id)));
+    return toPayload('program', await runMutation(ctx, keyed('archiveProgram', input), (em) => archiveProgram(em, ctx, input.id)));
   }
 }
 
@@ -144,6 +154,7 @@ async function createProgram(em: EntityManager, ctx: SubgraphContext, input: Cre
     venueId: venue?.id ?? null,
     confirmedCount: 0,
     status: ProgramStatus.DRAFT,
+    publishedAt: null,
     version: 1,
     createdAt: stamp.updatedAt,
     ...stamp,
@@ -199,10 +210,14 @@ async function updateProgram(em: EntityManager, ctx: SubgraphContext, input: Upd
 async function publishProgram(em: EntityManager, ctx: SubgraphContext, id: string): Promise<Program> {
   const program = await programToManage(em, requireRole(ctx.identity, PROGRAM_WRITERS), id);
   if (program.status === ProgramStatus.ARCHIVED) fail(UserErrorCode.PROGRAM_NOT_OPEN, `Program ${id} is archived: it cannot be published again.`, ['input', 'id']);
-  if (program.status === ProgramStatus.DRAFT) Object.assign(program, { status: ProgramStatus.PUBLISHED }, await changeStamp(em));
+  if (program.status === ProgramStatus.DRAFT) {
+    const stamp = await changeStamp(em);
+    Object.assign(program, { status: ProgramStatus.PUBLISHED, publishedAt: program.publishedAt ?? stamp.updatedAt }, stamp);
+  }
   return program;
 }
 
+/** Archiving withdraws a program; a never-published draft withdrawn stays as private as it was (publishedAt stays null). */
 async function archiveProgram(em: EntityManager, ctx: SubgraphContext, id: string): Promise<Program> {
   const program = await programToManage(em, requireRole(ctx.identity, PROGRAM_WRITERS), id);
   if (program.status !== ProgramStatus.ARCHIVED) Object.assign(program, { status: ProgramStatus.ARCHIVED }, await changeStamp(em));

@@ -40,11 +40,14 @@ beforeAll(async () => {
     add(of(p.district_code).kinds, p.kind);
     if (truthy(p.active)) add(of(p.district_code).activeKinds, p.kind);
   }
-  for (const p of await sql(orm, 'select district_code, track, field_code, status, capacity, confirmed_count from program')) {
+  for (const p of await sql(orm, 'select district_code, track, field_code, status, published_at, capacity, confirmed_count from program')) {
     const d = of(p.district_code);
     const area = areaOf.get(p.field_code)!;
-    add(d.tracks, p.track);
-    add(d.areas, area);
+    // Public figures count what was published (published, or archived since); drafts are not public.
+    if (p.published_at !== null) {
+      add(d.tracks, p.track);
+      add(d.areas, area);
+    }
     if (p.status === 'PUBLISHED') {
       add(d.publishedTracks, p.track);
       add(d.publishedAreas, area);

@@ -226,6 +226,13 @@ describe('searchPrograms refuses bad input', () => {
     expect(await errorCodes(SEARCH, { filter })).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('says what is wrong with a radius over the maximum and with a text over 100 characters', async () => {
+    const messages = async (filter: Record<string, unknown>) => (await graphql(gatewayUrl(), SEARCH, { filter })).errors?.map((error) => error.message);
+    expect(await messages({ near: { lat: 37.5, lng: 127, radiusKm: 5000 } })).toEqual(['near.radiusKm must be more than 0 and at most 50, got 5000']);
+    expect(await messages({ text: '교'.repeat(101) })).toEqual(['text must be at most 100 characters']);
+    expect(await messages({ text: ` ${'교'.repeat(100)} ` })).toBeUndefined();
+  });
+
   it('with BAD_USER_INPUT for a page size out of range and for a cursor of the other order', async () => {
     expect(await errorCodes(SEARCH, { first: 0 })).toEqual(['BAD_USER_INPUT']);
     const { searchPrograms: plain } = await query(SEARCH, { first: 1 });

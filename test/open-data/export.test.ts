@@ -127,6 +127,19 @@ describe('exporting through the gateway', () => {
     expect(parseCsvText(text).rows.map((row) => row.values)).toEqual([{ id: program.id, title, description }]);
   });
 
+  it('neutralises cells a spreadsheet would run as formulas: a leading =, +, -, @, tab or CR gets a quote before it', async () => {
+    const title = `=HYPERLINK("http://x") ${Date.now()}`;
+    const description = '@SUM(A1:A2)';
+    const program = await programMutation('publishProgram', { id: (await createProgram({ title, description })).id });
+    const query = `query($after: String, $title: String) { programs(filter: { centerId: "${CENTER}", titleContains: $title }, first: 1, after: $after) {
+      totalCount edges { node { id title description } } pageInfo { hasNextPage endCursor } } }`;
+    const { text } = await exportText('csv', { query, variables: { title } });
+    expect(text).toBe(`id,title,description\r\n${program.id},"'${title.replace(/"/g, '""')}",'${description}\r\n`);
+    expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'ok', '1-2'].map((cell) => csvLine([cell]))).toEqual(
+      [`'=1`, `'+1`, `'-1`, `'@a`, `"'\tx"`, `"'\rx"`, 'ok', '1-2'].map((cell) => `${cell}\r\n`),
+    );
+  });
+
   it('refuses a query without pageInfo before asking the gateway anything', async () => {
     let requests = 0;
     const countingFetch = (async () => {

@@ -40,14 +40,14 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
     items = pages.flatMap(({ page }) => page.items);
   });
 
-  it('lists every published and archived program once, in (modified, id) order, and no drafts', async () => {
+  it('lists every published program and every archived one that was published once, in (modified, id) order, and no drafts', async () => {
     expect(pages.length).toBeGreaterThan(2);
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
     expect(items.every((item, i) => i === 0 || before(items[i - 1], item))).toBe(true);
     const em = orm.em.fork();
     const [published, archived] = await Promise.all([
       em.count(Program, { status: ProgramStatus.PUBLISHED }),
-      em.count(Program, { status: ProgramStatus.ARCHIVED }),
+      em.count(Program, { status: ProgramStatus.ARCHIVED, publishedAt: { $ne: null } }),
     ]);
     expect(items.filter((item) => item.state === 'updated')).toHaveLength(published);
     expect(items.filter((item) => item.state === 'deleted')).toHaveLength(archived);
@@ -166,5 +166,15 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
     expect((await walk(afterIt)).flatMap(({ page }) => page.items).map((item) => [item.id, item.state])).toContainEqual([draft.id, 'deleted']);
     const row = await orm.em.fork().findOneOrFail(Program, draft.id);
     expect([row.status, row.modified]).toEqual([ProgramStatus.ARCHIVED, walked[0].modified]);
+  });
+
+  it('never lists a draft archived without being published, not even as a deletion marker', async () => {
+    const end = pages.at(-1)!.page.next;
+    const draft = await createProgram({ title: `보관된 초안 ${Date.now()}` });
+    expect(await programMutation('archiveProgram', { id: draft.id })).toMatchObject({ status: 'ARCHIVED' });
+    const walked = (await walk(end)).flatMap(({ page }) => page.items);
+    expect(walked.map((item) => item.id)).not.toContain(draft.id);
+    const { data } = await graphql(testStack().gatewayUrl, 'query($id: ID!) { program(id: $id) { id } }', { id: draft.id });
+    expect(data!.program).toBeNull();
   });
 });

@@ -74,6 +74,18 @@ describe('reading a programs file', () => {
     expect(rows[2].problems[0].message).toMatch(/never closed/);
   });
 
+  it('reads a CSV row with a stray quote in an unquoted cell as that row only: it is reported, and the rows after it are read', () => {
+    const stray = csvLine({ title: 'STRAY' }).replace('STRAY', 'x"y,z'); // unquoted, as a hand-edited file has it
+    const { rows } = parseCsvText(csv(csvLine({ title: 'before' }), stray, csvLine({ title: 'after' }), csvLine({ title: 'last' })));
+    expect(rows.map((row) => [row.line, row.values.title, row.problems.length])).toEqual([
+      [2, 'before', 0],
+      [3, 'x"y', 1],
+      [4, 'after', 0],
+      [5, 'last', 0],
+    ]);
+    expect(rows[1].problems[0].message).toMatch(/cells/);
+  });
+
   it('reads a JSON array of row objects, numbering items by position and taking numbers as text', () => {
     const { columns, rows } = parseJsonText(JSON.stringify([{ title: ' A ', capacity: 12, feeKrw: 0 }, { title: 'B', venueId: null }, 'nope', { title: { ko: 'C' } }]));
     expect(columns).toEqual(['title', 'capacity', 'feeKrw']);

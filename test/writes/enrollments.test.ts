@@ -181,13 +181,13 @@ describe('enroll', () => {
     expect(await enrollmentRows(program.id)).toEqual([]);
   });
 
-  it('takes enrollments only for published programs', async () => {
+  it('takes enrollments only for published programs: an archived one is not open, a draft does not exist for residents', async () => {
     const draft = await newProgram(5, { publish: false });
     const archived = await newProgram(5);
     expect((await programMutation('archiveProgram', 'ProgramIdInput', { id: archived.id })).userErrors).toEqual([]);
-    for (const id of [draft.id, archived.id]) {
+    for (const [id, code] of [[draft.id, 'NOT_FOUND'], [archived.id, 'PROGRAM_NOT_OPEN']]) {
       const payload = await enroll(id, resident('closed'));
-      expect(payload.userErrors).toEqual([expect.objectContaining({ code: 'PROGRAM_NOT_OPEN', field: ['input', 'programId'] })]);
+      expect(payload.userErrors).toEqual([expect.objectContaining({ code, field: ['input', 'programId'] })]);
       expect(await enrollmentRows(id)).toEqual([]);
     }
     expect(codes(await enroll('PG-none', resident('closed')))).toEqual(['NOT_FOUND']);

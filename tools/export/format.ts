@@ -1,5 +1,5 @@
 /**
- * Rows out: CSV (RFC 4180, one column per leaf of the node, dotted path as
+ * Rows out: CSV (RFC 4180, formulas neutralised, one column per leaf of the node, dotted path as
  * its name), JSON (one array) and NDJSON (one node per line).
  *
  * Lists in CSV: one column per leaf path all the same, its values in list
@@ -8,6 +8,8 @@
  * longest list), and the values of one list item stay aligned across columns.
  * A "|" inside a listed value is not escaped.
  */
+
+import { stringify } from 'csv-stringify/sync';
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'ndjson'];
@@ -34,12 +36,13 @@ export function cellOf(node: Json, column: string): string {
   return valuesAt(node, column.split('.')).map(scalarText).join(LIST_SEPARATOR);
 }
 
-/** RFC 4180: quoted when it holds a comma, quote, CR or LF (or edge spaces, which spreadsheets trim); quotes doubled. */
-export function csvField(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
+/**
+ * One CSV row (csv-stringify): RFC 4180 quoting when a cell holds a comma, quote, CR or LF (or edge spaces,
+ * which spreadsheets trim), quotes doubled, CRLF. Safe to open in a spreadsheet: a cell starting with =, +, -,
+ * @, tab or CR (or their full-width forms) is prefixed with ' so it is shown as text, never run as a formula.
+ */
+export const csvLine = (fields: readonly string[]): string =>
+  stringify([fields as string[]], { record_delimiter: '\r\n', escape_formulas: true, quoted_match: /^\s|\s$|[\r\n]/ });
 
 /** Writes a format's text piece by piece: the start, each page of nodes, the end. */
 export interface RowEncoder {

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseCsvRows } from '../../seed/csv';
+import { CsvError, parse } from 'csv-parse/sync';
 
 export interface SourceRow {
   /** CSV: the line the record starts on (the header is line 1). JSON: the 1-based position in the array. */
@@ -45,44 +45,56 @@ export async function readRowsFile(path: string): Promise<RowsFile> {
   return format === 'csv' ? parseCsvText(text) : parseJsonText(text);
 }
 
+interface CsvRecord {
+  /** The line the record starts on (the header is line 1). */
+  line: number;
+  fields: string[];
+  /** Why csv-parse could not read the record (its cells are then unknown). */
+  unreadable?: string;
+}
+
+const LINE_BREAK = /\r\n|\n|\r/g;
+
 /**
- * Splits CSV text into records with the line each starts on. A line break ends
- * a record only outside quotes; with RFC 4180 "" escapes, being inside quotes is
- * exactly an odd number of quote characters so far. The fields of each record
- * are then read by the project's CSV reader.
+ * Reads CSV records with csv-parse, each with the line it starts on. `relax_quotes`: a quote inside an
+ * unquoted cell (`x"y,z`) is just a character, so that row gets an extra cell and is reported, and the rows
+ * after it are still read; a record csv-parse cannot read at all (a quote never closed) is kept as a problem row.
  */
-function csvRecords(text: string): { line: number; text: string; unclosedQuote?: boolean }[] {
-  const records: { line: number; text: string; unclosedQuote?: boolean }[] = [];
-  let line = 1;
-  let start = 0;
-  let startLine = 1;
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (ch === '\n' || ch === '\r') {
-      const end = i;
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      line++;
-      if (!inQuotes) {
-        records.push({ line: startLine, text: text.slice(start, end) });
-        start = i + 1;
-        startLine = line;
-      }
-    }
-  }
-  if (start < text.length) records.push({ line: startLine, text: text.slice(start), unclosedQuote: inQuotes });
+function csvRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let lastLine = 0; // where the previous record ended: an unreadable record starts after it
+  parse(text, {
+    bom: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: (record, { lines }) => {
+      // `lines` is the line the record ends on; it spans as many lines as its quoted cells hold breaks.
+      records.push({ line: lines - (record.join('').match(LINE_BREAK)?.length ?? 0), fields: record });
+      lastLine = lines;
+      return null; // kept here, not in parse's result
+    },
+    on_skip: (error) => {
+      if (!error) return undefined;
+      records.push({ line: lastLine + 1, fields: [], unreadable: error.code });
+      lastLine = (error as CsvError & { lines?: number }).lines ?? lastLine;
+      return undefined;
+    },
+  });
   return records;
 }
 
 const isBlank = (fields: string[]): boolean => fields.every((field) => field.trim() === '');
 
+const UNREADABLE: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quote opened on this row is never closed: it runs to the end of the file',
+};
+
 export function parseCsvText(text: string): RowsFile {
-  const records = csvRecords(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-    .map((record) => ({ ...record, fields: parseCsvRows(record.text)[0] ?? [] }))
-    .filter((record) => !isBlank(record.fields)); // blank lines, and the ",,,," lines spreadsheets leave behind
+  const records = csvRecords(text).filter((record) => record.unreadable || !isBlank(record.fields)); // blank lines, and the ",,,," lines spreadsheets leave behind
   const [header, ...body] = records;
-  if (!header) throw new FileError('the CSV file is empty: expected a header row and program rows');
+  if (!header || header.unreadable) throw new FileError(header ? 'the CSV header cannot be read' : 'the CSV file is empty: expected a header row and program rows');
   const columns = header.fields.map((name) => name.trim());
   const seen = new Set<string>();
   for (const column of columns) {
@@ -90,17 +102,17 @@ export function parseCsvText(text: string): RowsFile {
     if (seen.has(column)) throw new FileError(`the CSV header names column "${column}" twice`);
     seen.add(column);
   }
-  const rows = body.map(({ line, fields, unclosedQuote }): SourceRow => {
+  const rows = body.map(({ line, fields, unreadable }): SourceRow => {
     const values: Record<string, string> = {};
     columns.forEach((column, i) => {
       if (fields[i] !== undefined) values[column] = fields[i].trim();
     });
-    // More cells than columns means shifted values, most often an unquoted comma.
+    // More cells than columns means shifted values, most often an unquoted comma or quote.
     const problems: SourceRow['problems'] = [];
     if (fields.length > columns.length) {
-      problems.push({ column: null, message: `the row has ${fields.length} cells but the header ${columns.length} columns (quote values that contain commas)` });
+      problems.push({ column: null, message: `the row has ${fields.length} cells but the header ${columns.length} columns (quote values that contain commas or quotes)` });
     }
-    if (unclosedQuote) problems.push({ column: null, message: 'a quote opened on this row is never closed: it runs to the end of the file' });
+    if (unreadable) problems.push({ column: null, message: UNREADABLE[unreadable] ?? `the row cannot be read as CSV (${unreadable})` });
     return { line, values, problems };
   });
   return { columns, rows };

@@ -1,0 +1,115 @@
+/**
+ * Unexpected errors are logged without personal data: a database error's
+ * statement carries the values it wrote (here a resident id), and neither the
+ * log line nor the answer may repeat them. A test-only trigger makes the
+ * database refuse one resident's enrollment; a centers subgraph process of its
+ * own, over the test stack's database and behind a gateway of this test, is
+ * the one whose output lines are read.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { RunningGateway } from '../../gateway/gateway';
+import { Role } from '../../lib/auth';
+import type { Orm } from '../../lib/orm';
+import { freePort } from '../../lib/ports';
+import { LearningCenter } from '../../subgraphs/centers/learning-center.entity';
+import { startTestGateway } from '../support/gateway';
+import { centerProgramInput, graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
+
+const ROOT = join(__dirname, '..', '..');
+const RUN = randomUUID().slice(0, 8);
+const RESIDENT = `R-private-${RUN}`;
+const TRIGGER = `refuse_${RUN.replace(/-/g, '')}`;
+const SUB_AREA = readSeedCsv('lifelong_education_program_classification.csv').find((f) => f.level === 'sub')!.code;
+
+let orm: Orm;
+let centers: ChildProcess;
+let gateway: RunningGateway;
+const lines: string[] = [];
+const postgres = () => Boolean(testStack().env.DATABASE_URL);
+
+/** Makes the database refuse RESIDENT's enrollments, as an unexpected failure would. */
+async function addTrigger(): Promise<void> {
+  const connection = orm.em.getConnection();
+  if (!postgres()) {
+    await connection.execute(`create trigger ${TRIGGER} before insert on enrollment when new.resident_id = '${RESIDENT}'
+      begin select raise(abort, 'refused by the log test'); end`);
+    return;
+  }
+  await connection.execute(`create function ${TRIGGER}() returns trigger language plpgsql as $$
+    begin if new.resident_id = '${RESIDENT}' then raise exception 'refused by the log test'; end if; return new; end $$`);
+  await connection.execute(`create trigger ${TRIGGER} before insert on enrollment for each row execute function ${TRIGGER}()`);
+}
+
+async function dropTrigger(): Promise<void> {
+  const connection = orm.em.getConnection();
+  await connection.execute(postgres() ? `drop trigger if exists ${TRIGGER} on enrollment` : `drop trigger if exists ${TRIGGER}`);
+  if (postgres()) await connection.execute(`drop function if exists ${TRIGGER}()`);
+}
+
+/** A centers subgraph process on the test stack's database, its output lines collected. */
+async function startCenters(): Promise<string> {
+  const port = await freePort();
+  const env = { ...testStack().env, CENTERS_PORT: String(port), LOG_LEVEL: 'info' };
+  centers = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'register.js'), join(ROOT, 'subgraphs', 'centers', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [centers.stdout!, centers.stderr!]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    if ((await fetch(new URL('/ready', url)).catch(() => null))?.ok) return url;
+  }
+  throw new Error(`the centers subgraph did not start:\n${lines.join('\n')}`);
+}
+
+async function waitForLine(pattern: RegExp): Promise<string> {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const found = lines.find((line) => pattern.test(line));
+    if (found) return found;
+  }
+  throw new Error(`no output line matched ${pattern}:\n${lines.slice(-20).join('\n')}`);
+}
+
+beforeAll(async () => {
+  orm = await openSubgraphDatabase('centers');
+  const centersUrl = await startCenters();
+  gateway = await startTestGateway({ CENTERS_URL: centersUrl });
+  await addTrigger();
+}, 90_000);
+
+afterAll(async () => {
+  await dropTrigger().catch(() => undefined);
+  await gateway?.stop();
+  if (centers && centers.exitCode === null) {
+    const exited = new Promise((resolve) => centers.once('exit', resolve));
+    centers.kill('SIGTERM');
+    await exited;
+  }
+  await orm?.close(true);
+});
+
+describe('an unexpected database error', () => {
+  it('is logged with the driver\'s complaint, without the statement\'s values, and answered without them', async () => {
+    const center = await orm.em.fork().findOneOrFail(LearningCenter, { district: '11620' }, { orderBy: { id: 'asc' } });
+    const admin = await tokenFor({ sub: 'test-city-admin', role: Role.CITY_ADMIN });
+    const mutation = (name: string, type: string, fields: string) => `mutation($input: ${type}!) { ${name}(input: $input) { ${fields} userErrors { code } } }`;
+    const created = await graphql(gateway.url, mutation('createProgram', 'CreateProgramInput', 'program { id }'), { input: centerProgramInput(center.id, SUB_AREA, `Log test ${RUN}`) }, {}, { token: admin });
+    const programId = created.data!.createProgram.program.id as string;
+    await graphql(gateway.url, mutation('publishProgram', 'ProgramIdInput', 'program { id }'), { input: { id: programId } }, {}, { token: admin });
+
+    const { data, errors } = await graphql(gateway.url, mutation('enroll', 'EnrollInput', 'enrollment { id }'), { input: { programId } }, {}, {
+      token: await tokenFor({ sub: RESIDENT, role: Role.RESIDENT }),
+    });
+    expect(data?.enroll ?? null).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
+    expect(JSON.stringify(errors)).not.toContain(RESIDENT);
+    expect(JSON.stringify(errors)).not.toContain(programId);
+
+    const line = await waitForLine(/"msg":"graphql error"/);
+    expect(JSON.parse(line)).toMatchObject({ level: 'error', code: 'INTERNAL_SERVER_ERROR', cause: expect.stringContaining('refused by the log test') });
+    const everything = lines.join('\n');
+    expect(everything).not.toContain(RESIDENT);
+    expect(everything).not.toContain(programId);
+    expect(everything).not.toMatch(/insert into/i);
+  });
+});
