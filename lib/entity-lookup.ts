@@ -55,25 +55,29 @@ async function askOwner(
   selection: string,
 ): Promise<(Record<string, unknown> | null)[]> {
   const subgraph = config.subgraphs[owner];
-  let response: Response;
-  try {
-    response = await fetch(subgraph.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: subgraph.gatewaySecret },
-      body: JSON.stringify({
-        query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
-        variables: { representations },
-      }),
-      signal: AbortSignal.timeout(config.subgraphTimeoutMs),
-    });
-  } catch (error) {
-    throw new EntityLookupError(`The ${subgraph.name} subgraph could not be asked about ${typename}: ${(error as Error).message}`);
+  const headers: Record<string, string> = { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: subgraph.gatewaySecret };
+  const body = JSON.stringify({
+    query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
+    variables: { representations },
+  });
+  let response: Response | undefined;
+  // Replicas of the owner: a random one first, then the others, until one can be reached.
+  const start = Math.floor(Math.random() * subgraph.urls.length);
+  const urls = [...subgraph.urls.slice(start), ...subgraph.urls.slice(0, start)];
+  for (const [index, url] of urls.entries()) {
+    try {
+      response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(config.subgraphTimeoutMs) });
+      break;
+    } catch (error) {
+      if (index === urls.length - 1) throw new EntityLookupError(`The ${subgraph.name} subgraph could not be asked about ${typename}: ${(error as Error).message}`);
+    }
   }
-  const body = (await response.json().catch(() => ({}))) as { data?: { _entities?: (Record<string, unknown> | null)[] }; errors?: { message: string }[] };
-  if (!response.ok || !body.data?._entities) {
-    throw new EntityLookupError(`The ${subgraph.name} subgraph could not say whether ${typename} exists: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+  if (!response) throw new EntityLookupError(`The ${subgraph.name} subgraph has no URL`);
+  const answer = (await response.json().catch(() => ({}))) as { data?: { _entities?: (Record<string, unknown> | null)[] }; errors?: { message: string }[] };
+  if (!response.ok || !answer.data?._entities) {
+    throw new EntityLookupError(`The ${subgraph.name} subgraph could not say whether ${typename} exists: ${answer.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
   }
-  return body.data._entities;
+  return answer.data._entities;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { startTracing, stopTracing } from './tracing';
 
 export interface RunningService {
   url: string;
@@ -36,6 +37,7 @@ export async function runService(name: string, start: (config: Config) => Promis
   try {
     const config = loadConfig();
     logger = createLogger(name, config.logLevel);
+    startTracing(name, config); // only when an exporter is configured
     const running = await start(config);
     logger.info({ url: running.url }, `serving ${running.url}`);
     let stopping = false;
@@ -49,6 +51,7 @@ export async function runService(name: string, start: (config: Config) => Promis
       }, SHUTDOWN_GRACE_MS).unref();
       try {
         await running.stop();
+        await stopTracing().catch((error) => logger.warn({ error: (error as Error).message }, 'traces could not be flushed'));
         logger.info('stopped');
         process.exit(0);
       } catch (error) {

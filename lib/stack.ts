@@ -30,16 +30,16 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-function entryPoint(service: ServiceName): string {
+export function entryPoint(service: ServiceName): string {
   return service === 'gateway' ? join(ROOT, 'gateway', 'main.ts') : join(ROOT, 'subgraphs', service, 'main.ts');
 }
 
-function readyUrl(config: Config, service: ServiceName): string {
+export function readyUrl(config: Config, service: ServiceName): string {
   const graphqlUrl = service === 'gateway' ? `http://127.0.0.1:${config.gatewayPort}/graphql` : config.subgraphs[service].url;
   return new URL(service === 'gateway' ? '/health' : '/ready', graphqlUrl).toString();
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, deadline: number, tail: string[]): Promise<void> {
+export async function waitUntilReady(url: string, child: ChildProcess, deadline: number, tail: string[]): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}:\n${tail.join('\n')}`);
     try {
