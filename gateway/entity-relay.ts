@@ -44,16 +44,25 @@ export function mountEntityRelay(app: Express, config: Config): void {
     const { subgraph: owner, query, variables } = (req.body ?? {}) as { subgraph?: unknown; query?: unknown; variables?: unknown };
     if (!isSubgraph(owner) || owner === asker) return void refuse(res, 400, 'subgraph must name another Baeumteo subgraph.');
     if (!onlyEntities(query)) return void refuse(res, 400, 'The entity relay passes only an _entities query.');
-    try {
-      const answer = await fetch(config.subgraphs[owner].url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: gatewaySecretFor(config, owner) },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(config.subgraphTimeoutMs),
-      });
-      res.status(answer.status).type('application/json').send(await answer.text());
-    } catch (error) {
-      refuse(res, 502, `The ${owner} subgraph could not be asked: ${(error as Error).message}`);
+    // Replicas of the owner (<NAME>_URL may list several): a random one first, then the others, until one answers.
+    const { urls } = config.subgraphs[owner];
+    const start = Math.floor(Math.random() * urls.length);
+    const order = [...urls.slice(start), ...urls.slice(0, start)];
+    let lastError: unknown;
+    for (const url of order) {
+      try {
+        const answer = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: gatewaySecretFor(config, owner) },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(config.subgraphTimeoutMs),
+        });
+        res.status(answer.status).type('application/json').send(await answer.text());
+        return;
+      } catch (error) {
+        lastError = error;
+      }
     }
+    refuse(res, 502, `The ${owner} subgraph could not be asked: ${(lastError as Error).message}`);
   });
 }

@@ -30,6 +30,8 @@ import { createHardening } from './hardening';
 import { mountPages } from './pages';
 import { APOLLO_SERVER_SIGNALS, createHttpServer } from '../lib/service';
 import { clusterMetrics, clusterWideStore, inClusterWorker, joinClusterMetrics } from './workers';
+import { traceHttpRequests, tracingOn } from '../lib/tracing';
+import { tracedTransport } from './tracing';
 
 export const SUPERGRAPH_PATH = join(__dirname, '..', 'schema', 'supergraph.graphql');
 
@@ -44,16 +46,17 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/** A subgraph is reachable when one of its replicas is ready. */
 async function subgraphsReachable(config: Config): Promise<Record<string, boolean>> {
+  const ready = async (url: string) => {
+    try {
+      return (await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) })).ok;
+    } catch {
+      return false;
+    }
+  };
   const entries = await Promise.all(
-    Object.values(config.subgraphs).map(async ({ name, url }) => {
-      try {
-        const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) });
-        return [name, response.ok] as const;
-      } catch {
-        return [name, false] as const;
-      }
-    }),
+    Object.values(config.subgraphs).map(async ({ name, urls }) => [name, (await Promise.all(urls.map(ready))).some(Boolean)] as const),
   );
   return Object.fromEntries(entries);
 }
@@ -69,8 +72,10 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
       const subgraph = config.subgraphs[name as SubgraphName];
       const dataSource = new SubgraphDataSource<GatewayContext>({
         name,
-        url: subgraph.url,
+        url: pool.target(subgraph.urls), // several replicas: balanced (gateway/subgraph-fetch.ts)
         pool,
+        // With tracing on, a span per subgraph request and its traceparent header (gateway/tracing.ts).
+        transport: tracingOn() ? tracedTransport(name, pool.post) : undefined,
         retries: config.subgraphRetries,
         logger,
         requestIdOf: (context) => context.requestId,
@@ -87,7 +92,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   });
 
   // Workers of one gateway share Redis when set; otherwise their memory caches are invalidated together (gateway/workers.ts).
-  const localStore = createResponseCacheStore(config.redisUrl, config.responseCache.maxEntries);
+  const localStore = createResponseCacheStore(config.redisUrl, config.responseCache.maxEntries, config.redisKeyPrefix);
   const responseCacheStore = inClusterWorker() && !config.redisUrl ? clusterWideStore(localStore) : localStore;
   const verifier = createTokenVerifier(config.auth);
   // Operation limits, error masking, CORS, CSRF, rate limits, safelist (gateway/hardening/).
@@ -132,6 +137,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   app.use(
     '/graphql',
     ...hardening.beforeGraphQL,
+    ...(tracingOn() ? [traceHttpRequests] : []),
     expressMiddleware(apollo, {
       // A bad token is refused here (401) before any subgraph is asked; the subgraphs verify it again.
       context: async ({ req }) => {

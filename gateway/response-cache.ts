@@ -58,31 +58,32 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
   }
 }
 
-const VERSION_KEY = 'baeumteo:response-cache:version';
-
 /** Shared by every gateway instance on the same Redis. */
 export class RedisResponseCacheStore implements ResponseCacheStore {
   private readonly redis: Redis;
+  private readonly versionKey: string;
 
-  constructor(url: string) {
+  /** `prefix` is REDIS_KEY_PREFIX: every key lives under `<prefix>response-cache:`. */
+  constructor(url: string, private readonly prefix = 'baeumteo:') {
+    this.versionKey = `${prefix}response-cache:version`;
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
     this.redis.on('error', () => undefined); // a lookup that fails is a miss (see plugin); do not crash the gateway
   }
 
   async version(): Promise<string> {
-    return (await this.redis.get(VERSION_KEY)) ?? '0';
+    return (await this.redis.get(this.versionKey)) ?? '0';
   }
 
   async bumpVersion(): Promise<void> {
-    await this.redis.incr(VERSION_KEY);
+    await this.redis.incr(this.versionKey);
   }
 
   async get(key: string): Promise<string | undefined> {
-    return (await this.redis.get(`baeumteo:response-cache:${key}`)) ?? undefined;
+    return (await this.redis.get(`${this.prefix}response-cache:${key}`)) ?? undefined;
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.redis.set(`baeumteo:response-cache:${key}`, value, 'PX', ttlMs);
+    await this.redis.set(`${this.prefix}response-cache:${key}`, value, 'PX', ttlMs);
   }
 
   async close(): Promise<void> {
@@ -150,6 +151,6 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
   };
 }
 
-export function createResponseCacheStore(redisUrl: string | undefined, maxEntries?: number): ResponseCacheStore {
-  return redisUrl ? new RedisResponseCacheStore(redisUrl) : new MemoryResponseCacheStore(maxEntries);
+export function createResponseCacheStore(redisUrl: string | undefined, maxEntries?: number, keyPrefix?: string): ResponseCacheStore {
+  return redisUrl ? new RedisResponseCacheStore(redisUrl, keyPrefix) : new MemoryResponseCacheStore(maxEntries);
 }

@@ -1,6 +1,7 @@
 /**
  * How the gateway fetches from subgraphs: a GraphQLDataSource of our own over
- * a keep-alive connection pool (undici Agent). Each attempt is bounded by
+ * a keep-alive connection pool (undici Agent; a BalancedPool over the replicas
+ * when a subgraph has several URLs). Each attempt is bounded by
  * SUBGRAPH_TIMEOUT_MS; queries are retried (SUBGRAPH_RETRIES times, small
  * backoff) on network errors, timeouts and 502/503/504 — mutations never, since
  * a retry could repeat a write. Identical queries in flight share one fetch
@@ -16,7 +17,7 @@
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { Agent } from 'undici';
+import { Agent, BalancedPool } from 'undici';
 import type { Logger } from '../lib/logger';
 import { subgraphFetchDuration, subgraphFetchFailures, subgraphFetchRetries } from '../lib/metrics';
 import { InFlightSharing, type SubgraphAnswer } from './dedup';
@@ -36,21 +37,39 @@ export type Transport = (url: string, body: string, headers: Record<string, stri
 /** The connection pool shared by every subgraph data source of one gateway. */
 export class SubgraphConnectionPool {
   private readonly agent: Agent;
+  /** Replicated subgraphs by their URL list ("http://a/graphql,http://b/graphql"). */
+  private readonly balanced = new Map<string, BalancedPool>();
 
   constructor(private readonly options: SubgraphFetchOptions) {
-    this.agent = new Agent({
-      connections: options.connections ?? 64,
+    this.agent = new Agent(this.poolOptions());
+  }
+
+  private poolOptions() {
+    return {
+      connections: this.options.connections ?? 64,
       keepAliveTimeout: 4_000,
       keepAliveMaxTimeout: 30_000,
-      connectTimeout: Math.min(options.timeoutMs, 5_000),
-    });
+      connectTimeout: Math.min(this.options.timeoutMs, 5_000),
+    };
+  }
+
+  /**
+   * The URL to fetch a subgraph at: its only URL, or for several replicas a key for a BalancedPool over them
+   * (weighted round robin; a replica that refuses connections loses weight, and a retry goes to the next one).
+   */
+  target(urls: string[]): string {
+    if (urls.length === 1) return urls[0];
+    const key = urls.join(',');
+    if (!this.balanced.has(key)) this.balanced.set(key, new BalancedPool(urls.map((url) => new URL(url).origin), this.poolOptions()));
+    return key;
   }
 
   /** A POST over the pool, bounded by the timeout. */
   readonly post: Transport = async (url, body, headers) => {
-    const { origin, pathname } = new URL(url);
-    const { statusCode, body: responseBody } = await this.agent.request({
-      origin,
+    const balanced = this.balanced.get(url);
+    const { origin, pathname } = new URL(balanced ? url.slice(0, url.indexOf(',')) : url);
+    const { statusCode, body: responseBody } = await (balanced ?? this.agent).request({
+      origin: balanced ? undefined : origin, // the BalancedPool picks the origin
       path: pathname,
       method: 'POST',
       headers,
@@ -64,8 +83,8 @@ export class SubgraphConnectionPool {
     return this.options.timeoutMs;
   }
 
-  close(): Promise<void> {
-    return this.agent.close();
+  async close(): Promise<void> {
+    await Promise.all([this.agent, ...this.balanced.values()].map((dispatcher) => dispatcher.close()));
   }
 }
 
@@ -78,7 +97,7 @@ class SubgraphHttpError extends Error {
   }
 }
 
-function failureReason(error: unknown): FailureReason {
+export function failureReason(error: unknown): FailureReason {
   const { name, code } = error as { name?: string; code?: string };
   if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
   if (error instanceof SubgraphHttpError) return `http_${error.status}`;

@@ -30,6 +30,14 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
+/** One URL, or the replicas of one subgraph: comma-separated URLs with the same path (the gateway balances over them). */
+const urlList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((url) => url.trim()).filter(Boolean))
+  .pipe(z.array(z.url('expected a URL or comma-separated URLs')))
+  .refine((urls) => new Set(urls.map((url) => URL.parse(url)?.pathname)).size <= 1, 'the URLs of one subgraph must share one path (e.g. /graphql)');
+
 /** `cultural-centers` -> `CULTURAL_CENTERS`, the prefix of that subgraph's variables. */
 export function envPrefix(name: SubgraphName): string {
   return name.toUpperCase().replace(/-/g, '_');
@@ -102,13 +110,32 @@ const baseSchema = z.object({
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10000),
   // How long a mutation's idempotency key answers retries (lib/mutation.ts); expired records are pruned.
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  // Every Redis key the gateway writes starts with this: several hubs (or test runs) can share one Redis.
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{0,64}$/, 'expected up to 64 letters, digits, ":", ".", "_" or "-"').default('baeumteo:'),
+  // Traces (lib/tracing.ts): the standard OpenTelemetry variables the SDK reads itself, checked here first.
+  OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
+  OTEL_TRACES_EXPORTER: z
+    .string()
+    .regex(/^\s*(otlp|console|none)\s*(,\s*(otlp|console|none)\s*)*$/, 'expected otlp, console or none (comma-separated)')
+    .optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/json', 'http/protobuf', 'grpc']).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: z.enum(['http/json', 'http/protobuf', 'grpc']).optional(),
+  OTEL_TRACES_SAMPLER: z
+    .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
+    .optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().nonnegative().optional(),
 });
 
 export interface SubgraphConfig {
   name: SubgraphName;
   port: number;
-  /** Where the gateway reaches this subgraph. */
+  /** Where the gateway reaches this subgraph (the first of `urls`). */
   url: string;
+  /** Every replica the gateway balances over (`<NAME>_URL` may list several, comma-separated). */
+  urls: string[];
   /**
    * What the gateway proves itself with to this subgraph (x-gateway-secret). The gateway knows all five; a
    * subgraph process knows only its own (undefined for the others).
@@ -163,6 +190,10 @@ export interface Config {
   responseCache: { ttlMs: number; maxEntries: number };
   /** How long an idempotency key answers retries with the first result. */
   idempotencyKeyTtlMs: number;
+  /** What every Redis key starts with. */
+  redisKeyPrefix: string;
+  /** OpenTelemetry traces: on only when an exporter is configured (the SDK then reads the OTEL_* variables). */
+  tracing: { enabled: boolean };
 }
 
 export interface LimitsConfig {
@@ -222,14 +253,14 @@ function subgraphSettings(
   const entries = SUBGRAPH_NAMES.map((name) => {
     const prefix = envPrefix(name);
     const parsedPort = port.default(DEFAULT_SUBGRAPH_PORTS[name]).safeParse(env[`${prefix}_PORT`]);
-    const parsedUrl = optionalUrl.safeParse(env[`${prefix}_URL`]);
+    const parsedUrls = urlList.safeParse(env[`${prefix}_URL`]);
     if (!parsedPort.success) problems.push(`${prefix}_PORT: expected a port number, got ${JSON.stringify(env[`${prefix}_PORT`])}`);
-    if (!parsedUrl.success) problems.push(`${prefix}_URL: expected a URL, got ${JSON.stringify(env[`${prefix}_URL`])}`);
+    if (!parsedUrls.success) problems.push(`${prefix}_URL: ${parsedUrls.error.issues[0].message}, got ${JSON.stringify(env[`${prefix}_URL`])}`);
     const subgraphPort = parsedPort.success ? parsedPort.data : 0;
     const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host;
-    const url = (parsedUrl.success && parsedUrl.data) || `http://${urlHost}:${subgraphPort}/graphql`;
+    const urls = parsedUrls.success && parsedUrls.data.length > 0 ? parsedUrls.data : [`http://${urlHost}:${subgraphPort}/graphql`];
     const gatewaySecret = gatewaySecretOf(env, name, rootSecret, service);
-    return [name, { name, port: subgraphPort, url, gatewaySecret }] as const;
+    return [name, { name, port: subgraphPort, url: urls[0], urls, gatewaySecret }] as const;
   });
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return Object.fromEntries(entries) as Record<SubgraphName, SubgraphConfig>;
@@ -364,6 +395,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     ...hardeningSettings(values),
     responseCache: { ttlMs: values.RESPONSE_CACHE_TTL_SECONDS * 1000, maxEntries: values.RESPONSE_CACHE_MAX_ENTRIES },
     idempotencyKeyTtlMs: Math.round(values.IDEMPOTENCY_KEY_TTL_HOURS * 3600_000),
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
+    tracing: { enabled: tracingEnabled(values) },
   };
 }
 
@@ -387,4 +420,15 @@ export function gatewaySecretFor(config: Pick<Config, 'subgraphs'>, name: Subgra
   const secret = config.subgraphs[name].gatewaySecret;
   if (!secret) throw new ConfigError(`This process does not hold the ${name} subgraph's gateway secret (${envPrefix(name)}_GATEWAY_SECRET).`);
   return secret;
+}
+
+/**
+ * Traces are off unless an exporter is asked for: OTEL_TRACES_EXPORTER=otlp (or console), or an OTLP endpoint
+ * with OTEL_TRACES_EXPORTER unset (the SDK's default exporter is then otlp). OTEL_SDK_DISABLED=true wins.
+ */
+function tracingEnabled(values: z.infer<typeof baseSchema>): boolean {
+  if (values.OTEL_SDK_DISABLED === 'true') return false;
+  const exporters = values.OTEL_TRACES_EXPORTER?.split(',').map((name) => name.trim());
+  if (exporters) return !exporters.includes('none');
+  return Boolean(values.OTEL_EXPORTER_OTLP_ENDPOINT || values.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }

@@ -83,11 +83,11 @@ async function askOwner(
   } catch (error) {
     throw new EntityLookupError(`The ${subgraph.name} subgraph could not be asked about ${typename}: ${(error as Error).message}`);
   }
-  const body = (await response.json().catch(() => ({}))) as { data?: { _entities?: (Record<string, unknown> | null)[] }; errors?: { message: string }[] };
-  if (!response.ok || !body.data?._entities) {
-    throw new EntityLookupError(`The ${subgraph.name} subgraph could not say whether ${typename} exists: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+  const answer = (await response.json().catch(() => ({}))) as { data?: { _entities?: (Record<string, unknown> | null)[] }; errors?: { message: string }[] };
+  if (!response.ok || !answer.data?._entities) {
+    throw new EntityLookupError(`The ${subgraph.name} subgraph could not say whether ${typename} exists: ${answer.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
   }
-  return body.data._entities;
+  return answer.data._entities;
 }
 
 /**

@@ -180,9 +180,22 @@ export async function openDatabase(spec: DatabaseSpec, config: Pick<Config, 'dat
   return orm;
 }
 
+/** One connection to the `postgres` maintenance database (which always exists): to drop databases, or to hold a lock. */
+export function maintenanceConnection(databaseUrl: string): Promise<MikroORM> {
+  return MikroORM.init({
+    driver: postgreSqlDriver(),
+    clientUrl: databaseUrl,
+    dbName: 'postgres',
+    entities: [SeedRun],
+    debug: false,
+    // Exactly one connection, never reaped while idle: a session-level advisory lock lives as long as it.
+    pool: { min: 1, max: 1, idleTimeoutMillis: 2 ** 31 - 1 },
+  });
+}
+
 /** Drops a PostgreSQL database if it exists, from a connection to the `postgres` maintenance database. */
 export async function dropPostgresDatabase(databaseUrl: string, dbName: string): Promise<void> {
-  const orm = await MikroORM.init({ driver: postgreSqlDriver(), clientUrl: databaseUrl, dbName: 'postgres', entities: [SeedRun], debug: false });
+  const orm = await maintenanceConnection(databaseUrl);
   try {
     await orm.em.getConnection().execute(`drop database if exists "${dbName.replace(/"/g, '""')}" with (force)`);
   } finally {

@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { ConfigError, loadConfig, type Config, type ServiceName } from './config';
 import { createLogger } from './logger';
+import { startTracing, stopTracing } from './tracing';
 
 export interface RunningService {
   url: string;
@@ -42,6 +43,7 @@ export async function runService(name: ServiceName, start: (config: Config) => P
   try {
     const config = loadConfig(process.env, { service: name });
     logger = createLogger(name, config.logLevel);
+    startTracing(name, config); // only when an exporter is configured
     const running = await start(config);
     logger.info({ url: running.url }, `serving ${running.url}`);
     let stopping = false;
@@ -55,6 +57,7 @@ export async function runService(name: ServiceName, start: (config: Config) => P
       }, SHUTDOWN_GRACE_MS).unref();
       try {
         await running.stop();
+        await stopTracing().catch((error) => logger.warn({ error: (error as Error).message }, 'traces could not be flushed'));
         logger.info('stopped');
         process.exit(0);
       } catch (error) {

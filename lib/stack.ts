@@ -37,7 +37,7 @@ export function entryPoint(service: ServiceName): string {
   return service === 'gateway' ? join(ROOT, 'gateway', 'main.ts') : join(ROOT, 'subgraphs', service, 'main.ts');
 }
 
-function readyUrl(config: Config, service: ServiceName): string {
+export function readyUrl(config: Config, service: ServiceName): string {
   const graphqlUrl = service === 'gateway' ? `http://127.0.0.1:${config.gatewayPort}/graphql` : config.subgraphs[service].url;
   return new URL(service === 'gateway' ? '/health' : '/ready', graphqlUrl).toString();
 }

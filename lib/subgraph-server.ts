@@ -29,6 +29,8 @@ import { APOLLO_SERVER_SIGNALS, createHttpServer, runService } from './service';
 import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors';
 import { createLogger, errorLoggingPlugin, isDatabaseError, requestLogging } from './logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from './metrics';
+import { tracingOn, tracingPlugin } from './tracing';
+import { holdSqliteDatabase, underStartupLock } from './replicas';
 
 export interface SubgraphDefinition extends DatabaseSpec, SchemaDefinition {
   /** Writes this subgraph's slice of the seed network, in one transaction. */
@@ -86,13 +88,16 @@ export async function seedDatabase(orm: Orm, definition: SubgraphDefinition, con
 }
 
 export async function startSubgraph(definition: SubgraphDefinition, config: Config, port = config.subgraphs[definition.subgraph].port): Promise<RunningSubgraph> {
-  const orm = await openDatabase(entitiesOf(definition), config);
-  const seeded = await seedDatabase(orm, definition, config);
+  const logger = createLogger(definition.subgraph, config.logLevel);
+  // Replicas starting together: one creates, migrates and seeds the database, the others wait (lib/replicas.ts).
+  const { orm, seeded } = await underStartupLock(config, definition.subgraph, logger, async () => {
+    const opened = await openDatabase(entitiesOf(definition), config);
+    return { orm: opened, seeded: await seedDatabase(opened, definition, config) };
+  });
   const schema = await buildFederatedSchema(definition);
 
   const app = express();
   const httpServer: Server = createHttpServer(app);
-  const logger = createLogger(definition.subgraph, config.logLevel);
   initMetrics(definition.subgraph);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
@@ -102,6 +107,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metricsPlugin(),
       errorLoggingPlugin(logger),
+      ...(tracingOn() ? [tracingPlugin(definition.subgraph)] : []), // the operation's span, continuing the gateway's trace
     ],
     // A lost database is one clear error (no stack, no driver detail); /ready says 503 meanwhile.
     formatError: (formatted, error) => {
@@ -169,7 +175,16 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
   };
 }
 
-/** Entry point of a subgraph process. */
+/** Entry point of a subgraph process; on SQLite it refuses to start while another process serves the same file. */
 export function runSubgraph(definition: SubgraphDefinition): Promise<void> {
-  return runService(definition.subgraph, (config) => startSubgraph(definition, config));
+  return runService(definition.subgraph, async (config) => {
+    const lock = config.databaseUrl ? undefined : holdSqliteDatabase(config, definition.subgraph);
+    try {
+      const running = await startSubgraph(definition, config);
+      return { ...running, stop: () => running.stop().finally(() => lock?.release()) };
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+  });
 }

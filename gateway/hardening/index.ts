@@ -32,7 +32,7 @@ export function createHardening<TContext extends object>(
   onStoreError?: (error: Error) => void,
 ): Hardening<TContext> {
   const safelist = config.persistedOperationsFile ? loadSafelist(config.persistedOperationsFile) : undefined;
-  const store = rateLimitStore(config.redisUrl);
+  const store = rateLimitStore(config.redisUrl, config.redisKeyPrefix);
   return {
     apollo: {
       validationRules: operationLimitRules(config.limits),

@@ -70,8 +70,8 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 }
 
-export function rateLimitStore(redisUrl: string | undefined): RateLimitStore {
-  return redisUrl ? new RedisRateLimitStore(redisUrl) : new MemoryRateLimitStore();
+export function rateLimitStore(redisUrl: string | undefined, keyPrefix = 'baeumteo:'): RateLimitStore {
+  return redisUrl ? new RedisRateLimitStore(redisUrl, `${keyPrefix}rate:`) : new MemoryRateLimitStore();
 }
 
 /** Counts each request against its caller; past the limit: 429, Retry-After and a GraphQL error body. */
