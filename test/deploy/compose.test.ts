@@ -120,7 +120,7 @@ function forward(port: number, target: URL): Promise<Server> {
 // databases of their own: <base>_compose_<subgraph>.
 const database = new URL(process.env.COMPOSE_TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/baeumteo');
 const composeDatabase = `${decodeURIComponent(database.pathname.slice(1)) || 'baeumteo'}_compose`;
-const redis = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379/0');
+const redis = new URL(process.env.COMPOSE_TEST_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379/0');
 const redisDb = redis.pathname.slice(1) || '0';
 
 /** Fresh databases every run, as the test stack's (scripts/drop-databases.ts). */
