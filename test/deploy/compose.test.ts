@@ -60,7 +60,7 @@ function environmentOf(service: string, vars: Record<string, string>): Record<st
  * scripts/register.js, or compiled JS under dist/), it runs the service's main module; here that module's
  * TypeScript source runs through scripts/register.js. The one place that knows how the image is built.
  */
-export function localCommand(service: string): string[] {
+function localCommand(service: string): string[] {
   const entry = [compose.services[service].command ?? []].flat().map(String).find((arg) => /(gateway|subgraphs\/[a-z-]+)\/main\.[jt]s$/.test(arg));
   const module = (entry ?? (service === 'gateway' ? 'gateway/main.ts' : `subgraphs/${service}/main.ts`)).replace(/^(\.\/)?(dist\/)?/, '').replace(/\.js$/, '.ts');
   return ['-r', REGISTER, join(ROOT, module)];
