@@ -81,7 +81,7 @@ async function askOwner(
       signal: AbortSignal.timeout(config.subgraphTimeoutMs),
     });
   } catch (error) {
-    throw new EntityLookupError(`The ${subgraph.name} subgraph could not be asked about ${typename}: ${(error as Error).message}`);
+    throw new EntityLookupError(`The ${subgraph.name} subgraph could not be asked about ${typename} (through the gateway): ${(error as Error).message}`);
   }
   const answer = (await response.json().catch(() => ({}))) as { data?: { _entities?: (Record<string, unknown> | null)[] }; errors?: { message: string }[] };
   if (!response.ok || !answer.data?._entities) {

@@ -60,7 +60,7 @@ function environmentOf(service: string, vars: Record<string, string>): Record<st
  * scripts/register.js, or compiled JS under dist/), it runs the service's main module; here that module's
  * TypeScript source runs through scripts/register.js. The one place that knows how the image is built.
  */
-export function localCommand(service: string): string[] {
+function localCommand(service: string): string[] {
   const entry = [compose.services[service].command ?? []].flat().map(String).find((arg) => /(gateway|subgraphs\/[a-z-]+)\/main\.[jt]s$/.test(arg));
   const module = (entry ?? (service === 'gateway' ? 'gateway/main.ts' : `subgraphs/${service}/main.ts`)).replace(/^(\.\/)?(dist\/)?/, '').replace(/\.js$/, '.ts');
   return ['-r', REGISTER, join(ROOT, module)];
@@ -105,10 +105,10 @@ function createNetwork(): void {
   });
 }
 
-/** host:port on the bridge address -> 127.0.0.1:port, for the machine's PostgreSQL and Redis. */
-function forward(port: number): Promise<Server> {
+/** The bridge address's `port` -> target, for the machine's PostgreSQL and Redis. */
+function forward(port: number, target: URL): Promise<Server> {
   const server = createServer((socket) => {
-    const upstream = connect(port, '127.0.0.1');
+    const upstream = connect(Number(target.port) || port, target.hostname);
     socket.pipe(upstream).pipe(socket);
     socket.on('error', () => upstream.destroy());
     upstream.on('error', () => socket.destroy());
@@ -116,8 +116,19 @@ function forward(port: number): Promise<Server> {
   return new Promise((resolve, reject) => server.once('error', reject).listen(port, HOST_ADDRESS, () => resolve(server)));
 }
 
-const baseDatabase = decodeURIComponent(new URL(process.env.DATABASE_URL || 'postgres://127.0.0.1/baeumteo').pathname.slice(1)) || 'baeumteo';
-const redisDb = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379/0').pathname.slice(1) || '0';
+// The machine's servers (COMPOSE_TEST_DATABASE_URL, else DATABASE_URL, else the default local PostgreSQL), under
+// databases of their own: <base>_compose_<subgraph>.
+const database = new URL(process.env.COMPOSE_TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/baeumteo');
+const composeDatabase = `${decodeURIComponent(database.pathname.slice(1)) || 'baeumteo'}_compose`;
+const redis = new URL(process.env.COMPOSE_TEST_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379/0');
+const redisDb = redis.pathname.slice(1) || '0';
+
+/** Fresh databases every run, as the test stack's (scripts/drop-databases.ts). */
+function dropComposeDatabases(): void {
+  const url = new URL(database);
+  url.pathname = `/${composeDatabase}`;
+  execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'drop-databases.ts')], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: 'inherit' });
+}
 
 (runnable ? describe : describe.skip)('docker-compose.yml, each service in a network namespace of its own', () => {
   let keys: ProductionKeys;
@@ -131,13 +142,14 @@ const redisDb = new URL(process.env.REDIS_URL || 'redis://127.0.0.1:6379/0').pat
     vars = {
       JWT_PUBLIC_KEY: readFileSync(keys.publicKeyFile, 'utf8'),
       POSTGRES_PASSWORD: 'unused-with-trust-auth',
-      POSTGRES_DB: `${baseDatabase}_compose`,
+      POSTGRES_DB: composeDatabase,
       REDIS_URL: `redis://redis:6379/${redisDb}`,
       ...subgraphSecrets(),
     };
     process.once('exit', cleanUp); // even when jest stops this file half-way
+    dropComposeDatabases();
     createNetwork();
-    forwards.push(await forward(5432), await forward(6379));
+    forwards.push(await forward(5432, database), await forward(6379, redis));
     const start = (service: string) => {
       // Exactly the compose environment; PATH to find node, and a small seed to keep the test short.
       const env = { ...environmentOf(service, vars), PATH: process.env.PATH!, SEED_PROGRAMS: '300' };

@@ -3,7 +3,7 @@
  * `npm run keys` makes it, per-subgraph gateway secrets, and service processes
  * started on their own (not the jest test stack, which runs in test mode).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,14 @@ export async function makeKeys(): Promise<ProductionKeys> {
   writeFileSync(privateKeyFile, await exportPKCS8(privateKey), { mode: 0o600 });
   writeFileSync(publicKeyFile, await exportSPKI(publicKey));
   return { dir, privateKeyFile, publicKeyFile, signingKey: await loadSigningKey(privateKeyFile) };
+}
+
+/** The key pair `npm run keys` writes; the services verify with its JWKS document (JWT_PUBLIC_KEY_FILE=jwks.json). */
+export async function keysFromScript(): Promise<ProductionKeys> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'baeumteo-keys-')), 'keys');
+  execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'keys.ts'), '--out', dir, '--alg', 'ES256'], { cwd: ROOT, stdio: 'pipe' });
+  const privateKeyFile = join(dir, 'jwt-private.pem');
+  return { dir, privateKeyFile, publicKeyFile: join(dir, 'jwks.json'), signingKey: await loadSigningKey(privateKeyFile) };
 }
 
 /** Fresh 43-character secrets, one per subgraph, as an operator would set them. */

@@ -4,13 +4,14 @@
  * verified with the deployment's public key only, and each subgraph holds only
  * its own gateway secret.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { GATEWAY_SECRET_HEADER, Role } from '../../lib/auth';
 import { envPrefix } from '../../lib/config';
 import { freePort } from '../../lib/ports';
 import {
-  REGISTER, ROOT, crossSubgraphWrites, makeKeys, post, productionEnv, productionToken, spawnProcess, startHub, terminate, waitReady,
+  REGISTER, ROOT, crossSubgraphWrites, keysFromScript, makeKeys, post, productionEnv, productionToken, spawnProcess, startHub, terminate, waitReady,
   type Hub, type ProductionKeys,
 } from './production-hub';
 
@@ -70,7 +71,7 @@ describe('a production hub', () => {
   let env: Record<string, string>;
   let hub: Hub;
   beforeAll(async () => {
-    keys = await makeKeys();
+    keys = await keysFromScript(); // ES256, verified through the JWKS document `npm run keys` writes
     env = await productionEnv(keys);
     hub = await startHub(env);
   }, 180_000);
@@ -90,15 +91,27 @@ describe('a production hub', () => {
     expect(body.data.viewer).toEqual({ subject: 'deploy-test-analyst', role: 'ANALYST' });
   });
 
+  it('accepts the tokens of `npm run token --private-key`, each with a subject of its own', async () => {
+    const mint = () =>
+      execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'token.ts'), '--role', 'RESIDENT', '--private-key', keys.privateKeyFile], { cwd: ROOT, env: { PATH: process.env.PATH! } })
+        .toString()
+        .trim();
+    const [first, second] = [(await viewer(mint())).body, (await viewer(mint())).body];
+    expect(first.errors).toBeUndefined();
+    expect(first.data.viewer.subject).toMatch(/^resident-[0-9a-f-]{36}$/);
+    expect(second.data.viewer.subject).toMatch(/^resident-[0-9a-f-]{36}$/);
+    expect(second.data.viewer.subject).not.toBe(first.data.viewer.subject);
+  });
+
   it('refuses a token without exp', async () => {
-    const token = await signed({ alg: 'EdDSA' }, keys.signingKey.key).sign(keys.signingKey.key);
+    const token = await signed({ alg: keys.signingKey.alg }, keys.signingKey.key).sign(keys.signingKey.key);
     const { status, body } = await viewer(token);
     expect(status).toBe(401);
     expect(body.errors![0].message).toContain('"exp"');
   });
 
   it('refuses a token living 30 days (JWT_MAX_LIFETIME is 24h)', async () => {
-    const token = await signed({ alg: 'EdDSA' }, keys.signingKey.key).setExpirationTime('30d').sign(keys.signingKey.key);
+    const token = await signed({ alg: keys.signingKey.alg }, keys.signingKey.key).setExpirationTime('30d').sign(keys.signingKey.key);
     const { status, body } = await viewer(token);
     expect(status).toBe(401);
     expect(body.errors![0].message).toContain('JWT_MAX_LIFETIME');
@@ -106,7 +119,7 @@ describe('a production hub', () => {
 
   it('refuses a 30-day token that claims to have been issued a minute before it expires', async () => {
     const exp = Math.floor(Date.now() / 1000) + 30 * 86400;
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('baeumteo').setAudience('baeumteo')
+    const token = await new SignJWT(claims).setProtectedHeader({ alg: keys.signingKey.alg }).setIssuer('baeumteo').setAudience('baeumteo')
       .setIssuedAt(exp - 60).setExpirationTime(exp).sign(keys.signingKey.key);
     expect((await viewer(token)).status).toBe(401);
   });

@@ -14,6 +14,7 @@ import { CenterSpace } from '../../subgraphs/centers/center-space.entity';
 import { LearningCenter } from '../../subgraphs/centers/learning-center.entity';
 import { Partnership } from '../../subgraphs/centers/partnership.entity';
 import { askAboutRoom, checkVenue } from '../../subgraphs/centers/program.validation';
+import { startTestGateway } from '../support/gateway';
 import { graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
 
 /** Mapo-gu: a district the other write suites leave alone. */
@@ -323,10 +324,11 @@ describe('createProgram', () => {
         server.close(() => resolve(port));
       });
     });
-    const config = loadConfig(testStack().env);
-    config.subgraphs.libraries.url = `http://127.0.0.1:${closedPort}/graphql`;
+    // Subgraphs ask each other through the gateway's entity relay: here a gateway whose libraries subgraph is not there.
+    const relay = await startTestGateway({ LIBRARIES_URL: `http://127.0.0.1:${closedPort}/graphql` });
+    const config = { ...loadConfig(testStack().env), gatewayUrl: relay.url };
     const venue = { typename: 'LibrarySpace' as const, id: fixture.partnerRoom };
-    const answer = await askAboutRoom(config, venue);
+    const answer = await askAboutRoom(config, venue).finally(() => relay.stop());
     expect(answer).toEqual({ unavailable: expect.stringContaining('libraries') });
     const center = await orm.em.fork().findOneOrFail(LearningCenter, fixture.center.id);
     const host = { typename: 'Library' as const, id: fixture.partner.id };
