@@ -17,7 +17,7 @@ COPY . .
 # swc to dist/ (scripts/build.js), then drop the dev dependencies (swc, TypeScript, jest ...) from node_modules.
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
- && node -e "require('better-sqlite3')(':memory:').close()"
+ && test -f node_modules/better-sqlite3/build/Release/better_sqlite3.node
 
 # --- runtime: Node, the pruned node_modules and dist/ only; no compilers, no sources ---------------------------------
 FROM node:24-bookworm-slim AS runtime
@@ -27,7 +27,7 @@ COPY --from=build --chown=root:root /app/package.json ./
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 # The code is owned by root and read-only to the service; it runs as the image's unprivileged `node` user (uid 1000).
-# DATA_DIR (embedded SQLite, without DATABASE_URL) must be writable: mount a volume there.
+# Set DATABASE_URL: on Node 24 the embedded SQLite database is refused (better-sqlite3 11 aborts there, see README).
 RUN mkdir -p /app/data && chown node:node /app/data
 ENV DATA_DIR=/app/data
 USER node

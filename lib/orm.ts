@@ -52,6 +52,22 @@ const postgreSqlDriver = (): typeof import('@mikro-orm/postgresql').PostgreSqlDr
 const betterSqliteDriver = (): typeof import('@mikro-orm/better-sqlite').BetterSqliteDriver => require('@mikro-orm/better-sqlite').BetterSqliteDriver;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/**
+ * better-sqlite3 before 13 (MikroORM 6.6's SQLite driver pins 11.10) aborts Node 24 processes: SIGABRT in a
+ * statement's finalizer, as Node 24's ObjectWrap removes a cleanup hook (seen here on 24.21 while seeding; upstream
+ * WiseLibs/better-sqlite3#1515), and 13 needs Node 22+. So on Node 24 the embedded database is refused at start with
+ * a clear message rather than crashing later; PostgreSQL never loads it (see above).
+ */
+export function embeddedDatabaseUnsupported(nodeVersion = process.versions.node): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const driverVersion = (require('better-sqlite3/package.json') as { version: string }).version;
+  if (Number(nodeVersion.split('.')[0]) < 24 || Number(driverVersion.split('.')[0]) >= 13) return undefined;
+  return (
+    `The embedded SQLite database does not run on Node ${nodeVersion} (better-sqlite3 ${driverVersion} aborts the process): ` +
+    'set DATABASE_URL to run on PostgreSQL, or use Node 20 for the embedded database.'
+  );
+}
+
 /** Counts every SQL statement, whatever `debug` is: the N+1 guard tests and the benchmark read it. */
 export class StatementCountingLogger extends DefaultLogger {
   static statements = 0;
@@ -97,6 +113,8 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databa
       pool: { min: 0, max: 10 },
     } as Options;
   }
+  const unsupported = embeddedDatabaseUnsupported();
+  if (unsupported) throw new Error(unsupported);
   return {
     ...common,
     driver: betterSqliteDriver(),

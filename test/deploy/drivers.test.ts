@@ -6,22 +6,28 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadConfig } from '../../lib/config';
+import { embeddedDatabaseUnsupported } from '../../lib/orm';
 import { MODULE_TRACE, REGISTER, ROOT, dropDatabases, postgresUrlWithSuffix, serviceEnv, tracedModules } from './support';
 
 async function modulesOfASubgraph(databaseUrl: string | undefined): Promise<string[]> {
   const env = await serviceEnv(databaseUrl);
-  const child = spawn(process.execPath, ['-r', REGISTER, '--require', MODULE_TRACE, 'subgraphs/libraries/main.ts'], { cwd: ROOT, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['-r', REGISTER, '--require', MODULE_TRACE, 'subgraphs/libraries/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
   try {
     const ready = new URL('/ready', loadConfig(env).subgraphs.libraries.url);
     const deadline = Date.now() + 60_000;
     while (!(await fetch(ready).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error('the libraries subgraph did not become ready');
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the libraries subgraph did not become ready:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
     if (databaseUrl) dropDatabases(env);
     rmSync(env.DATA_DIR!, { recursive: true, force: true });
   }
@@ -32,10 +38,16 @@ async function modulesOfASubgraph(databaseUrl: string | undefined): Promise<stri
 /** Whether code of the package ran (MikroORM reads every installed @mikro-orm package's package.json for its version check). */
 const loads = (modules: string[], name: string) => modules.some((file) => file.includes(`/node_modules/${name}/`) && !file.endsWith('/package.json'));
 
+const nodeRunsBetterSqlite3 = !embeddedDatabaseUnsupported();
+
 describe('the database drivers', () => {
-  it('a subgraph on the embedded SQLite loads better-sqlite3, and not the PostgreSQL client', async () => {
+  (nodeRunsBetterSqlite3 ? it : it.skip)('a subgraph on the embedded SQLite loads better-sqlite3, and not the PostgreSQL client', async () => {
     const modules = await modulesOfASubgraph(undefined);
     expect({ betterSqlite3: loads(modules, 'better-sqlite3'), pg: loads(modules, 'pg') }).toEqual({ betterSqlite3: true, pg: false });
+  }, 90_000);
+
+  (nodeRunsBetterSqlite3 ? it.skip : it)(`on Node ${process.versions.node} the embedded database is refused at start with a clear message (better-sqlite3 before 13 aborts there)`, async () => {
+    await expect(modulesOfASubgraph(undefined)).rejects.toThrow(/does not run on Node 24[\s\S]*set DATABASE_URL to run on PostgreSQL/);
   }, 90_000);
 
   (process.env.DATABASE_URL ? it : it.skip)('a subgraph on PostgreSQL loads the PostgreSQL client, and never better-sqlite3', async () => {
