@@ -141,11 +141,14 @@ function callerOf(identity: Identity | null): string {
 /** Expired records deleted per keyed write: the table stays small without one write paying for a large backlog. */
 const PRUNE_BATCH = 100;
 
-/** Deletes expired records: this key's, if expired, and a bounded batch of others (oldest expiry first, by its index). */
-async function pruneExpired(em: EntityManager, recordKey: string, now: string): Promise<void> {
-  await em.nativeDelete(IdempotencyRecord, { key: recordKey, expiresAt: { $lte: now } });
-  const expired = await em.find(IdempotencyRecord, { expiresAt: { $lte: now } }, { fields: ['key'], orderBy: { expiresAt: 'asc' }, limit: PRUNE_BATCH });
-  if (expired.length > 0) await em.nativeDelete(IdempotencyRecord, { key: { $in: expired.map((record) => record.key) }, expiresAt: { $lte: now } });
+/**
+ * Deletes a batch of expired records (oldest expiry first, by its index) in one statement, after the write
+ * committed: it holds no lock the write needs, and a failure costs the write nothing (the next write prunes).
+ */
+async function pruneExpired(em: EntityManager, now: string): Promise<void> {
+  const knex = em.getKnex();
+  const expired = knex('idempotency_record').select('key').where('expires_at', '<=', now).orderBy('expires_at').limit(PRUNE_BATCH);
+  await knex('idempotency_record').whereIn('key', expired).andWhere('expires_at', '<=', now).delete().catch(() => undefined);
 }
 
 export async function runMutation<T>(ctx: SubgraphContext, options: MutationOptions<T>, work: (em: EntityManager) => Promise<T>): Promise<Payload<T>> {
@@ -158,8 +161,15 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
   const inputHash = sha256(stableStringify(input)!);
   const replay = async (): Promise<Payload<T> | null> => {
     if (!recordKey || !options.reload) return null;
-    const record = await ctx.em.fork().findOne(IdempotencyRecord, { key: recordKey, expiresAt: { $gt: new Date().toISOString() } });
+    const em = ctx.em.fork();
+    const now = new Date().toISOString();
+    const record = await em.findOne(IdempotencyRecord, { key: recordKey });
     if (!record) return null;
+    if (record.expiresAt <= now) {
+      // Expired: the key is free again (the condition keeps a concurrent fresh record).
+      await em.nativeDelete(IdempotencyRecord, { key: recordKey, expiresAt: { $lte: now } });
+      return null;
+    }
     if (record.inputHash !== inputHash) {
       return {
         result: null,
@@ -180,7 +190,6 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
       await em.flush();
       if (recordKey && options.idOf) {
         const now = new Date();
-        await pruneExpired(em, recordKey, now.toISOString());
         em.create(IdempotencyRecord, {
           key: recordKey,
           inputHash,
@@ -191,6 +200,7 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
       }
       return value;
     });
+    if (recordKey) await pruneExpired(ctx.em.fork(), new Date().toISOString());
     return { result, userErrors: [] };
   } catch (error) {
     if (error instanceof UserErrors) return { result: null, userErrors: error.errors };

@@ -148,11 +148,7 @@ async function ensureSqliteSchema(orm: Orm, backfills: ColumnBackfill[] = []): P
   if (Number(tables) === 0) await orm.schema.createSchema();
   else {
     try {
-      const columnsOf = async (table: string) => (await connection.execute<{ name: string }[]>(`pragma table_info(${table})`)).map((c) => c.name);
-      const missing = [];
-      for (const backfill of backfills) if (!(await columnsOf(backfill.table)).includes(backfill.column)) missing.push(backfill);
-      await execScript(orm, await orm.schema.getUpdateSchemaSQL({ safe: true }));
-      for (const backfill of missing) await connection.execute(backfill.sql);
+      await execScript(orm, await sqliteUpgradeScript(orm, backfills));
     } catch (error) {
       // Never drop a user's data to make the schema fit: say what to do instead.
       throw new Error(
@@ -165,12 +161,37 @@ async function ensureSqliteSchema(orm: Orm, backfills: ColumnBackfill[] = []): P
   await connection.execute(`pragma user_version = ${fingerprint}`);
 }
 
-/** Runs a multi-statement SQL script on SQLite (a prepared statement takes only one). */
+/**
+ * The update of an older SQLite file as one transaction (a failure leaves the file as it was), with the
+ * backfills of the columns it adds. MikroORM's diff reads columns with `pragma table_info`, which hides
+ * generated columns, so it would add the folded-title columns again: those statements are left out.
+ * Its table rebuilds switch foreign keys off, which SQLite ignores inside a transaction: off around it instead.
+ */
+async function sqliteUpgradeScript(orm: Orm, backfills: ColumnBackfill[]): Promise<string> {
+  const connection = orm.em.getConnection();
+  const columnsOf = async (table: string) => (await connection.execute<{ name: string }[]>(`pragma table_xinfo(\`${table}\`)`)).map((c) => c.name);
+  const statements: string[] = [];
+  for (const statement of (await orm.schema.getUpdateSchemaSQL({ safe: true })).replace(/pragma foreign_keys = (on|off);/gi, '').split(/;\s*\n/)) {
+    const added = /^alter table `(\w+)` add column `(\w+)` .* generated always as /i.exec(statement.trim());
+    if (added && (await columnsOf(added[1])).includes(added[2])) continue;
+    if (statement.trim()) statements.push(statement.trim());
+  }
+  for (const backfill of backfills) if (!(await columnsOf(backfill.table)).includes(backfill.column)) statements.push(backfill.sql);
+  return ['pragma foreign_keys = off', 'begin', ...statements, 'commit', 'pragma foreign_keys = on', ''].join(';\n');
+}
+
+/** Runs a multi-statement SQL script on SQLite (a prepared statement takes only one); an open transaction is rolled back on failure. */
 async function execScript(orm: Orm, sql: string): Promise<void> {
-  const client = orm.em.getConnection().getKnex().client as { acquireConnection(): Promise<{ exec(sql: string): void }>; releaseConnection(c: unknown): Promise<void> };
+  const client = orm.em.getConnection().getKnex().client as {
+    acquireConnection(): Promise<{ exec(sql: string): void; inTransaction: boolean }>;
+    releaseConnection(c: unknown): Promise<void>;
+  };
   const connection = await client.acquireConnection();
   try {
     connection.exec(sql);
+  } catch (error) {
+    if (connection.inTransaction) connection.exec('rollback');
+    throw error;
   } finally {
     await client.releaseConnection(connection);
   }
