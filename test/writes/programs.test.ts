@@ -325,6 +325,7 @@ describe('createProgram', () => {
     });
     const config = loadConfig(testStack().env);
     config.subgraphs.libraries.url = `http://127.0.0.1:${closedPort}/graphql`;
+    config.subgraphs.libraries.urls = [config.subgraphs.libraries.url];
     const venue = { typename: 'LibrarySpace' as const, id: fixture.partnerRoom };
     const answer = await askAboutRoom(config, venue);
     expect(answer).toEqual({ unavailable: expect.stringContaining('libraries') });
