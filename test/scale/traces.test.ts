@@ -121,7 +121,10 @@ describe('a traced hub (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
     const services = ['gateway', ...SUBGRAPH_NAMES];
     const deadline = Date.now() + 15_000;
     const ofTrace = () => collector.spans.filter((span) => span.traceId === traceId);
-    while (Date.now() < deadline && !services.every((service) => ofTrace().some((span) => span.service === service))) {
+    // The gateway's request span ends last (when the response is sent), so it is exported last.
+    const complete = () =>
+      services.every((service) => ofTrace().some((span) => span.service === service)) && ofTrace().some((span) => span.name === 'POST /graphql');
+    while (Date.now() < deadline && !complete()) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const spans = ofTrace();
