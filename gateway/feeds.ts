@@ -180,7 +180,7 @@ function problem(res: Response, status: number, message: string): void {
 }
 
 /** Mounts GET /feeds/programs on the gateway's express app. */
-export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>): void {
+export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>, requestDeadlineMs: number): void {
   app.get(FEED_PATH, async (req, res) => {
     let position: FeedPosition;
     try {
@@ -194,7 +194,7 @@ export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>): 
         query: FEED_QUERY,
         variables: { afterModified: position.afterTimestamp, afterId: position.afterId, limit: position.limit },
       },
-      { contextValue: { authorization: undefined, identity: null, requestId: req.header('x-request-id') ?? randomUUID() } },
+      { contextValue: { authorization: undefined, identity: null, requestId: req.header('x-request-id') ?? randomUUID(), deadline: Date.now() + requestDeadlineMs } },
     );
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
     // A partial page would make readers skip what is missing for good: all or nothing.
