@@ -5,7 +5,7 @@
  * - Deadline: every client request has one end-to-end budget
  *   (REQUEST_DEADLINE_MS, from the gateway context). An attempt is bounded by
  *   the shorter of SUBGRAPH_TIMEOUT_MS and what is left of it, and the
- *   subgraph is told that bound (header `x-request-timeout-ms`) so it stops
+ *   subgraph is told when that bound ends (header `x-request-deadline`, lib/deadline.ts) so it stops
  *   work nobody waits for. A stalled subgraph costs a request at most its deadline.
  * - Retries: queries only (a retry could repeat a write), SUBGRAPH_RETRIES
  *   times with a small backoff, on network errors, timeouts and 502/503/504,
@@ -32,14 +32,13 @@ import { GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } f
 import CircuitBreaker from 'opossum';
 import { Agent } from 'undici';
 import type { BreakerConfig } from '../lib/config';
+import { REQUEST_DEADLINE_HEADER } from '../lib/deadline';
 import type { Logger } from '../lib/logger';
 import { subgraphBreakerState, subgraphFetchDuration, subgraphFetchFailures, subgraphFetchRetries } from '../lib/metrics';
 import { InFlightSharing, type SubgraphAnswer } from './dedup';
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
-/** The header that tells a subgraph how long the gateway waits for this request (ms): past that, nobody reads its answer. */
-export const REQUEST_TIMEOUT_HEADER = 'x-request-timeout-ms';
 
 export interface SubgraphFetchOptions {
   /** Bound of one attempt. */
@@ -302,7 +301,7 @@ export class SubgraphDataSource<TContext extends Record<string, any>> implements
     for (let attempt = 1; ; attempt += 1) {
       const timeoutMs = Math.floor(Math.min(pool.timeoutMs, deadline - Date.now()));
       if (timeoutMs <= 0) throw this.namedError('deadline', 0);
-      const headers: Record<string, string> = { ...baseHeaders, [REQUEST_TIMEOUT_HEADER]: String(timeoutMs) };
+      const headers: Record<string, string> = { ...baseHeaders, [REQUEST_DEADLINE_HEADER]: String(Date.now() + timeoutMs) };
       const send = () => this.transport(url, body, headers, timeoutMs);
       const guarded = breakers ? () => breakers.fire(name, send) : send;
       const started = process.hrtime.bigint();

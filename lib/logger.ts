@@ -110,7 +110,7 @@ export function errorLoggingPlugin(logger: Logger): import('@apollo/server').Apo
             if (CLIENT_ERROR_CODES.has(code)) continue;
             const original = error.originalError as (Error & { code?: unknown }) | undefined;
             // An unavailable subgraph or database is expected to happen and says so; anything else is a bug.
-            const level = code === 'SUBGRAPH_UNAVAILABLE' || code === 'DATABASE_UNAVAILABLE' ? 'warn' : 'error';
+            const level = code === 'SUBGRAPH_UNAVAILABLE' || code === 'DATABASE_UNAVAILABLE' || code === 'DEADLINE_EXCEEDED' ? 'warn' : 'error';
             logger[level](
               { requestId: contextValue?.requestId, operationName, code, path: error.path, error: error.message, cause: original?.message, stack: original?.stack },
               'graphql error',

@@ -10,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { Directive, Field, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { Identity, Role } from './auth';
 import type { SubgraphContext } from './context';
+import { checkDeadline } from './deadline';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 export enum UserErrorCode {
@@ -133,6 +134,8 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
       const value = await work(em);
       await em.flush();
       if (recordKey && options.idOf) em.create(IdempotencyRecord, { key: recordKey, resultId: options.idOf(value), createdAt: new Date().toISOString() });
+      // The gateway stopped waiting: roll back rather than commit a write whose outcome nobody hears of (lib/deadline.ts).
+      checkDeadline(ctx.deadline);
       return value;
     });
     return { result, userErrors: [] };

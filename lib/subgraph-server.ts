@@ -28,6 +28,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 import { SeedRun } from './seed-run.entity';
 import { createHttpServer, runService } from './service';
 import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors';
+import { deadlineFrom, deadlinePlugin, REQUEST_DEADLINE_HEADER } from './deadline';
 import { createLogger, errorLoggingPlugin, requestLogging } from './logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from './metrics';
 
@@ -104,6 +105,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metricsPlugin(),
       errorLoggingPlugin(logger),
+      deadlinePlugin(definition.subgraph), // an operation the gateway no longer waits for is not started
     ],
     // A lost database is one clear error (no stack, no driver detail); /ready says 503 meanwhile.
     formatError: (formatted, error) =>
@@ -140,9 +142,10 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const deadline = deadlineFrom(req.header(REQUEST_DEADLINE_HEADER));
         const identity = await verifier.identify(req.header('authorization'));
         const em = orm.em.fork();
-        return { em, loaders: new RequestLoaders(em), requestId: req.header('x-request-id') ?? undefined, identity, config };
+        return { em, loaders: new RequestLoaders(em), requestId: req.header('x-request-id') ?? undefined, identity, config, deadline };
       },
     }),
   );
