@@ -39,7 +39,11 @@ export function deadlinePlugin(subgraph: string): ApolloServerPlugin<{ deadline?
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue }) {
-          checkDeadline(contextValue.deadline, subgraph);
+          if (contextValue.deadline !== undefined && Date.now() > contextValue.deadline) {
+            // Not a server fault: HTTP 504, as a proxy says it gave up waiting (the gateway has stopped listening anyway).
+            const error = deadlineExceededError(subgraph);
+            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 504 } } });
+          }
         },
       };
     },

@@ -117,10 +117,15 @@ afterAll(async () => {
 
 /** Every subgraph answers and every breaker is closed again. */
 async function allWell(): Promise<void> {
+  let last = '';
   await eventually(async () => {
     const { subgraphs, breakers } = await readiness();
-    return Object.values(subgraphs).every(Boolean) && Object.values(breakers).every((state) => state === 'closed') && isFull(await dongPage());
-  }, 'the whole hub answering again', 30_000);
+    const page = await dongPage();
+    last = JSON.stringify({ subgraphs, breakers, errors: page.body?.errors?.map((e) => e.message) });
+    return Object.values(subgraphs).every(Boolean) && Object.values(breakers).every((state) => state === 'closed') && isFull(page);
+  }, 'the whole hub answering again', 30_000).catch((error: Error) => {
+    throw new Error(`${error.message}; last seen: ${last}`);
+  });
 }
 
 describe('each subgraph killed in turn', () => {
