@@ -299,7 +299,9 @@ export class SubgraphDataSource<TContext extends Record<string, any>> implements
     const attempts = mutation ? 1 : 1 + retries;
     let delay = this.options.backoffMs ?? 50;
     for (let attempt = 1; ; attempt += 1) {
-      const timeoutMs = Math.floor(Math.min(pool.timeoutMs, deadline - Date.now()));
+      // A mutation is tried once, so it may use what is left of the deadline (a burst of writes queues on the database);
+      // a query's attempt is bounded shorter so a retry still fits.
+      const timeoutMs = Math.floor(mutation && Number.isFinite(deadline) ? deadline - Date.now() : Math.min(pool.timeoutMs, deadline - Date.now()));
       if (timeoutMs <= 0) throw this.namedError('deadline', 0);
       const headers: Record<string, string> = { ...baseHeaders, [REQUEST_DEADLINE_HEADER]: String(Date.now() + timeoutMs) };
       const send = () => this.transport(url, body, headers, timeoutMs);
