@@ -6,7 +6,14 @@
  * venues). Those are merged into one operation — each part's root fields
  * aliased, its variables and fragments renamed with a prefix of its own — and
  * sent as one HTTP request; the answer is split back by alias, each error to
- * the part its path names. One request instead of four saves the subgraph its
+ * the part its path names. Batching stays transparent: every part gets what a
+ * fetch of its own would have got. An error without a path reaches the client
+ * once (with the first part), not once per part; when the subgraph nulled the
+ * whole merged answer (a non-null root field such as `_entities` failed in one
+ * part) or failed it before execution, the parts are asked again one by one, so
+ * one part's fault never blanks its siblings; and when the request itself
+ * fails (network, timeout, open breaker), each part gets the error at its own
+ * path (gateway/subgraph-fetch.ts). One request instead of four saves the subgraph its
  * per-request work (HTTP, parsing, context, logging), and its DataLoaders then
  * batch across the parts. Mutations are never merged: their order matters.
  * Fetches are collected until the event loop's next check phase (setImmediate),
@@ -14,8 +21,9 @@
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
-  Kind, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+  GraphQLError, Kind, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
 } from 'graphql';
+import { failedFetchAnswer } from './subgraph-fetch';
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 type ResponseError = NonNullable<GatewayResponse['errors']>[number];
@@ -102,20 +110,24 @@ export function mergeVariables(variables: (Record<string, unknown> | undefined)[
   return merged;
 }
 
-/** The merged answer cut back into one answer per part: data by alias prefix, errors by the first step of their path. */
-export function splitResponse(response: GatewayResponse, partCount: number): GatewayResponse[] {
+/**
+ * The merged answer cut back into one answer per part: data by alias prefix,
+ * errors by the first step of their path, an error without a path with the
+ * first part only (it is about the one request). No answer (undefined) for
+ * any part when the merged answer has no data: the subgraph nulled or refused
+ * the whole operation, and which part caused it cannot be told from here.
+ */
+export function splitResponse(response: GatewayResponse, partCount: number): (GatewayResponse | undefined)[] {
+  if (!response.data) return Array.from({ length: partCount }, () => undefined);
   return Array.from({ length: partCount }, (_, index) => {
     const prefix = prefixOf(index);
-    let data = response.data;
-    if (data) {
-      data = {};
-      for (const [key, value] of Object.entries(response.data!)) {
-        if (key.startsWith(prefix)) data[key.slice(prefix.length)] = value;
-      }
+    const data: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(response.data!)) {
+      if (key.startsWith(prefix)) data[key.slice(prefix.length)] = value;
     }
     const errors = response.errors?.flatMap((error): ResponseError[] => {
       const [first, ...rest] = error.path ?? [];
-      if (typeof first !== 'string' || !/^_\d+_/.test(first)) return [error]; // about the whole request: every part gets it
+      if (typeof first !== 'string' || !/^_\d+_/.test(first)) return index === 0 ? [error] : [];
       return first.startsWith(prefix) ? [{ ...error, path: [first.slice(prefix.length), ...rest] }] : [];
     });
     return { ...response, data, errors: errors && errors.length > 0 ? errors : undefined };
@@ -196,16 +208,26 @@ export class BatchingDataSource<TContext extends Record<string, any>> implements
     );
     this.stats.batches += 1;
     this.stats.mergedFetches += parts.length;
+    let response: GatewayResponse;
     try {
-      const response = await this.inner.process({
+      response = await this.inner.process({
         ...first,
         request: { ...first.request, query, operationName, variables: mergeVariables(parts.map(({ options }) => options.request.variables)) },
         document: undefined,
         pathInIncomingRequest: undefined,
       });
-      splitResponse(response, parts.length).forEach((answer, index) => parts[index].resolve(answer));
     } catch (error) {
-      for (const part of parts) part.reject(error);
+      // The subgraph's named error, at each part's own place in the response; anything else as it came.
+      for (const part of parts) {
+        if (error instanceof GraphQLError) part.resolve(failedFetchAnswer(part.options.request.query, error));
+        else part.reject(error);
+      }
+      return;
     }
+    splitResponse(response, parts.length).forEach((answer, index) => {
+      const { options, resolve, reject } = parts[index];
+      if (answer) resolve(answer);
+      else this.inner.process(options).then(resolve, reject); // asked alone, as without batching
+    });
   }
 }

@@ -66,7 +66,8 @@ interface FeedProgramData {
   field: { code: string; nameKo: string; nameEn: string };
   sessions: { startsAt: string; endsAt: string }[];
   center: { id: string; name: string; location: GeoPoint; district: { nameKo: string }; dong: { nameKo: string } };
-  host: { __typename: string; id: string; name: string };
+  /** Null when the host's subgraph could not answer (a partial answer). */
+  host: { __typename: string; id: string; name: string } | null;
   venue: ({ __typename: string; id: string; name: string } & Record<'school' | 'library' | 'culturalCenter' | 'center', PlaceOwner | undefined>) | null;
 }
 interface FeedEntry { id: string; modified: number; state: 'UPDATED' | 'DELETED'; program: FeedProgramData | null }
@@ -138,7 +139,7 @@ function locationOf(program: FeedProgramData): Record<string, unknown> {
 /** A program as schema.org CourseInstance JSON-LD. */
 export function courseInstanceOf(program: FeedProgramData, apiUrl: string): Record<string, unknown> {
   const url = `${apiUrl}?query=${encodeURIComponent(`{ program(id: "${program.id}") { id title startsOn endsOn seatsLeft } }`)}`;
-  const host = { '@type': 'Organization', name: program.host.name, identifier: `${program.host.__typename}:${program.host.id}` };
+  const host = program.host && { '@type': 'Organization', name: program.host.name, identifier: `${program.host.__typename}:${program.host.id}` };
   return {
     '@context': 'https://schema.org',
     '@type': 'CourseInstance',
@@ -153,7 +154,7 @@ export function courseInstanceOf(program: FeedProgramData, apiUrl: string): Reco
     ...(program.venue ? { courseMode: 'onsite' } : {}), // no venue: online or not settled yet
     about: { '@type': 'DefinedTerm', termCode: program.field.code, name: program.field.nameKo, alternateName: program.field.nameEn },
     location: locationOf(program),
-    organizer: host,
+    ...(host ? { organizer: host } : {}),
     offers: [{
       '@type': 'Offer',
       price: program.feeKrw,
@@ -179,7 +180,7 @@ function problem(res: Response, status: number, message: string): void {
 }
 
 /** Mounts GET /feeds/programs on the gateway's express app. */
-export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>): void {
+export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>, requestDeadlineMs: number): void {
   app.get(FEED_PATH, async (req, res) => {
     let position: FeedPosition;
     try {
@@ -193,7 +194,7 @@ export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>): 
         query: FEED_QUERY,
         variables: { afterModified: position.afterTimestamp, afterId: position.afterId, limit: position.limit },
       },
-      { contextValue: { authorization: undefined, identity: null, requestId: req.header('x-request-id') ?? randomUUID() } },
+      { contextValue: { authorization: undefined, identity: null, requestId: req.header('x-request-id') ?? randomUUID(), deadline: Date.now() + requestDeadlineMs } },
     );
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
     // A partial page would make readers skip what is missing for good: all or nothing.

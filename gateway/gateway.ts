@@ -21,7 +21,7 @@ import { createTokenVerifier, GATEWAY_SECRET_HEADER, type Identity } from '../li
 import { gatewaySecretFor, type Config, type SubgraphName } from '../lib/config';
 import { createLogger, errorLoggingPlugin, requestLogging } from '../lib/logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from '../lib/metrics';
-import { SubgraphConnectionPool, SubgraphDataSource } from './subgraph-fetch';
+import { SubgraphBreakers, SubgraphConnectionPool, SubgraphDataSource } from './subgraph-fetch';
 import { BatchingDataSource } from './batching';
 import { createResponseCacheStore, responseCachePlugin } from './response-cache';
 import { mountEntityRelay } from './entity-relay';
@@ -39,6 +39,8 @@ export interface GatewayContext {
   authorization: string | undefined;
   identity: Identity | null;
   requestId: string;
+  /** When this request's end-to-end budget (REQUEST_DEADLINE_MS) runs out, epoch ms: bounds every subgraph fetch. */
+  deadline: number;
 }
 
 export interface RunningGateway {
@@ -66,6 +68,8 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   const pool = new SubgraphConnectionPool({ timeoutMs: config.subgraphTimeoutMs });
   const logger = createLogger('gateway', config.logLevel);
   initMetrics('gateway');
+  // One circuit breaker per subgraph: a failing subgraph's fetches fail at once until a probe succeeds.
+  const breakers = new SubgraphBreakers(config.breaker, logger);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
@@ -79,6 +83,8 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
         retries: config.subgraphRetries,
         logger,
         requestIdOf: (context) => context.requestId,
+        deadlineOf: (context) => context.deadline,
+        breakers,
         // Only what the subgraph needs: its secret, the caller's verified token, the request id for the logs.
         headersFor: (context) => ({
           [GATEWAY_SECRET_HEADER]: gatewaySecretFor(config, name as SubgraphName),
@@ -123,7 +129,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   app.use(requestLogging(logger), countHttpRequests);
   if (inClusterWorker()) joinClusterMetrics();
   app.get('/metrics', inClusterWorker() ? clusterMetrics : serveMetrics);
-  mountFeeds(app, apollo); // /feeds/programs, the open-data feed
+  mountFeeds(app, apollo, config.requestDeadlineMs); // /feeds/programs, the open-data feed
   mountEntityRelay(app, config); // /internal/entities: subgraphs' cross-subgraph lookups, each with its own secret
   mountPages(app); // the explorer (GET /graphql from a browser), /network and their /assets
   app.get('/health', (_req, res) => {
@@ -132,7 +138,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   app.get('/ready', async (_req, res) => {
     const subgraphs = await subgraphsReachable(config);
     const ready = Object.values(subgraphs).every(Boolean);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs, breakers: breakers.states(Object.keys(config.subgraphs)) });
   });
   app.use(
     '/graphql',
@@ -141,9 +147,10 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
     expressMiddleware(apollo, {
       // A bad token is refused here (401) before any subgraph is asked; the subgraphs verify it again.
       context: async ({ req }) => {
+        const deadline = Date.now() + config.requestDeadlineMs; // from the request's arrival
         const authorization = req.header('authorization');
         const identity = await verifier.identify(authorization);
-        return { authorization: identity ? authorization : undefined, identity, requestId: req.header('x-request-id') ?? randomUUID() };
+        return { authorization: identity ? authorization : undefined, identity, requestId: req.header('x-request-id') ?? randomUUID(), deadline };
       },
     }),
   );
@@ -159,6 +166,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
       await responseCacheStore.close();
       await hardening.close();
       await pool.close();
+      breakers.shutdown();
     },
   };
 }

@@ -65,8 +65,17 @@ const baseSchema = z.object({
   SEED: z.coerce.number().int().nonnegative().default(20261128),
   SEED_PROGRAMS: z.coerce.number().int().nonnegative().default(20000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  // The end-to-end budget of one gateway request; each subgraph fetch attempt is bounded by the shorter of
+  // SUBGRAPH_TIMEOUT_MS and what is left of it, and retries happen only while some is left (gateway/subgraph-fetch.ts).
+  REQUEST_DEADLINE_MS: z.coerce.number().int().positive().max(300_000).default(5000),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  // One circuit breaker per subgraph (opossum): opens when at least BREAKER_VOLUME_THRESHOLD fetches in the
+  // window of BREAKER_WINDOW_MS failed at BREAKER_ERROR_THRESHOLD_PERCENT or more; half-open after BREAKER_RESET_TIMEOUT_MS.
+  BREAKER_ERROR_THRESHOLD_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  BREAKER_VOLUME_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  BREAKER_RESET_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  BREAKER_WINDOW_MS: z.coerce.number().int().min(1000).default(10000),
   // Concurrent fetches of one request to one subgraph go as one merged request (gateway/batching.ts).
   SUBGRAPH_BATCHING: z.enum(['true', 'false']).default('true'),
   // Gateway processes sharing the port (gateway/workers.ts); 1 runs the gateway in the main process.
@@ -168,11 +177,16 @@ export interface Config {
   dataDir: string;
   seed: { seed: number; programs: number };
   logLevel: z.infer<typeof baseSchema>['LOG_LEVEL'];
+  /** End-to-end budget of one gateway request, passed on to the subgraphs. */
+  requestDeadlineMs: number;
+  /** Bound of one subgraph fetch attempt (within the request's deadline). */
   subgraphTimeoutMs: number;
   /** Extra attempts of a failed subgraph query fetch (never of a mutation). */
   subgraphRetries: number;
   /** Merge the concurrent query fetches of one request to one subgraph into one HTTP request. */
   subgraphBatching: boolean;
+  /** The gateway's circuit breaker of each subgraph. */
+  breaker: BreakerConfig;
   /** Gateway worker processes sharing the port (node:cluster). */
   gatewayWorkers: number;
   auth: AuthConfig;
@@ -194,6 +208,13 @@ export interface Config {
   redisKeyPrefix: string;
   /** OpenTelemetry traces: on only when an exporter is configured (the SDK then reads the OTEL_* variables). */
   tracing: { enabled: boolean };
+}
+
+export interface BreakerConfig {
+  errorThresholdPercentage: number;
+  volumeThreshold: number;
+  resetTimeoutMs: number;
+  windowMs: number;
 }
 
 export interface LimitsConfig {
@@ -378,9 +399,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     dataDir: resolve(values.DATA_DIR),
     seed: { seed: values.SEED, programs: values.SEED_PROGRAMS },
     logLevel: values.LOG_LEVEL,
+    requestDeadlineMs: values.REQUEST_DEADLINE_MS,
     subgraphTimeoutMs: values.SUBGRAPH_TIMEOUT_MS,
     subgraphRetries: values.SUBGRAPH_RETRIES,
     subgraphBatching: values.SUBGRAPH_BATCHING === 'true',
+    breaker: {
+      errorThresholdPercentage: values.BREAKER_ERROR_THRESHOLD_PERCENT,
+      volumeThreshold: values.BREAKER_VOLUME_THRESHOLD,
+      resetTimeoutMs: values.BREAKER_RESET_TIMEOUT_MS,
+      windowMs: values.BREAKER_WINDOW_MS,
+    },
     gatewayWorkers: values.GATEWAY_WORKERS,
     auth: {
       jwtSecret: values.JWT_SECRET ?? (development ? DEVELOPMENT_JWT_SECRET : undefined),

@@ -12,4 +12,6 @@ export interface SubgraphContext {
   identity: Identity | null;
   /** The service's configuration (subgraph URLs and secrets for entity lookups, timeouts). */
   config: Config;
+  /** When the gateway stops waiting (epoch ms, from its x-request-deadline header): lib/deadline.ts. */
+  deadline?: number;
 }

@@ -138,7 +138,7 @@ export function errorLoggingPlugin(logger: Logger): import('@apollo/server').Apo
             if (CLIENT_ERROR_CODES.has(code)) continue;
             const original = error.originalError as (Error & { code?: unknown }) | undefined;
             // An unavailable subgraph or database is expected to happen and says so; anything else is a bug.
-            const level = code === 'SUBGRAPH_UNAVAILABLE' || code === 'DATABASE_UNAVAILABLE' ? 'warn' : 'error';
+            const level = code === 'SUBGRAPH_UNAVAILABLE' || code === 'DATABASE_UNAVAILABLE' || code === 'DEADLINE_EXCEEDED' ? 'warn' : 'error';
             const cause = loggableError(original);
             // The GraphQL message repeats the cause's: a database error's message holds the statement's values.
             const message = isDatabaseError(original) ? cause.message : error.message;

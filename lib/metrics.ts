@@ -5,7 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const registry = new Registry();
 let defaultsCollected = false;
@@ -69,6 +69,14 @@ export const subgraphFetchRetries = new Counter({
   name: 'baeumteo_subgraph_fetch_retries_total',
   help: 'Gateway: subgraph query fetches retried after a failure, by subgraph.',
   labelNames: ['subgraph'] as const,
+  registers: [registry],
+});
+
+export const subgraphBreakerState = new Gauge({
+  name: 'baeumteo_subgraph_breaker_state',
+  help: "Gateway: each subgraph's circuit breaker: 0 closed, 1 half-open (probing), 2 open (failing fast).",
+  labelNames: ['subgraph'] as const,
+  aggregator: 'max', // across gateway workers: the worst state
   registers: [registry],
 });
 

@@ -14,6 +14,7 @@ import stableStringify from 'safe-stable-stringify';
 import { Directive, Field, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { Identity, Role } from './auth';
 import type { SubgraphContext } from './context';
+import { checkDeadline } from './deadline';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 export enum UserErrorCode {
@@ -198,6 +199,8 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
           expiresAt: new Date(now.getTime() + ctx.config.idempotencyKeyTtlMs).toISOString(),
         });
       }
+      // The gateway stopped waiting: roll back rather than commit a write whose outcome nobody hears of (lib/deadline.ts).
+      checkDeadline(ctx.deadline);
       return value;
     });
     if (recordKey) await pruneExpired(ctx.em.fork(), new Date().toISOString());

@@ -10,8 +10,8 @@ import type { Place } from './place.entity';
 export function PlaceResolver<T extends Place>(entity: ClassType<T>, noun: string) {
   @Resolver(() => entity)
   abstract class PlaceFieldsResolver {
-    @FieldResolver(() => District)
-    district(@Root() place: T): District {
+    @FieldResolver(() => District, { nullable: true, description: `The district the ${noun} lies in (null only when the centers subgraph cannot answer).` })
+    district(@Root() place: T): District | null {
       return districtRef(place.districtCode);
     }
 

@@ -27,6 +27,7 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 import { SeedRun } from './seed-run.entity';
 import { APOLLO_SERVER_SIGNALS, createHttpServer, runService } from './service';
 import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors';
+import { deadlineFrom, deadlinePlugin, REQUEST_DEADLINE_HEADER } from './deadline';
 import { createLogger, errorLoggingPlugin, isDatabaseError, requestLogging } from './logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from './metrics';
 import { tracingOn, tracingPlugin } from './tracing';
@@ -108,6 +109,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
       metricsPlugin(),
       errorLoggingPlugin(logger),
       ...(tracingOn() ? [tracingPlugin(definition.subgraph)] : []), // the operation's span, continuing the gateway's trace
+      deadlinePlugin(definition.subgraph), // an operation the gateway no longer waits for is not started
     ],
     // A lost database is one clear error (no stack, no driver detail); /ready says 503 meanwhile.
     formatError: (formatted, error) => {
@@ -150,9 +152,10 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const deadline = deadlineFrom(req.header(REQUEST_DEADLINE_HEADER));
         const identity = await verifier.identify(req.header('authorization'));
         const em = orm.em.fork();
-        return { em, loaders: new RequestLoaders(em), requestId: req.header('x-request-id') ?? undefined, identity, config };
+        return { em, loaders: new RequestLoaders(em), requestId: req.header('x-request-id') ?? undefined, identity, config, deadline };
       },
     }),
   );

@@ -16,14 +16,14 @@ import { Program, ProgramStatus } from './program.entity';
 function institutionLinksResolver(stub: ClassType<{ id: string }>, typename: InstitutionTypename) {
   @Resolver(() => stub)
   class InstitutionLinksResolver {
-    @FieldResolver(() => ProgramConnection, { description: 'Published programs this institution hosts, soonest first.' })
+    @FieldResolver(() => ProgramConnection, { nullable: true, description: 'Published programs this institution hosts, soonest first.' })
     programs(@Root() institution: { id: string }, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<Program>> {
       return loaders
         .connectionBy(Program, 'hostId', page, PROGRAM_ORDER, { hostType: typename, status: ProgramStatus.PUBLISHED })
         .load(institution.id);
     }
 
-    @FieldResolver(() => [Partnership], { description: 'Its partnerships with learning centers, oldest first.' })
+    @FieldResolver(() => [Partnership], { nullable: true, description: 'Its partnerships with learning centers, oldest first.' })
     partnerships(@Root() institution: { id: string }, @Ctx() { loaders }: SubgraphContext): Promise<Partnership[]> {
       return loaders.listBy(Partnership, 'partnerId', PARTNERSHIP_ORDER, { partnerType: typename }).load(institution.id);
     }

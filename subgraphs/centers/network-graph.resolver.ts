@@ -74,7 +74,7 @@ export class NetworkGraphResolver {
 
 @Resolver(() => NetworkNode)
 export class NetworkNodeResolver {
-  @FieldResolver(() => Institution, { description: 'The institution, resolved by the subgraph that owns it.' })
+  @FieldResolver(() => Institution, { nullable: true, description: 'The institution, resolved by the subgraph that owns it.' })
   institution(@Root() node: NetworkNode, @Ctx() { loaders }: SubgraphContext): Promise<typeof Institution> {
     return memberByRef(loaders, node.typename, node.institutionId) as Promise<typeof Institution>;
   }

@@ -46,7 +46,7 @@ export class PartnershipResolver {
     return (await loaders.byId(LearningCenter).load(partnership.center.id))!;
   }
 
-  @FieldResolver(() => Institution)
+  @FieldResolver(() => Institution, { nullable: true })
   partner(@Root() partnership: Partnership, @Ctx() { loaders }: SubgraphContext): Promise<typeof Institution> {
     return memberByRef(loaders, partnership.partnerType, partnership.partnerId) as Promise<typeof Institution>;
   }

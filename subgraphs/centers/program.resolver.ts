@@ -43,7 +43,7 @@ export class ProgramResolver {
     return (await loaders.byId(LearningCenter).load(program.center.id))!;
   }
 
-  @FieldResolver(() => Institution, { description: 'The institution that runs the program.' })
+  @FieldResolver(() => Institution, { nullable: true, description: 'The institution that runs the program.' })
   host(@Root() program: Program, @Ctx() { loaders }: SubgraphContext): Promise<typeof Institution> {
     return memberByRef(loaders, program.hostType, program.hostId) as Promise<typeof Institution>;
   }

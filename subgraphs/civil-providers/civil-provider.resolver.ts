@@ -42,7 +42,7 @@ export class CivilProviderResolver {
     return paginate(em, CivilProvider, civilProviderWhere(filter), page, NAME_ORDER);
   }
 
-  @FieldResolver(() => [District], { description: 'The districts the provider serves, by code.' })
+  @FieldResolver(() => [District], { nullable: true, description: 'The districts the provider serves, by code.' })
   async districts(@Root() provider: CivilProvider, @Ctx() { loaders }: SubgraphContext): Promise<District[]> {
     const areas = await loaders.listBy(ServedArea, 'provider', [{ property: 'districtCode', direction: 'asc' }]).load(provider.id);
     return areas.map((area) => districtRef(area.districtCode));

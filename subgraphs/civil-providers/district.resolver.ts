@@ -10,7 +10,7 @@ import { ServedArea } from './served-area.entity';
 
 @Resolver(() => District)
 export class DistrictCivilProvidersResolver {
-  @FieldResolver(() => CivilProviderConnection, { description: 'The civil program providers serving the district, by name.' })
+  @FieldResolver(() => CivilProviderConnection, { nullable: true, description: 'The civil program providers serving the district, by name.' })
   civilProviders(@Root() district: District, @Args() page: ConnectionArgs, @Ctx() { em, loaders }: SubgraphContext): Promise<Connection<CivilProvider>> {
     return loaders
       .custom(`District.civilProviders:${JSON.stringify([page.first, page.after])}`, (codes) => providerPagesByDistrict(em, codes, page))

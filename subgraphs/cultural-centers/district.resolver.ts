@@ -7,7 +7,7 @@ import { CulturalCenter } from './cultural-center.entity';
 
 @Resolver(() => District)
 export class DistrictCulturalCentersResolver {
-  @FieldResolver(() => CulturalCenterConnection, { description: 'Cultural centers of the district, by name.' })
+  @FieldResolver(() => CulturalCenterConnection, { nullable: true, description: 'Cultural centers of the district, by name.' })
   culturalCenters(
     @Root() district: District,
     @Args() page: ConnectionArgs,
@@ -19,7 +19,7 @@ export class DistrictCulturalCentersResolver {
 
 @Resolver(() => Dong)
 export class DongCulturalCentersResolver {
-  @FieldResolver(() => [CulturalCenter], { description: 'Cultural centers located in the dong, by name.' })
+  @FieldResolver(() => [CulturalCenter], { nullable: true, description: 'Cultural centers located in the dong, by name.' })
   culturalCenters(@Root() dong: Dong, @Ctx() { loaders }: SubgraphContext): Promise<CulturalCenter[]> {
     return loaders.listBy(CulturalCenter, 'dongCode', NAME_ORDER).load(dong.code);
   }

@@ -7,7 +7,7 @@ import { Library } from './library.entity';
 
 @Resolver(() => District)
 export class DistrictLibrariesResolver {
-  @FieldResolver(() => LibraryConnection, { description: 'Libraries in the district, by name.' })
+  @FieldResolver(() => LibraryConnection, { nullable: true, description: 'Libraries in the district, by name.' })
   libraries(@Root() district: District, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<Library>> {
     return loaders.connectionBy(Library, 'districtCode', page, NAME_ORDER).load(district.code);
   }
@@ -15,7 +15,7 @@ export class DistrictLibrariesResolver {
 
 @Resolver(() => Dong)
 export class DongLibrariesResolver {
-  @FieldResolver(() => [Library], { description: 'Libraries located in the dong, by name.' })
+  @FieldResolver(() => [Library], { nullable: true, description: 'Libraries located in the dong, by name.' })
   libraries(@Root() dong: Dong, @Ctx() { loaders }: SubgraphContext): Promise<Library[]> {
     return loaders.listBy(Library, 'dongCode', NAME_ORDER).load(dong.code);
   }

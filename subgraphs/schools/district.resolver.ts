@@ -9,14 +9,14 @@ import { ServedDistrict } from './served-district.entity';
 
 @Resolver(() => District)
 export class DistrictSchoolsResolver {
-  @FieldResolver(() => EducationOffice, { description: 'The education support office serving the district.' })
+  @FieldResolver(() => EducationOffice, { nullable: true, description: 'The education support office serving the district.' })
   async educationOffice(@Root() district: District, @Ctx() { loaders }: SubgraphContext): Promise<EducationOffice> {
     const served = await loaders.byId(ServedDistrict, 'districtCode').load(district.code);
     if (!served) throw new Error(`No education office serves district ${district.code}`);
     return (await loaders.byId(EducationOffice, 'code').load(served.educationOffice.unwrap().code))!;
   }
 
-  @FieldResolver(() => SchoolConnection)
+  @FieldResolver(() => SchoolConnection, { nullable: true })
   schools(@Root() district: District, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<School>> {
     return loaders.connectionBy(School, 'districtCode', page, NAME_ORDER).load(district.code);
   }
@@ -24,7 +24,7 @@ export class DistrictSchoolsResolver {
 
 @Resolver(() => Dong)
 export class DongSchoolsResolver {
-  @FieldResolver(() => [School], { description: 'Schools located in the dong.' })
+  @FieldResolver(() => [School], { nullable: true, description: 'Schools located in the dong.' })
   schools(@Root() dong: Dong, @Ctx() { loaders }: SubgraphContext): Promise<School[]> {
     return loaders.listBy(School, 'dongCode', NAME_ORDER).load(dong.code);
   }

@@ -14,7 +14,7 @@ export class EducationOfficeResolver {
     return em.find(EducationOffice, {}, { orderBy: { code: 'asc' } });
   }
 
-  @FieldResolver(() => [District], { description: 'The districts this office serves.' })
+  @FieldResolver(() => [District], { nullable: true, description: 'The districts this office serves.' })
   async districts(@Root() office: EducationOffice, @Ctx() { loaders }: SubgraphContext): Promise<District[]> {
     const served = await loaders
       .listBy(ServedDistrict, 'educationOffice', [{ property: 'districtCode', direction: 'asc' }])

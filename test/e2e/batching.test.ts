@@ -6,7 +6,7 @@
  * for how answers and errors are routed.
  */
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { parse, print } from 'graphql';
+import { GraphQLError, parse, print } from 'graphql';
 import { BatchingDataSource, mergeOperations, mergeVariables, splitResponse } from '../../gateway/batching';
 import type { RunningGateway } from '../../gateway/gateway';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config';
@@ -79,7 +79,7 @@ describe('merging subgraph operations', () => {
     });
   });
 
-  it('gives each part its own data and the errors its path names, with the path as the part asked', () => {
+  it('gives each part its own data and the errors its path names, with the path as the part asked; an error without a path once', () => {
     const pathError = { message: 'no such library', path: ['_1__entities', 0, 'name'] };
     const wholeError = { message: 'subgraph overloaded' };
     const [first, second] = splitResponse(
@@ -87,7 +87,13 @@ describe('merging subgraph operations', () => {
       2,
     );
     expect(first).toEqual({ data: { _entities: [{ name: 'A' }] }, errors: [wholeError] });
-    expect(second).toEqual({ data: { _entities: [null], other: { sdl: '' } }, errors: [{ ...pathError, path: ['_entities', 0, 'name'] }, wholeError] });
+    expect(second).toEqual({ data: { _entities: [null], other: { sdl: '' } }, errors: [{ ...pathError, path: ['_entities', 0, 'name'] }] });
+  });
+
+  it('gives no part an answer when the subgraph nulled or refused the whole operation', () => {
+    const error = { message: 'Could not find type "Nope"', path: ['_1__entities'] };
+    expect(splitResponse({ data: null, errors: [error] }, 2)).toEqual([undefined, undefined]);
+    expect(splitResponse({ errors: [{ message: 'overloaded' }] }, 2)).toEqual([undefined, undefined]);
   });
 });
 
@@ -136,6 +142,36 @@ describe('a batching data source', () => {
       { status: 'rejected', reason: unavailable },
       { status: 'rejected', reason: unavailable },
     ]);
+  });
+});
+
+describe('a batching data source under faults', () => {
+  it('asks the parts again one by one when the subgraph nulled the whole merged answer, so a sibling keeps its data', async () => {
+    const subgraph = standIn(async ({ request }) => {
+      if (request.operationName?.endsWith('__batch2')) return { data: null, errors: [{ message: 'bad representation', path: ['_1__entities'] }] };
+      const [representation] = request.variables!.representations as string[];
+      if (representation === 'bad') return { data: null, errors: [{ message: 'bad representation', path: ['_entities'] }] };
+      return { data: { _entities: [representation] } };
+    });
+    const batching = new BatchingDataSource(subgraph.source);
+    const request = {};
+    const answers = await Promise.all([
+      batching.process(planFetch(ENTITIES, { representations: ['good'] }, request)),
+      batching.process(planFetch(ENTITIES, { representations: ['bad'] }, request)),
+    ]);
+    expect(answers).toEqual([{ data: { _entities: ['good'] } }, { data: null, errors: [{ message: 'bad representation', path: ['_entities'] }] }]);
+    expect(subgraph.sent.map((options) => options.request.operationName)).toEqual(['Q__libraries__2__batch2', 'Q__libraries__2', 'Q__libraries__2']);
+  });
+
+  it("gives each part the subgraph's named error at the first field it was to fill when the merged request fails", async () => {
+    const unavailable = new GraphQLError('Subgraph "libraries" is unavailable: it could not be reached.', {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'libraries', reason: 'network' },
+    });
+    const batching = new BatchingDataSource(standIn(() => Promise.reject(unavailable)).source);
+    const request = {};
+    const answers = await Promise.all([ENTITIES, SPACES].map((query) => batching.process(planFetch(query, { representations: [] }, request))));
+    const error = { message: unavailable.message, extensions: unavailable.extensions };
+    expect(answers).toEqual([{ errors: [{ ...error, path: ['_entities', 0, 'name'] }] }, { errors: [{ ...error, path: ['_entities', 0, 'name'] }] }]);
   });
 });
 

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SUBGRAPH_NAMES } from '../../lib/config';
+import { nullabilityViolations } from '../../lib/partial-answers';
 import { openSubgraphDatabase, testStack } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
@@ -23,5 +25,25 @@ onPostgres('the PostgreSQL migrations', () => {
     } finally {
       await orm.close(true);
     }
+  });
+});
+
+describe('the partial-answer rule (lib/partial-answers.ts)', () => {
+  const supergraph = () => readFileSync(join(ROOT, 'schema', 'supergraph.graphql'), 'utf8');
+
+  it('holds for the composed supergraph: every field another subgraph fills is nullable', () => {
+    expect(nullabilityViolations(supergraph()).map((v) => v.message)).toEqual([]);
+  });
+
+  it('finds a contributed field, a reference field and an entity without an owner when they are non-null', () => {
+    const broken = supergraph()
+      .replace(/culturalCenters: \[CulturalCenter!\] @join__field\(graph: CULTURAL_CENTERS\)/, 'culturalCenters: [CulturalCenter!]! @join__field(graph: CULTURAL_CENTERS)')
+      .replace(/\n  host: Institution\n/, '\n  host: Institution!\n')
+      .concat('\ntype Orphan @join__type(graph: CENTERS, key: "id") { id: ID! }\n');
+    expect(nullabilityViolations(broken).map(({ field, kind }) => ({ field, kind })).sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+      { field: 'Dong.culturalCenters', kind: 'contributed' },
+      { field: 'Orphan', kind: 'unowned entity' },
+      { field: 'Program.host', kind: 'reference' },
+    ]);
   });
 });

@@ -39,8 +39,10 @@ export async function launchFaultStack(extraEnv: Record<string, string> = {}): P
     LOG_LEVEL: 'info',
     ...extraEnv,
   };
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
+  // A test may bring its own PostgreSQL server (extraEnv.DATABASE_URL); otherwise the suite's, if any.
+  const databaseUrl = extraEnv.DATABASE_URL ?? process.env.DATABASE_URL;
+  if (databaseUrl) {
+    const url = new URL(databaseUrl);
     url.pathname = `/${decodeURIComponent(url.pathname.replace(/^\//, '')) || 'baeumteo'}_faults`;
     env.DATABASE_URL = url.toString();
   }
