@@ -22,6 +22,7 @@ export function productionOverrides(): Record<string, string> {
     NODE_ENV: 'production',
     JWT_SECRET: 'production-test-jwt-secret-0123456789abcdef',
     GATEWAY_SECRET: 'production-test-gateway-secret-0123456789abcdef',
+    PUBLIC_URL: 'https://baeumteo.example.org',
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_GATEWAY_SECRET`, config.subgraphs[name].gatewaySecret])),
   };
 }
