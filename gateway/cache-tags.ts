@@ -27,6 +27,9 @@ import {
 /** Counts over many types (coverage): any successful mutation may change them. */
 const AGGREGATE_TYPES = ['CityCoverage', 'DistrictCoverage'];
 
+/** Lists that stand for another type's changes: the feed lists programs (a publish joins it, an edit moves it). */
+const LISTS_OF: Record<string, string> = { FeedProgram: 'Program' };
+
 /** What a change of one type also changes elsewhere: an enrollment takes or frees a seat of its program. */
 const ALSO_CHANGES: Record<string, string[]> = { Enrollment: ['Program'] };
 
@@ -69,6 +72,10 @@ function listedType(field: { type: GraphQLOutputType }): string | undefined {
     return item?.name;
   }
   return undefined;
+}
+
+function listTag(typeName: string): string {
+  return `list:${LISTS_OF[typeName] ?? typeName}`;
 }
 
 interface Visit {
@@ -131,7 +138,7 @@ export function readTags({ schema, document, operation, data }: TaggedOperation)
           tags.add(`${type.name}:${id ?? '?'}`);
         }
       },
-      onList: (typeName) => tags.add(`list:${typeName}`),
+      onList: (typeName) => tags.add(listTag(typeName)),
     },
     root,
     operation.selectionSet,
