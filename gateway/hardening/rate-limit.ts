@@ -16,17 +16,18 @@ import type { Config } from '../../lib/config';
 import { sendGraphQLError } from './http-error';
 
 /**
- * rate-limit-redis keeps the promise of its script load: one that failed while Redis was away would fail
- * every later request (measured: the limiter stayed open after Redis came back). Reload it after an error.
+ * rate-limit-redis keeps the promise of its script load: one that failed (Redis away or slow at start)
+ * would fail every later request (measured: the limiter stayed open after Redis came back). After an
+ * error the script is loaded again and the increment tried once more; a second error lets the request
+ * through (passOnStoreError).
  */
 class RecoveringRedisStore extends RedisStore {
   override async increment(key: string) {
     try {
       return await super.increment(key);
-    } catch (error) {
+    } catch {
       this.incrementScriptSha = this.loadIncrementScript();
-      this.incrementScriptSha.catch(() => undefined); // the next request reports it
-      throw error;
+      return super.increment(key);
     }
   }
 }
