@@ -4,6 +4,7 @@
  * so a bad value stops the process with a message naming the variable.
  */
 import { createHmac } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -205,7 +206,13 @@ function subgraphSettings(env: NodeJS.ProcessEnv, host: string, rootSecret: stri
   return Object.fromEntries(entries) as Record<SubgraphName, SubgraphConfig>;
 }
 
-const TRUSTED_PROXY = /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i;
+/** An entry of TRUST_PROXY's list: one of express's names, an address, or a CIDR. */
+function isTrustedProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+}
 
 /**
  * TRUST_PROXY: a hop count, or the proxies' addresses/CIDRs (and express's names loopback, linklocal,
@@ -220,7 +227,7 @@ function trustProxySetting(value: string, production: boolean): false | number |
   }
   if (/^\d+$/.test(text)) return Number(text);
   const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
-  const bad = entries.filter((entry) => !TRUSTED_PROXY.test(entry));
+  const bad = entries.filter((entry) => !isTrustedProxyEntry(entry));
   if (bad.length > 0) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: expected a hop count or addresses/CIDRs, got ${JSON.stringify(bad.join(','))}`);
   return entries;
 }

@@ -183,6 +183,7 @@ describe('TRUST_PROXY', () => {
     expect(trust('10.0.0.0/8, 192.168.1.7, loopback')).toEqual(['10.0.0.0/8', '192.168.1.7', 'loopback']);
     expect(trust('')).toBe(false);
     expect(() => trust('proxy.example.org')).toThrow(/TRUST_PROXY/);
+    expect(() => trust('10.0.0.0/33')).toThrow(/TRUST_PROXY/);
   });
 });
 
