@@ -62,7 +62,7 @@ const baseSchema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(5),
   MAX_COST: z.coerce.number().int().positive().default(50000),
   // What the cost estimate assumes for a list field without first/last (gateway/hardening/cost.ts).
-  COST_LIST_SIZE: z.coerce.number().int().positive().default(25),
+  COST_LIST_SIZE: z.coerce.number().int().positive().default(10),
   MAX_TOKENS: z.coerce.number().int().positive().default(1000),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'expected a size like 100kb or 1mb').default('100kb'),
   ENABLE_INTROSPECTION: z.enum(['true', 'false']).optional(),
