@@ -107,9 +107,9 @@ function positionOf(query: Request['query']): FeedPosition {
   return { afterTimestamp, afterId, limit };
 }
 
-/** The absolute URL of a page, as RPDE wants for `next`. */
-function pageUrl(req: Request, position: FeedPosition): string {
-  const url = new URL(`${req.protocol}://${req.get('host')}${req.baseUrl}${req.path}`);
+/** The absolute URL of a page, as RPDE wants for `next`: from PUBLIC_URL, never from the request's Host header. */
+function pageUrl(publicUrl: string, position: FeedPosition): string {
+  const url = new URL(`${publicUrl}${FEED_PATH}`);
   if (position.afterTimestamp !== null) url.searchParams.set('afterTimestamp', String(position.afterTimestamp));
   if (position.afterId !== null) url.searchParams.set('afterId', position.afterId);
   if (position.limit !== DEFAULT_FEED_LIMIT) url.searchParams.set('limit', String(position.limit));
@@ -180,7 +180,7 @@ function problem(res: Response, status: number, message: string): void {
 }
 
 /** Mounts GET /feeds/programs on the gateway's express app. */
-export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>, requestDeadlineMs: number): void {
+export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>, publicUrl: string, requestDeadlineMs: number): void {
   app.get(FEED_PATH, async (req, res) => {
     let position: FeedPosition;
     try {
@@ -194,19 +194,28 @@ export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>, r
         query: FEED_QUERY,
         variables: { afterModified: position.afterTimestamp, afterId: position.afterId, limit: position.limit },
       },
-      { contextValue: { authorization: undefined, identity: null, requestId: req.header('x-request-id') ?? randomUUID(), deadline: Date.now() + requestDeadlineMs } },
+      // A 500-item page costs more than MAX_COST allows a client: the feed has its own, lower rate limit.
+      {
+        contextValue: {
+          authorization: undefined,
+          identity: null,
+          requestId: req.header('x-request-id') ?? randomUUID(),
+          deadline: Date.now() + requestDeadlineMs,
+          ownOperation: true,
+        },
+      },
     );
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
     // A partial page would make readers skip what is missing for good: all or nothing.
     if (!result?.data || result.errors?.length) {
       return problem(res, 502, `the feed could not be read: ${result?.errors?.map((e) => e.message).join('; ') ?? 'no result'}`);
     }
-    const apiUrl = `${req.protocol}://${req.get('host')}/graphql`;
+    const apiUrl = `${publicUrl}/graphql`;
     const entries = result.data.programFeed;
     const items = entries.map((entry) => itemOf(entry, apiUrl));
     const last = entries.at(-1);
     // The last (empty) page points to itself: readers poll it for new changes.
-    const next = pageUrl(req, last ? { ...position, afterTimestamp: last.modified, afterId: last.id } : position);
+    const next = pageUrl(publicUrl, last ? { ...position, afterTimestamp: last.modified, afterId: last.id } : position);
     const page: RpdePage = { next, items, license: FEED_LICENSE };
     // A full page of older changes stays the same for a while; the empty end page changes as soon as anything does.
     res.set('cache-control', items.length > 0 ? 'public, max-age=3600' : 'public, max-age=8');

@@ -25,9 +25,10 @@ import { SubgraphBreakers, SubgraphConnectionPool, SubgraphDataSource } from './
 import { BatchingDataSource } from './batching';
 import { createResponseCacheStore, responseCachePlugin } from './response-cache';
 import { mountEntityRelay } from './entity-relay';
-import { mountFeeds } from './feeds';
+import { FEED_PATH, mountFeeds } from './feeds';
 import { createHardening } from './hardening';
 import { mountPages } from './pages';
+import { wantsHtml } from './pages/explorer';
 import { APOLLO_SERVER_SIGNALS, createHttpServer } from '../lib/service';
 import { clusterMetrics, clusterWideStore, inClusterWorker, joinClusterMetrics } from './workers';
 import { traceHttpRequests, tracingOn } from '../lib/tracing';
@@ -41,11 +42,25 @@ export interface GatewayContext {
   requestId: string;
   /** When this request's end-to-end budget (REQUEST_DEADLINE_MS) runs out, epoch ms: bounds every subgraph fetch. */
   deadline: number;
+  /** The gateway's own fixed operation (the feed), bounded by its own rate limit rather than MAX_COST. */
+  ownOperation?: boolean;
 }
 
 export interface RunningGateway {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * /ready's answer, asked of the subgraphs at most once a second whatever the traffic: concurrent
+ * callers share one round of five requests (an open /ready must not multiply load on the subgraphs).
+ */
+function readinessProbe(config: Config, freshMs = 1000): () => Promise<Record<string, boolean>> {
+  let last: { at: number; state: Promise<Record<string, boolean>> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at >= freshMs) last = { at: Date.now(), state: subgraphsReachable(config) };
+    return last.state;
+  };
 }
 
 /** A subgraph is reachable when one of its replicas is ready. */
@@ -61,6 +76,16 @@ async function subgraphsReachable(config: Config): Promise<Record<string, boolea
     Object.values(config.subgraphs).map(async ({ name, urls }) => [name, (await Promise.all(urls.map(ready))).some(Boolean)] as const),
   );
   return Object.fromEntries(entries);
+}
+
+/** /metrics alone on METRICS_PORT (same host), for a scraper inside the network. */
+async function serveMetricsOn(config: Config, metrics: express.RequestHandler): Promise<Server> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', metrics);
+  const server = app.listen(config.exposure.metricsPort!, config.host);
+  await once(server, 'listening');
+  return server;
 }
 
 export async function startGateway(config: Config, port = config.gatewayPort): Promise<RunningGateway> {
@@ -98,17 +123,18 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   });
 
   // Workers of one gateway share Redis when set; otherwise their memory caches are invalidated together (gateway/workers.ts).
-  const localStore = createResponseCacheStore(config.redisUrl, config.responseCache.maxEntries, config.redisKeyPrefix);
+  const localStore = createResponseCacheStore(config.redisUrl, config.responseCache.maxEntries, config.redisKeyPrefix, Math.max(config.responseCache.ttlMs, 1000));
   const responseCacheStore = inClusterWorker() && !config.redisUrl ? clusterWideStore(localStore) : localStore;
   const verifier = createTokenVerifier(config.auth);
   // Operation limits, error masking, CORS, CSRF, rate limits, safelist (gateway/hardening/).
   const hardening = createHardening<GatewayContext>(config, verifier, (error) => logger.warn({ err: error.message }, 'rate limit store unavailable'));
   const app = express();
+  app.disable('x-powered-by');
   app.set('trust proxy', hardening.trustProxy);
   const httpServer: Server = createHttpServer(app);
   const responseCache =
     config.responseCache.ttlMs > 0
-      ? // Anonymous reads, invalidated by every mutation (gateway/response-cache.ts).
+      ? // Anonymous reads, invalidated by what mutations change (gateway/response-cache.ts).
         [responseCachePlugin({ store: responseCacheStore, ttlMs: config.responseCache.ttlMs, isAnonymous: (c) => !(c as GatewayContext).identity })]
       : [];
   const apollo = new ApolloServer<GatewayContext>({
@@ -126,17 +152,26 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
   });
   await apollo.start();
 
-  app.use(requestLogging(logger), countHttpRequests);
+  app.use(requestLogging(logger), countHttpRequests, ...hardening.beforeAll);
   if (inClusterWorker()) joinClusterMetrics();
-  app.get('/metrics', inClusterWorker() ? clusterMetrics : serveMetrics);
-  mountFeeds(app, apollo, config.requestDeadlineMs); // /feeds/programs, the open-data feed
+  const metrics = inClusterWorker() ? clusterMetrics : serveMetrics;
+  // /metrics: on its own port when METRICS_PORT is set; else on this one, but never public in production.
+  const metricsServer = config.exposure.metricsPort !== undefined ? await serveMetricsOn(config, metrics) : undefined;
+  if (!metricsServer && config.env !== 'production') app.get('/metrics', metrics);
+  const { rateLimits } = hardening;
+  app.use(FEED_PATH, rateLimits.feed);
+  mountFeeds(app, apollo, config.exposure.publicUrl, config.requestDeadlineMs); // /feeds/programs, the open-data feed
   mountEntityRelay(app, config); // /internal/entities: subgraphs' cross-subgraph lookups, each with its own secret
-  mountPages(app); // the explorer (GET /graphql from a browser), /network and their /assets
+  // The pages, their assets and the probes share one bucket; GET /graphql from a browser is the explorer.
+  app.use(['/assets', '/network', '/health', '/ready'], rateLimits.pages);
+  app.get('/graphql', (req, res, next) => (config.exposure.explorer && wantsHtml(req) ? rateLimits.pages(req, res, next) : next()));
+  mountPages(app, { explorer: config.exposure.explorer }); // the explorer (unless off), /network and their /assets
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const readiness = readinessProbe(config);
   app.get('/ready', async (_req, res) => {
-    const subgraphs = await subgraphsReachable(config);
+    const subgraphs = await readiness();
     const ready = Object.values(subgraphs).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs, breakers: breakers.states(Object.keys(config.subgraphs)) });
   });
@@ -163,6 +198,7 @@ export async function startGateway(config: Config, port = config.gatewayPort): P
     url: `http://${host}:${boundPort}/graphql`,
     async stop() {
       await apollo.stop();
+      if (metricsServer) await new Promise((resolve) => metricsServer.close(resolve));
       await responseCacheStore.close();
       await hardening.close();
       await pool.close();

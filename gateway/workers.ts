@@ -22,8 +22,8 @@ import type { ResponseCacheStore } from './response-cache';
 
 /** Messages between the primary and the workers; `id` pairs an answer with its question. */
 type Message =
-  | { type: 'baeumteo:cache-bump'; id: string }
-  | { type: 'baeumteo:cache-bumped'; id: string }
+  | { type: 'baeumteo:cache-invalidate'; id: string; tags: string[] }
+  | { type: 'baeumteo:cache-invalidated'; id: string }
   | { type: 'baeumteo:metrics'; id: string }
   | { type: 'baeumteo:metrics-text'; id: string; text: string };
 
@@ -63,22 +63,22 @@ function ask<T extends Message['type']>(peer: Peer, message: Message, answerType
 const askPrimary = <T extends Message['type']>(message: Message, answerType: T) => ask(process as unknown as Peer, message, answerType);
 
 /**
- * A worker's in-memory response cache whose invalidations reach every worker: a bump here is relayed and
- * waited for; a bump relayed from another worker is applied here and acknowledged.
+ * A worker's in-memory response cache whose invalidations reach every worker: an invalidation here is
+ * relayed and waited for; one relayed from another worker is applied here and acknowledged.
  */
 export function clusterWideStore(local: ResponseCacheStore): ResponseCacheStore {
   process.on('message', (message: unknown) => {
-    if (!isMessage(message) || message.type !== 'baeumteo:cache-bump') return;
-    void local.bumpVersion().finally(() => process.send!({ type: 'baeumteo:cache-bumped', id: message.id } satisfies Message));
+    if (!isMessage(message) || message.type !== 'baeumteo:cache-invalidate') return;
+    void local.invalidate(message.tags).finally(() => process.send!({ type: 'baeumteo:cache-invalidated', id: message.id } satisfies Message));
   });
   return {
-    version: () => local.version(),
+    mark: () => local.mark(),
     get: (key) => local.get(key),
-    set: (key, value, ttlMs) => local.set(key, value, ttlMs),
+    set: (key, value, ttlMs, tags, mark) => local.set(key, value, ttlMs, tags, mark),
     close: () => local.close(),
-    async bumpVersion() {
-      await local.bumpVersion();
-      await askPrimary({ type: 'baeumteo:cache-bump', id: randomUUID() }, 'baeumteo:cache-bumped');
+    async invalidate(tags) {
+      await local.invalidate(tags);
+      await askPrimary({ type: 'baeumteo:cache-invalidate', id: randomUUID(), tags }, 'baeumteo:cache-invalidated');
     },
   };
 }
@@ -105,16 +105,16 @@ export function runGatewayPrimary(config: Config): void {
   const aggregator = new AggregatorRegistry();
   let stopping = false;
 
-  /** Relays a bump to every worker but the sender, then acknowledges it to the sender. */
-  const relayBump = async (sender: Worker, id: string) => {
+  /** Relays an invalidation to every worker but the sender, then acknowledges it to the sender. */
+  const relayInvalidation = async (sender: Worker, id: string, tags: string[]) => {
     const others = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker && worker !== sender && worker.isConnected());
-    await Promise.all(others.map((worker) => ask(worker, { type: 'baeumteo:cache-bump', id }, 'baeumteo:cache-bumped')));
-    if (sender.isConnected()) sender.send({ type: 'baeumteo:cache-bumped', id } satisfies Message);
+    await Promise.all(others.map((worker) => ask(worker, { type: 'baeumteo:cache-invalidate', id, tags }, 'baeumteo:cache-invalidated')));
+    if (sender.isConnected()) sender.send({ type: 'baeumteo:cache-invalidated', id } satisfies Message);
   };
 
   cluster.on('message', (worker, message: unknown) => {
     if (!isMessage(message)) return;
-    if (message.type === 'baeumteo:cache-bump') void relayBump(worker, message.id);
+    if (message.type === 'baeumteo:cache-invalidate') void relayInvalidation(worker, message.id, message.tags);
     if (message.type === 'baeumteo:metrics') {
       aggregator
         .clusterMetrics()

@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -105,6 +106,8 @@ const baseSchema = z.object({
   MAX_ALIASES: z.coerce.number().int().nonnegative().default(15),
   MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(5),
   MAX_COST: z.coerce.number().int().positive().default(50000),
+  // What the cost estimate assumes for a list field without first/last (gateway/hardening/cost.ts).
+  COST_LIST_SIZE: z.coerce.number().int().positive().default(10),
   MAX_TOKENS: z.coerce.number().int().positive().default(1000),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'expected a size like 100kb or 1mb').default('100kb'),
   ENABLE_INTROSPECTION: z.enum(['true', 'false']).optional(),
@@ -112,6 +115,15 @@ const baseSchema = z.object({
   TRUST_PROXY: z.string().default(''),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().optional(),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().nonnegative().optional(),
+  // Buckets of their own: the feed (a page is a four-subgraph plan), the pages, assets and probes.
+  RATE_LIMIT_FEED_PER_MINUTE: z.coerce.number().int().nonnegative().optional(),
+  RATE_LIMIT_PAGES_PER_MINUTE: z.coerce.number().int().nonnegative().optional(),
+  // The explorer (GET /graphql from a browser): on by default, off in production.
+  ENABLE_EXPLORER: z.enum(['true', 'false']).optional(),
+  // /metrics on its own listener; unset: on the main port in development, nowhere in production.
+  METRICS_PORT: port.optional(),
+  // The gateway's public address, for absolute URLs (the feed's next); required in production.
+  PUBLIC_URL: optionalUrl,
   REDIS_URL: optionalUrl,
   PERSISTED_OPERATIONS_FILE: z.string().trim().optional(),
   // Gateway response cache of anonymous reads (gateway/response-cache.ts); 0 turns it off.
@@ -198,14 +210,14 @@ export interface Config {
   rateLimit: RateLimitConfig;
   /** Shared state (rate limit counters) lives here when set; in process memory otherwise. */
   redisUrl: string | undefined;
+  /** Prefix of every Redis key the gateway writes. */
+  redisKeyPrefix: string;
   /** Safelist mode: only the operations of this manifest run. */
   persistedOperationsFile: string | undefined;
   /** Response cache of anonymous reads at the gateway; ttlMs 0 turns it off. */
   responseCache: { ttlMs: number; maxEntries: number };
   /** How long an idempotency key answers retries with the first result. */
   idempotencyKeyTtlMs: number;
-  /** What every Redis key starts with. */
-  redisKeyPrefix: string;
   /** OpenTelemetry traces: on only when an exporter is configured (the SDK then reads the OTEL_* variables). */
   tracing: { enabled: boolean };
 }
@@ -222,6 +234,8 @@ export interface LimitsConfig {
   maxAliases: number;
   maxDirectives: number;
   maxCost: number;
+  /** Items the cost estimate counts for a list field without first/last. */
+  costListSize: number;
   /** Parser token limit (Apollo's parseOptions.maxTokens). */
   maxTokens: number;
   /** Largest request body, in express.json's notation ('100kb'). */
@@ -234,8 +248,14 @@ export interface ExposureConfig {
   maskErrors: boolean;
   /** Allowed browser origins; 'localhost' allows any http(s)://localhost or 127.0.0.1 origin (development default). */
   corsOrigins: string[] | 'localhost';
-  /** express's 'trust proxy' setting: which X-Forwarded-For hops give the client IP. */
-  trustProxy: boolean | number | string;
+  /** express's 'trust proxy' setting: a hop count or the trusted proxies' addresses/CIDRs; false trusts none. */
+  trustProxy: false | number | string[];
+  /** Serve the GraphiQL explorer on GET /graphql to browsers. */
+  explorer: boolean;
+  /** /metrics on this port only; undefined: on the main port outside production, not at all in production. */
+  metricsPort: number | undefined;
+  /** Where the public reaches the gateway (no trailing slash): the base of absolute URLs. */
+  publicUrl: string;
 }
 
 export interface RateLimitConfig {
@@ -243,6 +263,10 @@ export interface RateLimitConfig {
   perIdentity: number;
   /** Requests per window of one client IP without a token; 0 turns the limit off. */
   perAnonymousIp: number;
+  /** Requests per window to /feeds/programs of one caller (identity or address). */
+  feed: number;
+  /** Requests per window to the pages, /assets, /health and /ready of one caller. */
+  pages: number;
   windowMs: number;
 }
 
@@ -287,15 +311,39 @@ function subgraphSettings(
   return Object.fromEntries(entries) as Record<SubgraphName, SubgraphConfig>;
 }
 
-function trustProxySetting(value: string): boolean | number | string {
-  if (value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  return /^\d+$/.test(value) ? Number(value) : value;
+/** An entry of TRUST_PROXY's list: one of express's names, an address, or a CIDR. */
+function isTrustedProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+}
+
+/**
+ * TRUST_PROXY: a hop count, or the proxies' addresses/CIDRs (and express's names loopback, linklocal,
+ * uniquelocal). `true` would take X-Forwarded-For from anyone, so a client could pick its own bucket.
+ */
+function trustProxySetting(value: string, production: boolean): false | number | string[] {
+  const text = value.trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') {
+    if (production) throw new ConfigError('Invalid configuration:\n  TRUST_PROXY: true trusts any X-Forwarded-For, so clients could choose their rate-limit bucket; give the number of proxy hops or their addresses/CIDRs');
+    return 1024; // development: every hop (express's `true`), as before
+  }
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !isTrustedProxyEntry(entry));
+  if (bad.length > 0) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: expected a hop count or addresses/CIDRs, got ${JSON.stringify(bad.join(','))}`);
+  return entries;
 }
 
 /** Production is closed by default; development and test keep introspection and effectively no rate limit. */
-function hardeningSettings(values: z.infer<typeof baseSchema>): Pick<Config, 'limits' | 'exposure' | 'rateLimit' | 'redisUrl' | 'persistedOperationsFile'> {
+function hardeningSettings(values: z.infer<typeof baseSchema>): Pick<Config, 'limits' | 'exposure' | 'rateLimit' | 'redisUrl' | 'redisKeyPrefix' | 'persistedOperationsFile'> {
   const production = values.NODE_ENV === 'production';
+  if (production && !values.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration:\n  production needs PUBLIC_URL (the address the public reaches the gateway at, e.g. https://api.example.org): absolute URLs never come from the Host header');
+  }
+  const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   const origins = values.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
   return {
     limits: {
@@ -303,6 +351,7 @@ function hardeningSettings(values: z.infer<typeof baseSchema>): Pick<Config, 'li
       maxAliases: values.MAX_ALIASES,
       maxDirectives: values.MAX_DIRECTIVES,
       maxCost: values.MAX_COST,
+      costListSize: values.COST_LIST_SIZE,
       maxTokens: values.MAX_TOKENS,
       bodyLimit: values.BODY_LIMIT,
     },
@@ -310,14 +359,20 @@ function hardeningSettings(values: z.infer<typeof baseSchema>): Pick<Config, 'li
       introspection: values.ENABLE_INTROSPECTION ? values.ENABLE_INTROSPECTION === 'true' : !production,
       maskErrors: production,
       corsOrigins: origins ?? (production ? [] : 'localhost'),
-      trustProxy: trustProxySetting(values.TRUST_PROXY),
+      trustProxy: trustProxySetting(values.TRUST_PROXY, production),
+      explorer: values.ENABLE_EXPLORER ? values.ENABLE_EXPLORER === 'true' : !production,
+      metricsPort: values.METRICS_PORT,
+      publicUrl,
     },
     rateLimit: {
       perIdentity: values.RATE_LIMIT_PER_MINUTE ?? (production ? 600 : 100_000),
       perAnonymousIp: values.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? (production ? 300 : 100_000),
+      feed: values.RATE_LIMIT_FEED_PER_MINUTE ?? (production ? 30 : 100_000),
+      pages: values.RATE_LIMIT_PAGES_PER_MINUTE ?? (production ? 300 : 100_000),
       windowMs: 60_000,
     },
     redisUrl: values.REDIS_URL,
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
     persistedOperationsFile: values.PERSISTED_OPERATIONS_FILE || undefined,
   };
 }
@@ -423,7 +478,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     ...hardeningSettings(values),
     responseCache: { ttlMs: values.RESPONSE_CACHE_TTL_SECONDS * 1000, maxEntries: values.RESPONSE_CACHE_MAX_ENTRIES },
     idempotencyKeyTtlMs: Math.round(values.IDEMPOTENCY_KEY_TTL_HOURS * 3600_000),
-    redisKeyPrefix: values.REDIS_KEY_PREFIX,
     tracing: { enabled: tracingEnabled(values) },
   };
 }

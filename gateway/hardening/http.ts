@@ -1,10 +1,10 @@
 /**
- * HTTP exposure: CORS from an allowlist, CSRF prevention that still lets
- * plain GET queries through, and GraphQL-over-HTTP status codes for clients
- * that ask for application/json.
+ * HTTP exposure: security headers, CORS from an allowlist, and
+ * GraphQL-over-HTTP status codes for clients that ask for application/json.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import cors from 'cors';
+import helmet from 'helmet';
 import type { RequestHandler } from 'express';
 import type { ExposureConfig } from '../../lib/config';
 import { GraphQLError } from 'graphql';
@@ -24,15 +24,12 @@ export function corsFor(exposure: ExposureConfig): RequestHandler {
 }
 
 /**
- * Apollo's CSRF prevention refuses every GET without a preflight header. Identity here is only a bearer
- * token, which a browser never attaches to a cross-site request, and Apollo refuses mutations over GET:
- * a GET without cookies can only read public data, so it is marked as preflighted. POSTs with simple
- * content types (forms, text/plain) are still refused.
+ * helmet's defaults: nosniff, frame and referrer policies, HSTS, a CSP for API responses (the pages
+ * send their own, stricter one: gateway/pages). CORS reads (the feed, partner apps) are not affected.
  */
-export const csrfSafeGet: RequestHandler = (req, _res, next) => {
-  if (req.method === 'GET' && req.headers.cookie === undefined) req.headers['apollo-require-preflight'] = 'true';
-  next();
-};
+export function securityHeaders(): RequestHandler {
+  return helmet();
+}
 
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 const JSON_TYPE = 'application/json';

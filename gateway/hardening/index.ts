@@ -1,16 +1,19 @@
 /**
  * The gateway's limits and exposure in one place, mounted by gateway.ts:
  * `apollo` is spread into the ApolloServer options, `plugins` added to its
- * plugins, and `beforeGraphQL` runs on /graphql ahead of expressMiddleware.
+ * plugins, `beforeGraphQL` runs on /graphql ahead of expressMiddleware,
+ * `beforeAll` (security headers) ahead of every route, and `rateLimits`
+ * guard the other public routes.
  */
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { TokenVerifier } from '../../lib/auth';
 import type { Config } from '../../lib/config';
+import { costLimitPlugin } from './cost';
 import { errorFormatter } from './errors';
-import { corsFor, csrfSafeGet, legacyJsonStatusPlugin, unknownOperationPlugin } from './http';
+import { corsFor, legacyJsonStatusPlugin, securityHeaders, unknownOperationPlugin } from './http';
 import { bodyParsing, operationLimitRules, parseOptions } from './limits';
-import { rateLimitStore, rateLimiting } from './rate-limit';
+import { createRateLimits, type RateLimits } from './rate-limit';
 import { loadSafelist, safelistFilter } from './safelist';
 
 export interface Hardening<TContext extends object> {
@@ -21,6 +24,10 @@ export interface Hardening<TContext extends object> {
   plugins: ApolloServerPlugin<TContext>[];
   /** CORS, rate limit, body parsing (with its limit) and the safelist, in that order. */
   beforeGraphQL: (RequestHandler | ErrorRequestHandler)[];
+  /** Security headers of every response (helmet). */
+  beforeAll: RequestHandler[];
+  /** The rate limits of the other public routes: the feed, the pages and probes. */
+  rateLimits: Pick<RateLimits, 'feed' | 'pages'>;
   /** express's 'trust proxy' setting (client IPs for the rate limit). */
   trustProxy: Config['exposure']['trustProxy'];
   close(): Promise<void>;
@@ -32,7 +39,7 @@ export function createHardening<TContext extends object>(
   onStoreError?: (error: Error) => void,
 ): Hardening<TContext> {
   const safelist = config.persistedOperationsFile ? loadSafelist(config.persistedOperationsFile) : undefined;
-  const store = rateLimitStore(config.redisUrl, config.redisKeyPrefix);
+  const rateLimits = createRateLimits(config, verifier, onStoreError);
   return {
     apollo: {
       validationRules: operationLimitRules(config.limits),
@@ -40,17 +47,19 @@ export function createHardening<TContext extends object>(
       introspection: config.exposure.introspection,
       formatError: errorFormatter(config.exposure),
       includeStacktraceInErrorResponses: !config.exposure.maskErrors,
+      // Every GET and simple POST needs apollo-require-preflight (or a non-simple content type).
       csrfPrevention: true,
     },
-    plugins: [legacyJsonStatusPlugin(), unknownOperationPlugin()],
+    plugins: [legacyJsonStatusPlugin(), unknownOperationPlugin(), costLimitPlugin(config.limits)],
     beforeGraphQL: [
       corsFor(config.exposure),
-      csrfSafeGet,
-      rateLimiting(config.rateLimit, store, verifier, onStoreError),
+      rateLimits.graphql,
       ...bodyParsing(config.limits),
       ...(safelist ? [safelistFilter(safelist)] : []),
     ],
+    beforeAll: [securityHeaders()],
+    rateLimits,
     trustProxy: config.exposure.trustProxy,
-    close: () => store.close(),
+    close: () => rateLimits.close(),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Operation limits (graphql-armor validation rules, Apollo's parser token
- * limit) and the request body limit of the gateway.
+ * Operation limits (graphql-armor validation rules for depth, aliases and
+ * directives; Apollo's parser token limit) and the request body limit of the
+ * gateway. The cost limit needs the variables: cost.ts.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
@@ -27,7 +28,8 @@ export function operationLimitRules(limits: LimitsConfig): ValidationRule[] {
     maxDepth: { n: limits.maxDepth, ...reportAs('depth') },
     maxAliases: { n: limits.maxAliases, allowList: [], ...reportAs('aliases') },
     maxDirectives: { n: limits.maxDirectives, ...reportAs('directives') },
-    costLimit: { maxCost: limits.maxCost, ...reportAs('cost') },
+    // Computed with the variables instead (cost.ts): armor's rule only multiplies literal first: values.
+    costLimit: { enabled: false },
     // Apollo's parseOptions.maxTokens instead: armor's token plugin turns syntax errors into HTTP 500.
     maxTokens: { enabled: false },
     // Masked with everything else in errors.ts.

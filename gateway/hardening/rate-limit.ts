@@ -1,109 +1,114 @@
 /**
- * Fixed-window rate limiting: per identity (the verified token's subject)
- * and per client IP for requests without a token. Counters live in process
- * memory, or in Redis when REDIS_URL is set so that several gateways share them.
+ * Rate limits of every public endpoint (express-rate-limit), fixed one-minute windows counted per caller:
+ * the verified token's subject and role when there is one, the client address otherwise (`req.ip`, which
+ * honours X-Forwarded-For only from the proxies TRUST_PROXY names). Each endpoint group has its own
+ * bucket: /graphql, the feed (a page is a plan over four subgraphs, so its limit is lower), and the pages,
+ * assets and probes. Counters are shared through Redis (rate-limit-redis) when REDIS_URL is set, so
+ * every worker and replica counts against one limit; in process memory otherwise. A store that fails lets
+ * the request through (logged) rather than refusing everyone.
  */
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
+import { RedisStore } from 'rate-limit-redis';
 import type { TokenVerifier } from '../../lib/auth';
-import type { RateLimitConfig } from '../../lib/config';
+import type { Config } from '../../lib/config';
 import { sendGraphQLError } from './http-error';
 
-export interface WindowCount {
-  /** Requests counted in the current window, this one included. */
-  count: number;
-  /** Milliseconds until the window ends. */
-  resetMs: number;
+/**
+ * rate-limit-redis keeps the promise of its script load: one that failed (Redis away or slow at start)
+ * would fail every later request (measured: the limiter stayed open after Redis came back). After an
+ * error the script is loaded again and the increment tried once more; a second error lets the request
+ * through (passOnStoreError).
+ */
+class RecoveringRedisStore extends RedisStore {
+  override async increment(key: string) {
+    try {
+      return await super.increment(key);
+    } catch {
+      this.incrementScriptSha = this.loadIncrementScript();
+      return super.increment(key);
+    }
+  }
 }
 
-export interface RateLimitStore {
-  hit(key: string, windowMs: number): Promise<WindowCount>;
+export interface RateLimits {
+  graphql: RequestHandler;
+  feed: RequestHandler;
+  pages: RequestHandler;
   close(): Promise<void>;
 }
 
-export class MemoryRateLimitStore implements RateLimitStore {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+type Bucket = 'graphql' | 'feed' | 'pages';
 
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
-    const now = Date.now();
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      if (this.windows.size >= 10_000) this.sweep(now);
-      window = { count: 0, resetAt: now + windowMs };
-      this.windows.set(key, window);
+interface Caller {
+  key: string;
+  signedIn: boolean;
+}
+
+export function createRateLimits(config: Config, verifier: TokenVerifier, onStoreError: (error: Error) => void = () => undefined): RateLimits {
+  const { rateLimit: limits, redisUrl } = config;
+  // Fail fast when Redis is away: the limiter then lets requests through rather than holding them.
+  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, enableOfflineQueue: true }) : undefined;
+  redis?.on('error', () => undefined); // reported per request through onStoreError
+
+  /** The verified caller of a request, worked out once for all limiters it passes. */
+  const callers = new WeakMap<Request, Promise<Caller>>();
+  const callerOf = (req: Request): Promise<Caller> => {
+    let caller = callers.get(req);
+    if (!caller) {
+      // A bad token is refused later (401); until then it counts against its address.
+      caller = verifier
+        .identify(req.header('authorization'))
+        .catch(() => null)
+        .then((identity) =>
+          identity ? { key: `subject:${identity.role}:${identity.subject}`, signedIn: true } : { key: `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`, signedIn: false },
+        );
+      callers.set(req, caller);
     }
-    window.count += 1;
-    return { count: window.count, resetMs: window.resetAt - now };
-  }
+    return caller;
+  };
 
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
-  }
+  const storeFor = (bucket: Bucket): Store | undefined =>
+    redis
+      ? new RecoveringRedisStore({
+          prefix: `${config.redisKeyPrefix}rate:${bucket}:`,
+          sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<number | string | (number | string)[]>,
+        })
+      : undefined;
 
-  async close(): Promise<void> {
-    this.windows.clear();
-  }
-}
-
-// INCR and the window's expiry in one step, so concurrent gateways never leave a counter without expiry.
-const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return { count, redis.call('PTTL', KEYS[1]) }`;
-
-export class RedisRateLimitStore implements RateLimitStore {
-  private readonly redis: Redis;
-
-  constructor(url: string, private readonly prefix = 'baeumteo:rate:') {
-    // Fail fast when Redis is away: the limiter then lets requests through rather than holding them.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1000, lazyConnect: true });
-    this.redis.on('error', () => undefined); // reported per request by the middleware
-  }
-
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
-    const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, this.prefix + key, windowMs)) as [number, number];
-    return { count, resetMs: ttl > 0 ? ttl : windowMs };
-  }
-
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
-  }
-}
-
-export function rateLimitStore(redisUrl: string | undefined, keyPrefix = 'baeumteo:'): RateLimitStore {
-  return redisUrl ? new RedisRateLimitStore(redisUrl, `${keyPrefix}rate:`) : new MemoryRateLimitStore();
-}
-
-/** Counts each request against its caller; past the limit: 429, Retry-After and a GraphQL error body. */
-export function rateLimiting(
-  config: RateLimitConfig,
-  store: RateLimitStore,
-  verifier: TokenVerifier,
-  onStoreError: (error: Error) => void = () => undefined,
-): RequestHandler {
-  return async (req, res, next) => {
-    // A bad token is refused later (401); until then it counts against its address.
-    const identity = await verifier.identify(req.header('authorization')).catch(() => null);
-    const [key, limit, per] = identity
-      ? [`subject:${identity.subject}`, config.perIdentity, 'caller']
-      : [`ip:${req.ip ?? 'unknown'}`, config.perAnonymousIp, 'address without a token'];
-    if (limit === 0) return next();
-    let window: WindowCount;
-    try {
-      window = await store.hit(key, config.windowMs);
-    } catch (error) {
-      onStoreError(error as Error); // an unreachable store must not take the API down with it
-      return next();
-    }
-    const resetSeconds = Math.max(1, Math.ceil(window.resetMs / 1000));
-    res.setHeader('RateLimit-Limit', String(limit));
-    res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - window.count)));
-    res.setHeader('RateLimit-Reset', String(resetSeconds));
-    if (window.count <= limit) return next();
-    res.setHeader('Retry-After', String(resetSeconds));
-    const windowSeconds = Math.round(config.windowMs / 1000);
-    sendGraphQLError(res, 429, 'RATE_LIMITED', `Too many requests: ${limit} per ${windowSeconds} s for each ${per}. Retry after ${resetSeconds} s.`, {
-      retryAfterSeconds: resetSeconds,
+  const limiter = (bucket: Bucket, limitOf: (caller: Caller) => number, what: string): RequestHandler =>
+    rateLimit({
+      windowMs: limits.windowMs,
+      limit: async (req) => limitOf(await callerOf(req)),
+      skip: async (req) => limitOf(await callerOf(req)) === 0, // 0 turns a limit off
+      keyGenerator: async (req) => (await callerOf(req)).key,
+      standardHeaders: 'draft-6', // RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset
+      legacyHeaders: false,
+      store: storeFor(bucket),
+      passOnStoreError: true,
+      logger: { error: (error) => onStoreError(error as Error), warn: () => undefined },
+      // The key generator reads req.ip, which express already resolved by TRUST_PROXY (validated in lib/config.ts).
+      validate: { trustProxy: false, xForwardedForHeader: false, keyGeneratorIpFallback: false },
+      handler: async (req, res, _next, options) => {
+        const { signedIn } = await callerOf(req);
+        const limit = limitOf(await callerOf(req));
+        const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+        const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000));
+        res.setHeader('Retry-After', String(retryAfter));
+        const per = signedIn ? 'caller' : 'address without a token';
+        sendGraphQLError(res, 429, 'RATE_LIMITED', `Too many requests to ${what}: ${limit} per ${Math.round(options.windowMs / 1000)} s for each ${per}. Retry after ${retryAfter} s.`, {
+          retryAfterSeconds: retryAfter,
+        });
+      },
     });
+
+  return {
+    graphql: limiter('graphql', (caller) => (caller.signedIn ? limits.perIdentity : limits.perAnonymousIp), 'the GraphQL API'),
+    feed: limiter('feed', () => limits.feed, 'the open-data feed'),
+    pages: limiter('pages', () => limits.pages, 'the pages'),
+    async close() {
+      await redis?.quit().catch(() => redis.disconnect());
+    },
   };
 }

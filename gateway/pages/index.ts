@@ -56,7 +56,7 @@ function sendPage(res: Response, html: string): void {
 }
 
 /** Mounts the pages and their assets; call before the /graphql API middleware. */
-export function mountPages(app: Express): void {
+export function mountPages(app: Express, options: { explorer: boolean }): void {
   const maxAge = 60 * 60 * 1000;
   for (const [file, [pkg, path]] of Object.entries(VENDOR_FILES)) {
     const absolute = join(packageDir(pkg), path);
@@ -68,6 +68,7 @@ export function mountPages(app: Express): void {
   app.use('/assets', express.static(PUBLIC_DIR, { maxAge: 0, index: false }));
 
   // GET /graphql answers the API to clients that want JSON, and the explorer to a browser.
-  app.get('/graphql', (req, res, next) => (wantsHtml(req) ? sendPage(res, explorerHtml()) : next()));
+  // Off in production unless ENABLE_EXPLORER=true: the browser then gets the API's answer.
+  if (options.explorer) app.get('/graphql', (req, res, next) => (wantsHtml(req) ? sendPage(res, explorerHtml()) : next()));
   app.get('/network', (_req, res) => sendPage(res, networkHtml()));
 }

@@ -1,14 +1,13 @@
 /**
  * The gateway's response cache of anonymous reads (gateway/response-cache.ts):
- * a repeated read is served from the cache, a signed-in read never is, and a
- * publish through the gateway shows up in the very next read.
+ * a repeated read is served from the cache, a signed-in read never is, a
+ * publish through the gateway shows up in the very next read, and a mutation
+ * evicts only the reads that show what it changed.
  */
 import { randomUUID } from 'node:crypto';
 import { Role } from '../../lib/auth';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { MemoryResponseCacheStore, RedisResponseCacheStore } from '../../gateway/response-cache';
+import { startTestGateway } from '../support/gateway';
 import { centerProgramInput, testStack, tokenFor } from '../support/stack';
 
 const RUN = randomUUID().slice(0, 8);
@@ -71,39 +70,144 @@ describe('response cache', () => {
     expect(before.body.data.programs.totalCount).toBe(0);
   });
 
-  it('keeps at most its entry limit in memory, dropping the oldest', async () => {
+  it('keeps at most its entry limit in memory, dropping the oldest, and drops the entries of an invalidated tag', async () => {
     const store = new MemoryResponseCacheStore(2);
-    await store.set('a', '1', 60_000);
-    await store.set('b', '2', 60_000);
-    await store.set('c', '3', 60_000);
+    const mark = await store.mark();
+    await store.set('a', '1', 60_000, ['Program:1'], mark);
+    await store.set('b', '2', 60_000, ['Program:2'], mark);
+    await store.set('c', '3', 60_000, ['District:11680'], mark);
     expect([await store.get('a'), await store.get('b'), await store.get('c')]).toEqual([undefined, '2', '3']);
-    await store.bumpVersion();
-    expect(await store.version()).toBe('1');
-    expect(await store.get('c')).toBeUndefined();
+    await store.invalidate(['Program:2']);
+    expect([await store.get('b'), await store.get('c')]).toEqual([undefined, '3']);
   });
 
-  // Several gateway instances share entries and the data version through Redis (REDIS_URL).
-  const redisServer = '/usr/bin/redis-server';
-  (existsSync(redisServer) ? it : it.skip)('shares entries and the data version between instances through Redis', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
-    const redis = spawn(redisServer, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const [one, two] = [new RedisResponseCacheStore(`redis://127.0.0.1:${port}`), new RedisResponseCacheStore(`redis://127.0.0.1:${port}`)];
+  it('does not keep a read that started before an invalidation of one of its tags', async () => {
+    const store = new MemoryResponseCacheStore();
+    const startedBefore = await store.mark();
+    await store.invalidate(['Program:7']);
+    await store.set('raced', '1', 60_000, ['Program:7'], startedBefore);
+    await store.set('other', '2', 60_000, ['Program:8'], startedBefore);
+    expect([await store.get('raced'), await store.get('other')]).toEqual([undefined, '2']);
+  });
+
+  // Several gateway instances share entries and invalidations through Redis (REDIS_URL).
+  it('shares entries and invalidations between instances through Redis', async () => {
+    const prefix = `baeumteo-test-${RUN}:`;
+    const [one, two] = [new RedisResponseCacheStore(REDIS_URL, prefix), new RedisResponseCacheStore(REDIS_URL, prefix)];
     try {
-      const start = await one.version();
-      await one.set(`${start}:key`, '{"data":1}', 60_000);
-      expect(await two.get(`${start}:key`)).toBe('{"data":1}');
-      await two.bumpVersion();
-      expect(await one.version()).not.toBe(start);
-      expect(await one.version()).toBe(await two.version());
+      const mark = await one.mark();
+      await one.set('key', '{"data":1}', 60_000, ['Program:1', 'list:Program'], mark);
+      await one.set('kept', '{"data":2}', 60_000, ['District:11680'], mark);
+      expect(await two.get('key')).toBe('{"data":1}');
+      await two.invalidate(['list:Program']);
+      expect(await one.get('key')).toBeUndefined();
+      expect(await one.get('kept')).toBe('{"data":2}');
+      await one.set('key', '{"data":1}', 60_000, ['Program:1'], mark); // started before the invalidation
+      expect(await two.get('key')).toBeDefined(); // Program:1 itself was not invalidated
+      await two.invalidate(['Program:1']);
+      await one.set('key', '{"data":1}', 60_000, ['Program:1'], mark);
+      expect(await two.get('key')).toBeUndefined();
     } finally {
       await one.close();
       await two.close();
-      redis.kill();
     }
+  });
+});
+
+// The same behaviour with the memory store (the test stack's gateway) and with Redis shared by a second gateway.
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/2';
+const gateways: [string, () => Promise<{ url: string; stop(): Promise<void> }>][] = [
+  ['in memory', async () => ({ url: testStack().gatewayUrl, stop: async () => undefined })],
+  ['in Redis', () => startTestGateway({ REDIS_URL, REDIS_KEY_PREFIX: `baeumteo-test-${RUN}:` })],
+];
+
+describe.each(gateways)('response cache invalidation %s', (_name, start) => {
+  let gateway: { url: string; stop(): Promise<void> };
+  beforeAll(async () => {
+    gateway = await start();
+  });
+  afterAll(() => gateway?.stop());
+
+  const read = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { cache: response.headers.get('x-response-cache'), body: (await response.json()) as any };
+  };
+  /** A read asked twice, so that it is in the cache. */
+  const cached = async (query: string, variables: Record<string, unknown> = {}) => {
+    await read(query, variables);
+    const again = await read(query, variables);
+    expect(again.cache).toBe('HIT');
+    return again.body;
+  };
+  const admin = () => tokenFor({ sub: `cache-admin-${RUN}`, role: Role.CITY_ADMIN });
+  // $run (a district code that does not exist) gives each test a cache entry of its own.
+  const DISTRICTS = `query CachedDistricts($run: ID!) { districts { code nameKo learningCenters { id name } } none: district(code: $run) { code } }`;
+
+  it('keeps serving a cached read while anonymous callers send refused mutations', async () => {
+    const variables = { run: `${RUN}-refused-${_name}` };
+    await cached(DISTRICTS, variables);
+    for (let i = 0; i < 5; i += 1) {
+      const refused = await read('mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { program { id } userErrors { message } } }', { input: { id: 'P1' } });
+      expect(refused.body.data?.publishProgram?.program ?? null).toBeNull();
+    }
+    const empty = await read('mutation ($input: ProgramIdInput!) { archiveProgram(input: $input) { userErrors { message } } }', { input: { id: 'no such program' } }, await admin());
+    expect(empty.body.data?.archiveProgram?.userErrors?.length ?? 1).toBeGreaterThan(0);
+    expect((await read(DISTRICTS, variables)).cache).toBe('HIT');
+  });
+
+  it('leaves a cached districts read cached when a resident enrolls, and refreshes the program it enrolled in', async () => {
+    const { data } = (await read('{ programs(filter: { status: PUBLISHED, hasSeatsLeft: true }, first: 50) { edges { node { id } } } }')).body;
+    const programId = data.programs.edges[Math.floor(Math.random() * data.programs.edges.length)].node.id as string;
+    const variables = { run: `${RUN}-enroll-${_name}` };
+    await cached(DISTRICTS, variables);
+    const PROGRAM = 'query ($id: ID!) { program(id: $id) { id seatsLeft } }';
+    const before = await cached(PROGRAM, { id: programId });
+
+    const resident = await tokenFor({ sub: `cache-resident-${RUN}-${_name}`, role: Role.RESIDENT });
+    const enrolled = await read('mutation ($input: EnrollInput!) { enroll(input: $input) { enrollment { id status } userErrors { message } } }', { input: { programId } }, resident);
+    expect(enrolled.body.data.enroll.userErrors).toEqual([]);
+    expect(enrolled.body.data.enroll.enrollment.id).toBeDefined();
+
+    expect((await read(DISTRICTS, variables)).cache).toBe('HIT');
+    const after = await read(PROGRAM, { id: programId });
+    expect(after.cache).toBe('MISS');
+    expect(after.body.data.program.seatsLeft).toBe(before.data.program.seatsLeft - 1);
+  });
+
+  it("evicts a program's cached reads and the lists that show it when the program is edited, and nothing else", async () => {
+    const title = `Cache edit ${RUN} ${_name}`;
+    const created = await read(
+      'mutation ($input: CreateProgramInput!) { createProgram(input: $input) { program { id } userErrors { message } } }',
+      { input: centerProgramInput('LC1168064000', '5-3', title) },
+      await admin(),
+    );
+    const { id } = created.body.data.createProgram.program;
+    await read('mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { userErrors { message } } }', { input: { id } }, await admin());
+    const { version } = (await read('query ($id: ID!) { program(id: $id) { version } }', { id }, await admin())).body.data.program;
+    const PROGRAM = 'query ($id: ID!) { program(id: $id) { id title } }';
+    const LIST = 'query ($filter: ProgramFilter) { programs(filter: $filter, first: 10) { totalCount edges { node { title } } } }';
+    const variables = { run: `${RUN}-edit-${_name}` };
+    await cached(PROGRAM, { id });
+    await cached(LIST, { filter: { centerId: 'LC1168064000', titleContains: title } });
+    await cached(DISTRICTS, variables);
+
+    const edited = await read(
+      'mutation ($input: UpdateProgramInput!) { updateProgram(input: $input) { program { id title } userErrors { message } } }',
+      { input: { id, version, title: `${title} (edited)` } },
+      await admin(),
+    );
+    expect(edited.body.data.updateProgram.userErrors).toEqual([]);
+
+    const program = await read(PROGRAM, { id });
+    expect(program.cache).toBe('MISS');
+    expect(program.body.data.program.title).toBe(`${title} (edited)`);
+    const list = await read(LIST, { filter: { centerId: 'LC1168064000', titleContains: title } });
+    expect(list.cache).toBe('MISS');
+    expect(list.body.data.programs.edges.map((e: any) => e.node.title)).toEqual([`${title} (edited)`]);
+    expect((await read(DISTRICTS, variables)).cache).toBe('HIT');
   });
 });

@@ -1,4 +1,7 @@
+import { request } from 'node:http';
 import type { RunningGateway } from '../../gateway/gateway';
+import { loadConfig } from '../../lib/config';
+import { freePort } from '../../lib/ports';
 import { postRaw, productionOverrides, startTestGateway } from '../support/gateway';
 import { graphql, testStack } from '../support/stack';
 
@@ -61,20 +64,51 @@ describe('a gateway in production mode', () => {
     expect(local.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('keeps CSRF prevention on: a form-like POST is refused, a JSON POST and a plain GET query run', async () => {
+  it('keeps CSRF prevention on: a form-like POST is refused, a JSON POST runs', async () => {
     const form = await fetch(production.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ districts { code } }' }) });
     expect(form.status).toBe(400);
     expect(await form.text()).toMatch(/CSRF/);
-    const get = await fetch(`${production.url}?query=${encodeURIComponent('{ districts { code } }')}`, { headers: { accept: 'application/json' } });
-    expect(get.status).toBe(200);
-    expect(((await get.json()) as { data: { districts: unknown[] } }).data.districts).toHaveLength(25);
+    expect((await graphql(production.url, '{ districts { code } }')).errors).toBeUndefined();
   });
 
-  it('refuses a GET that carries cookies without a preflight header, and any mutation over GET', async () => {
-    const withCookie = await fetch(`${production.url}?query=${encodeURIComponent('{ districts { code } }')}`, { headers: { cookie: 'session=1' } });
-    expect(withCookie.status).toBe(400);
-    const mutation = await fetch(`${production.url}?query=${encodeURIComponent('mutation { __typename }')}`);
+  it('runs a GET query only with the CSRF preflight header, and refuses any mutation over GET', async () => {
+    const query = `${production.url}?query=${encodeURIComponent('{ districts { code } }')}`;
+    const plain = await fetch(query, { headers: { accept: 'application/json' } });
+    expect(plain.status).toBe(400);
+    expect(await plain.text()).toMatch(/CSRF/);
+    const preflighted = await fetch(query, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    expect(preflighted.status).toBe(200);
+    expect(((await preflighted.json()) as { data: { districts: unknown[] } }).data.districts).toHaveLength(25);
+    const mutation = await fetch(`${production.url}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(mutation.status).toBe(405);
+  });
+
+  it('sends security headers and no X-Powered-By', async () => {
+    const response = await postRaw(production.url, JSON.stringify({ query: '{ __typename }' }));
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  it('serves no explorer and no /metrics on the public port', async () => {
+    const explorer = await fetch(production.url, { headers: { accept: 'text/html' } });
+    expect(explorer.headers.get('content-type')).not.toMatch(/text\/html/);
+    expect(await explorer.text()).not.toMatch(/graphiql/i);
+    expect((await fetch(new URL('/metrics', production.url))).status).toBe(404);
+  });
+
+  it('builds the feed\'s absolute URLs from PUBLIC_URL, never from a forged Host header', async () => {
+    const url = new URL('/feeds/programs?limit=1', production.url);
+    const page = await new Promise<{ next: string; items: { data?: { url: string } }[] }>((resolve, reject) => {
+      request(url, { headers: { host: 'evil.example.com' } }, (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk)).on('end', () => resolve(JSON.parse(text)));
+      }).on('error', reject).end();
+    });
+    expect(page.next).toMatch(/^https:\/\/baeumteo\.example\.org\/feeds\/programs\?/);
+    expect(page.items[0].data?.url).toMatch(/^https:\/\/baeumteo\.example\.org\/graphql\?/);
+    expect(JSON.stringify(page)).not.toContain('evil.example.com');
   });
 });
 
@@ -89,6 +123,35 @@ describe('a gateway in production mode with ENABLE_INTROSPECTION=true', () => {
     const { data, errors } = await graphql(gateway.url, INTROSPECTION);
     expect(errors).toBeUndefined();
     expect(data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('a gateway in production mode with METRICS_PORT and ENABLE_EXPLORER=true', () => {
+  let gateway: RunningGateway;
+  let metricsPort: number;
+  beforeAll(async () => {
+    metricsPort = await freePort();
+    gateway = await startTestGateway({ ...productionOverrides(), METRICS_PORT: String(metricsPort), ENABLE_EXPLORER: 'true' });
+  });
+  afterAll(() => gateway?.stop());
+
+  it('serves /metrics on its own port only', async () => {
+    const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^# HELP /m);
+    expect((await fetch(new URL('/metrics', gateway.url))).status).toBe(404);
+  });
+
+  it('serves the explorer to a browser', async () => {
+    const explorer = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(explorer.headers.get('content-type')).toMatch(/text\/html/);
+  });
+});
+
+describe('production settings', () => {
+  it('need PUBLIC_URL: absolute URLs never come from the Host header', () => {
+    const { PUBLIC_URL: _url, ...withoutPublicUrl } = productionOverrides();
+    expect(() => loadConfig({ ...testStack().env, ...withoutPublicUrl })).toThrow(/production needs PUBLIC_URL/);
   });
 });
 

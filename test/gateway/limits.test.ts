@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunningGateway } from '../../gateway/gateway';
+import { EXPLORER_DEFAULT_QUERY } from '../../gateway/pages/explorer';
 import { loadConfig } from '../../lib/config';
-import { postRaw } from '../support/gateway';
+import { postRaw, productionOverrides, startTestGateway } from '../support/gateway';
 import { graphql, testStack } from '../support/stack';
 
 const limits = () => loadConfig(testStack().env).limits;
@@ -78,5 +82,59 @@ describe('operation limits at the gateway', () => {
     const { status, body } = await postRaw(gateway(), '{ "query": ');
     expect(status).toBe(400);
     expect(body.errors![0].extensions?.code).toBe('BAD_REQUEST');
+  });
+});
+
+/** The README's example operations and the pages' operations, as shipped. */
+function shippedOperations(): { name: string; query: string; variables: Record<string, unknown> }[] {
+  const root = join(__dirname, '..', '..');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match, i) => ({ name: `README example ${i + 1}`, query: match[1], variables: {} }));
+  const api = readFileSync(join(root, 'gateway', 'pages', 'public', 'network', 'api.js'), 'utf8');
+  const institutionFields = /const INSTITUTION_FIELDS = `([\s\S]*?)`;/.exec(api)![1];
+  const pages = [...api.matchAll(/export const (\w+_QUERY) = `([\s\S]*?)`;/g)].map(([, name, text]) => ({
+    name: `network page ${name}`,
+    query: text.replace('${INSTITUTION_FIELDS}', institutionFields),
+    variables: { code: '11680', first: 20 }, // the page asks for 20 programs at a time (search.js)
+  }));
+  return [...examples, ...pages, { name: 'explorer default query', query: EXPLORER_DEFAULT_QUERY, variables: {} }];
+}
+
+describe('the cost limit, with variables and defaults, in production mode', () => {
+  let production: RunningGateway;
+  beforeAll(async () => {
+    production = await startTestGateway({ ...productionOverrides(), RESPONSE_CACHE_TTL_SECONDS: '0' });
+  });
+  afterAll(() => production?.stop());
+
+  const NESTED = 'query ($n: Int) { dongs(first: $n) { edges { node { learningCenters { programs(first: $n) { edges { node { title } } } } } } } }';
+
+  it('refuses an operation whose page sizes come from variables, naming its cost and the maximum', async () => {
+    const response = await graphql(production.url, NESTED, { n: 100 });
+    expectRefusedBy(response, 'cost', new RegExp(`Cost limit of ${limits().maxCost} exceeded`));
+    const { cost, maxCost } = response.errors![0].extensions as { cost: number; maxCost: number };
+    expect(maxCost).toBe(limits().maxCost);
+    expect(cost).toBeGreaterThan(maxCost);
+  });
+
+  it('refuses it the same with literal page sizes, and runs it with small ones', async () => {
+    const literal = '{ dongs(first: 100) { edges { node { learningCenters { programs(first: 100) { edges { node { title } } } } } } } }';
+    expectRefusedBy(await graphql(production.url, literal), 'cost', /Cost limit/);
+    const small = await graphql(production.url, NESTED, { n: 2 });
+    expect(small.errors).toBeUndefined();
+    expect((small.data as any).dongs.edges).toHaveLength(2);
+  });
+
+  it("counts an argument's default: a connection without first costs its default page", async () => {
+    // dongs (first defaults to 20) x learningCenters x programs(first: 500): over the limit without any variable.
+    const query = '{ dongs { edges { node { learningCenters { programs(first: 500) { edges { node { title } } } } } } } }';
+    expectRefusedBy(await graphql(production.url, query), 'cost', /Cost limit/);
+  });
+
+  it("runs the README's example operations and the pages' operations within the default limit", async () => {
+    for (const { name, query, variables } of shippedOperations()) {
+      const { errors } = await graphql(production.url, query, variables);
+      expect({ name, errors }).toEqual({ name, errors: undefined });
+    }
   });
 });

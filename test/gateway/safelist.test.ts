@@ -37,7 +37,7 @@ describe('safelist mode', () => {
 
   it('runs a registered operation sent by its hash over GET', async () => {
     const params = new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(DISTRICTS) } }) });
-    const response = await fetch(`${gateway.url}?${params}`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${gateway.url}?${params}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { data: { districts: unknown[] } }).data.districts).toHaveLength(25);
   });

@@ -23,6 +23,7 @@ export function productionOverrides(): Record<string, string> {
   return {
     NODE_ENV: 'production',
     JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    PUBLIC_URL: 'https://baeumteo.example.org',
     ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_GATEWAY_SECRET`, config.subgraphs[name].gatewaySecret])),
   };
 }
