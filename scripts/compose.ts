@@ -3,6 +3,7 @@
  * schema/. `npm run compose -- --check` exits 1 when schema/ is out of date
  * with the code (the test suite runs it).
  */
+import './development-mode';
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

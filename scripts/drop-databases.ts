@@ -1,4 +1,5 @@
 // Drops every subgraph's database (the configured PostgreSQL databases, or the SQLite files in DATA_DIR).
+import './development-mode';
 import { SUBGRAPH_NAMES, loadConfig } from '../lib/config';
 import { dropDatabase } from '../lib/orm';
 

@@ -6,6 +6,7 @@
  * `npm run migrations -- check <subgraph|all>` exits 1 when entities changed
  * without a migration.
  */
+import './development-mode';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,6 +3,7 @@
  * the subgraph databases and seeds them with the network of that size. Each
  * subgraph is seeded by a process of its own, in parallel.
  */
+import './development-mode';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
