@@ -340,9 +340,6 @@ function trustProxySetting(value: string, production: boolean): false | number |
 /** Production is closed by default; development and test keep introspection and effectively no rate limit. */
 function hardeningSettings(values: z.infer<typeof baseSchema>): Pick<Config, 'limits' | 'exposure' | 'rateLimit' | 'redisUrl' | 'redisKeyPrefix' | 'persistedOperationsFile'> {
   const production = values.NODE_ENV === 'production';
-  if (production && !values.PUBLIC_URL) {
-    throw new ConfigError('Invalid configuration:\n  production needs PUBLIC_URL (the address the public reaches the gateway at, e.g. https://api.example.org): absolute URLs never come from the Host header');
-  }
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   const origins = values.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
   return {
@@ -403,6 +400,9 @@ function productionProblems(env: NodeJS.ProcessEnv, values: z.infer<typeof baseS
     problems.push('the built-in development secrets are public: production needs its own');
   }
   if (service === 'gateway') {
+    if (!values.PUBLIC_URL) {
+      problems.push('PUBLIC_URL: production needs PUBLIC_URL (the address the public reaches the gateway at, e.g. https://api.example.org): absolute URLs never come from the Host header');
+    }
     const missing = SUBGRAPH_NAMES.filter((name) => !subgraphs[name].gatewaySecret).map((name) => `${envPrefix(name)}_GATEWAY_SECRET`);
     if (missing.length > 0) problems.push(`the gateway needs each subgraph's secret: set ${missing.join(', ')} (or the root GATEWAY_SECRET)`);
   } else {

@@ -58,6 +58,7 @@ export async function productionEnv(keys: ProductionKeys): Promise<Record<string
     SEED_PROGRAMS: '200',
     LOG_LEVEL: 'warn',
     JWT_PUBLIC_KEY_FILE: keys.publicKeyFile,
+    PUBLIC_URL: 'https://baeumteo.example.org',
     PORT: String(await freePort()),
     ...subgraphSecrets(),
   };

@@ -17,6 +17,7 @@ function check(edits: Record<string, [string | RegExp, string][]>, accepted?: un
   const dir = mkdtempSync(join(tmpdir(), 'baeumteo-schema-'));
   dirs.push(dir);
   cpSync(SCHEMA, dir, { recursive: true });
+  rmSync(join(dir, 'accepted-changes.json'), { force: true }); // each case starts from an empty accepted list
   for (const [file, replacements] of Object.entries(edits)) {
     const path = join(dir, file);
     let text = readFileSync(path, 'utf8');

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { SUBGRAPH_NAMES, envPrefix } from '../../lib/config';
 import { freePort } from '../../lib/ports';
 import { launchStack, type RunningStack } from '../../lib/stack';
+import { copySqliteDatabases } from '../support/processes';
 import { graphql, testStack } from '../support/stack';
 
 interface ReceivedSpan {
@@ -57,17 +58,6 @@ async function startCollector(): Promise<{ server: Server; endpoint: string; spa
   return { server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans };
 }
 
-/** The SQLite databases of the test stack, copied consistently (VACUUM INTO), so the traced hub need not seed. */
-function copySqliteDatabases(from: string, to: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Database = require('better-sqlite3') as new (file: string, options: { readonly: boolean }) => { exec(sql: string): void; close(): void };
-  for (const name of SUBGRAPH_NAMES) {
-    const db = new Database(join(from, `${name}.sqlite`), { readonly: true });
-    db.exec(`vacuum into '${join(to, `${name}.sqlite`).replace(/'/g, "''")}'`);
-    db.close();
-  }
-}
-
 const DONG_PAGE = `query DongPage($code: ID!) {
   dong(code: $code) {
     nameEn
@@ -102,7 +92,7 @@ describe('a traced hub (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
     // PostgreSQL: replicas on the test stack's databases. SQLite: copies of its files (one process per file).
     if (!base.DATABASE_URL) {
       env.DATA_DIR = mkdtempSync(join(tmpdir(), 'baeumteo-traces-'));
-      copySqliteDatabases(base.DATA_DIR, env.DATA_DIR);
+      copySqliteDatabases(base.DATA_DIR, env.DATA_DIR, SUBGRAPH_NAMES);
     }
     stack = await launchStack({ env, readyTimeoutMs: 120_000 });
   }, 150_000);

@@ -6,7 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { loadConfig } from '../../lib/config';
+import { loadConfig, type SubgraphName } from '../../lib/config';
 import { freePort } from '../../lib/ports';
 import { entryPoint, readyUrl, waitUntilReady, type ServiceName } from '../../lib/stack';
 import { testStack } from './stack';
@@ -64,5 +64,19 @@ export function redisAnswers(url: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Copies SQLite databases of the test stack consistently (VACUUM INTO): a process of its own needs a database of its
+ * own on SQLite, which allows one process per database (lib/replicas.ts), and a copy need not seed.
+ */
+export function copySqliteDatabases(from: string, to: string, names: readonly SubgraphName[]): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require('better-sqlite3') as new (file: string, options: { readonly: boolean }) => { exec(sql: string): void; close(): void };
+  for (const name of names) {
+    const db = new Database(join(from, `${name}.sqlite`), { readonly: true });
+    db.exec(`vacuum into '${join(to, `${name}.sqlite`).replace(/'/g, "''")}'`);
+    db.close();
   }
 }

@@ -3,20 +3,26 @@
  * statement carries the values it wrote (here a resident id), and neither the
  * log line nor the answer may repeat them. A test-only trigger makes the
  * database refuse one resident's enrollment; a centers subgraph process of its
- * own, over the test stack's database and behind a gateway of this test, is
- * the one whose output lines are read.
+ * own (on a copy of the stack's database on SQLite), behind a gateway of this
+ * test, is the one whose output lines are read.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RunningGateway } from '../../gateway/gateway';
 import { Role } from '../../lib/auth';
-import type { Orm } from '../../lib/orm';
+import { loadConfig } from '../../lib/config';
+import { openDatabase, type Orm } from '../../lib/orm';
+import { entitiesOf } from '../../lib/subgraph-server';
+import { loadSubgraph } from '../../subgraphs/registry';
 import { freePort } from '../../lib/ports';
 import { LearningCenter } from '../../subgraphs/centers/learning-center.entity';
 import { startTestGateway } from '../support/gateway';
-import { centerProgramInput, graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
+import { copySqliteDatabases } from '../support/processes';
+import { centerProgramInput, graphql, readSeedCsv, testStack, tokenFor } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
 const RUN = randomUUID().slice(0, 8);
@@ -52,7 +58,7 @@ async function dropTrigger(): Promise<void> {
 /** A centers subgraph process on the test stack's database, its output lines collected. */
 async function startCenters(): Promise<string> {
   const port = await freePort();
-  const env = { ...testStack().env, CENTERS_PORT: String(port), LOG_LEVEL: 'info' };
+  const env = { ...testStack().env, ...ownDatabase, CENTERS_PORT: String(port), LOG_LEVEL: 'info' };
   centers = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'register.js'), join(ROOT, 'subgraphs', 'centers', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   for (const stream of [centers.stdout!, centers.stderr!]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -70,8 +76,15 @@ async function waitForLine(pattern: RegExp): Promise<string> {
   throw new Error(`no output line matched ${pattern}:\n${lines.slice(-20).join('\n')}`);
 }
 
+/** On SQLite (one process per database) the process gets a copy of the stack's centers database; PostgreSQL is shared. */
+let ownDatabase: { DATA_DIR?: string } = {};
+
 beforeAll(async () => {
-  orm = await openSubgraphDatabase('centers');
+  if (!postgres()) {
+    ownDatabase = { DATA_DIR: mkdtempSync(join(tmpdir(), 'baeumteo-error-logs-')) };
+    copySqliteDatabases(testStack().env.DATA_DIR, ownDatabase.DATA_DIR!, ['centers']);
+  }
+  orm = await openDatabase(entitiesOf(loadSubgraph('centers')), loadConfig({ ...testStack().env, ...ownDatabase }));
   const centersUrl = await startCenters();
   gateway = await startTestGateway({ CENTERS_URL: centersUrl });
   await addTrigger();
