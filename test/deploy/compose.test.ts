@@ -182,7 +182,11 @@ function dropComposeDatabases(): void {
 
   it('serves through the gateway, each subgraph reached by its compose name', async () => {
     const response = await fetch(url('gateway', '/ready'));
-    expect(await response.json()).toEqual({ status: 'ready', subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, true])) });
+    expect(await response.json()).toEqual({
+      status: 'ready',
+      subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, true])),
+      breakers: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 'closed'])),
+    });
   });
 
   it('makes the writes that cross subgraphs', async () => {
