@@ -77,9 +77,13 @@ export function parseInstitutionClaim(value: unknown): Identity['institution'] {
   return { typename: match[1] as InstitutionTypename, id: match[2] };
 }
 
+export const MAX_SUBJECT_LENGTH = 255;
+
 export function identityFromClaims(payload: JWTPayload): Identity {
   const role = payload.role as Role;
   if (!payload.sub) throw unauthenticated('The token has no subject (sub).');
+  // Subjects are stored (an enrollment's resident); 255 characters is what OpenID Connect allows.
+  if (payload.sub.length > MAX_SUBJECT_LENGTH) throw unauthenticated(`The token's subject (sub) is longer than ${MAX_SUBJECT_LENGTH} characters.`);
   if (!Object.values(Role).includes(role)) throw unauthenticated(`The token's role ${JSON.stringify(payload.role)} is not one of ${Object.values(Role).join(', ')}.`);
   const identity: Identity = { subject: payload.sub, role };
   if (typeof payload.district === 'string') identity.district = payload.district;

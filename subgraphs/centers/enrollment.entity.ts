@@ -31,7 +31,7 @@ export class Enrollment {
   @ManyToOne('Program', { ref: true, index: true })
   program!: Ref<Program>;
 
-  @Property({ length: 32 })
+  @Property({ length: 255 }) // a token subject (lib/auth.ts allows up to 255 characters)
   residentId!: string;
 
   @Field(() => EnrollmentStatus)

@@ -71,6 +71,7 @@ describe('the gateway', () => {
     ['a token for another audience', () => new SignJWT({ role: 'CITY_ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(auth().issuer).setAudience('someone-else').setExpirationTime('1h').sign(new TextEncoder().encode(auth().jwtSecret))],
     ['a token with an unknown role', () => new SignJWT({ role: 'SUPERUSER' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(auth().issuer).setAudience(auth().audience).setExpirationTime('1h').sign(new TextEncoder().encode(auth().jwtSecret))],
     ['a district officer token without its district', () => new SignJWT({ role: 'DISTRICT_OFFICER' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(auth().issuer).setAudience(auth().audience).setExpirationTime('1h').sign(new TextEncoder().encode(auth().jwtSecret))],
+    ['a token whose subject is longer than 255 characters', () => new SignJWT({ role: 'RESIDENT' }).setProtectedHeader({ alg: 'HS256' }).setSubject('r'.repeat(256)).setIssuer(auth().issuer).setAudience(auth().audience).setExpirationTime('1h').sign(new TextEncoder().encode(auth().jwtSecret))],
     ['something that is not a JWT', async () => 'not-a-jwt'],
   ];
 

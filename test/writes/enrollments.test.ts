@@ -137,6 +137,15 @@ describe('enroll', () => {
     expect(data!.program.seatsLeft).toBe(0);
   });
 
+  it('enrolls a resident whose token subject is as long as a token may carry (255 characters)', async () => {
+    const program = await newProgram(5);
+    const longSubject = { sub: `R-${RUN}-`.padEnd(255, 'x'), role: Role.RESIDENT };
+    const answer = await enroll(program.id, longSubject);
+    expect(answer.userErrors).toEqual([]);
+    expect(answer.enrollment!.status).toBe('CONFIRMED');
+    expect((await enrollmentRows(program.id)).map((row) => row.resident_id)).toEqual([longSubject.sub]);
+  });
+
   it('gives a resident who enrolls twice at once one enrollment, and tells the other request ALREADY_ENROLLED', async () => {
     const program = await newProgram(5);
     const answers = await Promise.all([1, 2, 3].map(() => enroll(program.id, resident('twice'), fresh('twice'))));
