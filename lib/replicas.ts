@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config, SubgraphName } from './config';
-import { maintenanceConnection, postgresDatabaseName } from './orm';
+import { embeddedDatabaseUnsupported, maintenanceConnection, postgresDatabaseName } from './orm';
 import type { Logger } from './logger';
 
 export const SQLITE_ONE_PROCESS = 'SQLite allows one process per database: use DATABASE_URL (PostgreSQL) to run replicas';
@@ -41,6 +41,9 @@ export interface ProcessLock {
  * another process holds it. SQLite's own file locking does the work (fcntl locks), so no hand-written lock file.
  */
 export function holdSqliteDatabase(config: Pick<Config, 'dataDir'>, subgraph: SubgraphName): ProcessLock {
+  // Before the driver is loaded: where it cannot run, loading it fails (or aborts) without saying what to do.
+  const unsupported = embeddedDatabaseUnsupported();
+  if (unsupported) throw new Error(unsupported);
   mkdirSync(config.dataDir, { recursive: true });
   const file = join(config.dataDir, `${subgraph}.sqlite`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +13,7 @@ import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { loadSigningKey, signToken, type SigningKey, type TokenClaims } from '../../lib/auth';
 import { SUBGRAPH_NAMES, envPrefix, loadConfig, type ServiceName } from '../../lib/config';
 import { freePort } from '../../lib/ports';
+import { dropDatabases, postgresUrlWithSuffix } from './support';
 
 export const ROOT = join(__dirname, '..', '..');
 export const REGISTER = join(ROOT, 'scripts', 'register.js');
@@ -48,7 +49,11 @@ export function subgraphSecrets(): Record<string, string> {
   return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_GATEWAY_SECRET`, randomBytes(32).toString('base64url')]));
 }
 
-/** A production environment for the whole hub on loopback, SQLite in a fresh directory and free ports. */
+/**
+ * A production environment for the whole hub on loopback with free ports: its own PostgreSQL databases when the
+ * suite runs on PostgreSQL (as production runs; on Node 24 the embedded database is refused), otherwise SQLite in a
+ * fresh directory. `removeData` drops them.
+ */
 export async function productionEnv(keys: ProductionKeys): Promise<Record<string, string>> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -63,7 +68,14 @@ export async function productionEnv(keys: ProductionKeys): Promise<Record<string
     ...subgraphSecrets(),
   };
   for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = String(await freePort());
+  if (process.env.DATABASE_URL) env.DATABASE_URL = postgresUrlWithSuffix(process.env.DATABASE_URL, `prod${env.PORT}`);
   return env;
+}
+
+/** Drops the databases of a production environment (once its services have stopped). */
+export function removeData(env: Record<string, string>): void {
+  if (env.DATABASE_URL) dropDatabases(env);
+  rmSync(env.DATA_DIR, { recursive: true, force: true });
 }
 
 /** Only what one service may hold: a subgraph gets its own gateway secret, not the others'. */
@@ -197,6 +209,7 @@ export async function startHub(env: Record<string, string>): Promise<Hub> {
   const services = new Map<ServiceName, ServiceProcess>();
   const stop = async () => {
     await Promise.all([...services.values()].map((service) => terminate(service)));
+    removeData(env);
   };
   const url = (port: string, path: string) => `http://127.0.0.1:${port}${path}`;
   try {

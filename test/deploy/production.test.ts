@@ -5,15 +5,19 @@
  * its own gateway secret.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { GATEWAY_SECRET_HEADER, Role } from '../../lib/auth';
 import { envPrefix } from '../../lib/config';
 import { freePort } from '../../lib/ports';
 import {
-  REGISTER, ROOT, crossSubgraphWrites, keysFromScript, makeKeys, post, productionEnv, productionToken, spawnProcess, startHub, terminate, waitReady,
+  REGISTER, ROOT, crossSubgraphWrites, keysFromScript, makeKeys, post, productionEnv, productionToken, removeData, spawnProcess, startHub, terminate,
+  waitReady,
   type Hub, type ProductionKeys,
 } from './production-hub';
+import { postgresUrlWithSuffix } from './support';
 
 const CENTERS = join(ROOT, 'subgraphs', 'centers', 'main.ts');
 const GATEWAY = join(ROOT, 'gateway', 'main.ts');
@@ -33,14 +37,17 @@ describe('a service started without an explicit development mode', () => {
 
   it('starts with NODE_ENV=development and the built-in development secrets', async () => {
     const port = await freePort();
-    const service = spawnProcess(['-r', REGISTER, CENTERS], {
-      PATH: process.env.PATH!, NODE_ENV: 'development', CENTERS_PORT: String(port), DATA_DIR: join(require('node:os').tmpdir(), `baeumteo-dev-${port}`),
+    const env: Record<string, string> = {
+      PATH: process.env.PATH!, NODE_ENV: 'development', CENTERS_PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'baeumteo-dev-')),
       SEED_PROGRAMS: '50', LOG_LEVEL: 'warn',
-    });
+    };
+    if (process.env.DATABASE_URL) env.DATABASE_URL = postgresUrlWithSuffix(process.env.DATABASE_URL, `dev${port}`);
+    const service = spawnProcess(['-r', REGISTER, CENTERS], env);
     try {
       await waitReady(`http://127.0.0.1:${port}/ready`, service);
     } finally {
       expect((await terminate(service)).code).toBe(0);
+      removeData(env);
     }
   });
 });
