@@ -129,7 +129,7 @@ const baseSchema = z.object({
   // Gateway response cache of anonymous reads (gateway/response-cache.ts); 0 turns it off.
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(300),
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10000),
-  // How long a mutation's idempotency key answers retries (lib/mutation.ts); expired records are pruned.
+  // How long a mutation's idempotency key answers retries (lib/subgraph/mutation.ts); expired records are pruned.
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
   // Every Redis key the gateway writes starts with this: several hubs (or test runs) can share one Redis.
   REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{0,64}$/, 'expected up to 64 letters, digits, ":", ".", "_" or "-"').default('baeumteo:'),
@@ -179,6 +179,12 @@ export interface AuthConfig {
   maxLifetimeSeconds: number;
 }
 
+/** What the demonstration network is generated from: the same settings give the same network in every subgraph. */
+export interface SeedSettings {
+  seed: number;
+  programs: number;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
@@ -187,7 +193,7 @@ export interface Config {
   gatewayUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  seed: { seed: number; programs: number };
+  seed: SeedSettings;
   logLevel: z.infer<typeof baseSchema>['LOG_LEVEL'];
   /** End-to-end budget of one gateway request, passed on to the subgraphs. */
   requestDeadlineMs: number;
@@ -483,7 +489,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
 }
 
 /**
- * The environment one service process gets from a launcher holding the whole hub's (lib/stack.ts): a subgraph
+ * The environment one service process gets from a launcher holding the whole hub's (scripts/stack.ts): a subgraph
  * gets its own gateway secret (derived from GATEWAY_SECRET when only the root is set) and neither the root nor
  * another subgraph's secret.
  */

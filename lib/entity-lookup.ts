@@ -11,7 +11,7 @@
  */
 import { GATEWAY_SECRET_HEADER } from './auth';
 import { gatewaySecretFor, type Config, type SubgraphName } from './config';
-import { fail, UserErrorCode } from './mutation';
+import { fail, UserErrorCode } from './subgraph/mutation';
 
 export const OWNER_OF = {
   School: 'schools',

@@ -18,11 +18,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role, signToken } from '../lib/auth';
 import { SUBGRAPH_NAMES, envPrefix, type SubgraphName } from '../lib/config';
-import { databaseKind } from '../lib/orm';
-import { launchStack, type RunningStack } from '../lib/stack';
+import { databaseKind } from '../lib/subgraph/orm';
+import { launchStack, type RunningStack } from './stack';
 import { SUPERGRAPH_PATH } from '../gateway/gateway';
 import { CREATE_PROGRAM, ENROLL, PUBLISH_PROGRAM, READ_OPERATIONS, collectSamples, variablesFor, type Operation, type Samples } from './bench/operations';
-import { freePort } from '../lib/ports';
+import { freePort } from './ports';
 
 const ROOT = join(__dirname, '..');
 const BENCH = join(ROOT, 'bench');

@@ -12,8 +12,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { SUBGRAPH_NAMES, loadConfig, type SubgraphName } from '../lib/config';
-import { databaseOptions, dropPostgresDatabase, postgresDatabaseName, type Orm } from '../lib/orm';
-import { entitiesOf } from '../lib/subgraph-server';
+import { databaseOptions, dropPostgresDatabase, postgresDatabaseName, type Orm } from '../lib/subgraph/orm';
+import { entitiesOf } from '../lib/subgraph/subgraph-server';
 import { loadSubgraph } from '../subgraphs/registry';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/baeumteo';

@@ -1,5 +1,5 @@
 // Prints one subgraph's SDL on stdout (used by compose, one process per subgraph).
-import { buildFederatedSchema, printFederatedSchema } from '../lib/federation';
+import { buildFederatedSchema, printFederatedSchema } from '../lib/subgraph/federation';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config';
 import { loadSubgraph } from '../subgraphs/registry';
 

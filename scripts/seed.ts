@@ -8,8 +8,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { SUBGRAPH_NAMES, loadConfig, type SubgraphName } from '../lib/config';
-import { dropDatabase, openDatabase } from '../lib/orm';
-import { entitiesOf, seedDatabase } from '../lib/subgraph-server';
+import { dropDatabase, openDatabase } from '../lib/subgraph/orm';
+import { entitiesOf, seedDatabase } from '../lib/subgraph/subgraph-server';
 import { loadSubgraph } from '../subgraphs/registry';
 
 async function seedOne(name: SubgraphName): Promise<void> {

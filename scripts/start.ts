@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { loadConfig, ConfigError } from '../lib/config';
-import { launchStack, type ServiceName } from '../lib/stack';
+import { launchStack, type ServiceName } from './stack';
 import { SUPERGRAPH_PATH } from '../gateway/gateway';
 
 const PAD = 16;

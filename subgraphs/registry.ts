@@ -4,7 +4,7 @@
  * ...), so a process holds exactly one subgraph's type-graphql metadata.
  */
 import type { SubgraphName } from '../lib/config';
-import type { SubgraphDefinition } from '../lib/subgraph-server';
+import type { SubgraphDefinition } from '../lib/subgraph/subgraph-server';
 
 const MODULES: Record<SubgraphName, { path: string; exportName: string }> = {
   centers: { path: './centers/index', exportName: 'centersSubgraph' },
@@ -18,8 +18,4 @@ export function loadSubgraph(name: SubgraphName): SubgraphDefinition {
   const { path, exportName } = MODULES[name];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(path)[exportName] as SubgraphDefinition;
-}
-
-export function subgraphEntryPoint(name: SubgraphName): string {
-  return require.resolve(MODULES[name].path.replace(/index$/, 'main'));
 }

@@ -1,19 +1,21 @@
 import type { EntityClass, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { spaceData } from '../../lib/seed-rows';
-import type { EnrollmentRow, Network, ProgramRow } from '../../seed/network.types';
-import { CenterSpace } from './center-space.entity';
-import { CitySupport } from './city-support.entity';
-import { District } from './district.entity';
-import { Dong } from './dong.entity';
-import { Enrollment } from './enrollment.entity';
-import { LifelongLearningExpert } from './expert.entity';
-import { LearningCenter } from './learning-center.entity';
-import { LearningCommunity } from './learning-community.entity';
-import { LifelongEducationField } from './lifelong-education-field.entity';
-import { Partnership } from './partnership.entity';
-import { Program } from './program.entity';
-import { ProgramSession } from './program-session.entity';
+import { spaceData } from '../../seed/entity-rows';
+import type { EnrollmentRow, ProgramRow } from '../../seed/network.types';
+import { CenterSpace } from './places/center-space.entity';
+import { CitySupport } from './network/city-support.entity';
+import { District } from './places/district.entity';
+import { Dong } from './places/dong.entity';
+import { Enrollment } from './programs/enrollment.entity';
+import { LifelongLearningExpert } from './network/expert.entity';
+import { LearningCenter } from './places/learning-center.entity';
+import { LearningCommunity } from './network/learning-community.entity';
+import { LifelongEducationField } from './programs/lifelong-education-field.entity';
+import { Partnership } from './network/partnership.entity';
+import { Program } from './programs/program.entity';
+import { ProgramSession } from './programs/program-session.entity';
+import type { SeedSettings } from '../../lib/config';
+import { buildNetwork } from '../../seed/network';
 
 /** Rows per INSERT: well under SQLite's 32766 bound parameters at ~20 columns. */
 const CHUNK = 1000;
@@ -34,7 +36,8 @@ async function insertAll<T extends object>(em: EntityManager, entity: EntityClas
   for (const chunk of chunks(rows)) await em.insertMany(entity, chunk as RequiredEntityData<T>[]);
 }
 
-export async function seedCenters(em: EntityManager, network: Network): Promise<void> {
+export async function seedCenters(em: EntityManager, settings: SeedSettings): Promise<void> {
+  const network = buildNetwork(settings);
   await insertAll(em, District, network.districts.map(({ code, nameKo, nameEn, lat, lng, areaKm2 }) => ({
     code, nameKo, nameEn, lat, lng, areaKm2,
   })));

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph } from '../../lib/subgraph-server';
+import { runSubgraph } from '../../lib/subgraph/subgraph-server';
 import { centersSubgraph } from './index';
 
 void runSubgraph(centersSubgraph);

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { EntityClass, FilterQuery, FindOneOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role, type Identity } from '../../lib/auth';
-import { requireScope } from '../../lib/authorization';
-import { fail, UserErrorCode, UserErrors, type Payload } from '../../lib/mutation';
+import { requireScope } from '../../lib/subgraph/authorization';
+import { fail, UserErrorCode, UserErrors, type Payload } from '../../lib/subgraph/mutation';
 import { seoulNow } from './seoul-time';
 
 /** "PS" -> "PS-3f9a0c12b7e4": the dash keeps written ids apart from the seed's sequence ids (PS00001). */

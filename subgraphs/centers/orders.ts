@@ -1,9 +1,9 @@
-import type { SortOrder } from '../../lib/relay';
-import type { CenterSpace } from './center-space.entity';
-import type { CitySupport } from './city-support.entity';
-import type { LifelongLearningExpert } from './expert.entity';
-import type { LearningCommunity } from './learning-community.entity';
-import type { ProgramSession } from './program-session.entity';
+import type { SortOrder } from '../../lib/subgraph/relay';
+import type { CenterSpace } from './places/center-space.entity';
+import type { CitySupport } from './network/city-support.entity';
+import type { LifelongLearningExpert } from './network/expert.entity';
+import type { LearningCommunity } from './network/learning-community.entity';
+import type { ProgramSession } from './programs/program-session.entity';
 
 /** Orders of the short, non-paginated lists (each ends with the primary key so it is total). */
 export const EXPERT_ORDER: SortOrder<LifelongLearningExpert> = [

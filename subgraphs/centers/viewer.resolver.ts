@@ -1,6 +1,6 @@
 import { Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { Role, type Identity } from '../../lib/auth';
-import type { SubgraphContext } from '../../lib/context';
+import type { SubgraphContext } from '../../lib/subgraph/context';
 
 registerEnumType(Role, { name: 'Role', description: 'What a signed-in caller may do; the token says which district, office or institution it acts on.' });
 

@@ -1,4 +1,4 @@
-import { containsText } from '../../lib/text';
+import { containsText } from '../../lib/subgraph/text';
 
 /** A "column contains text" condition to spread into a filter; nothing for no text. */
 export function containing(column: string, text: string | null | undefined): Record<string, never[]> {

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../../lib/relay';
+import { ConnectionType } from '../../lib/subgraph/relay';
 import { CivilProvider } from './civil-provider.entity';
 
 export const CivilProviderConnection = ConnectionType(CivilProvider);

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../lib/auth';
-import { actsForInstitution, isCityAdmin, requireScope } from '../../lib/authorization';
-import type { SubgraphContext } from '../../lib/context';
+import { actsForInstitution, isCityAdmin, requireScope } from '../../lib/subgraph/authorization';
+import type { SubgraphContext } from '../../lib/subgraph/context';
 import { lookupDistrictCodes, lookupForMutation } from '../../lib/entity-lookup';
-import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, userError, UserErrorCode, UserErrors } from '../../lib/mutation';
+import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, userError, UserErrorCode, UserErrors } from '../../lib/subgraph/mutation';
 import { CivilProvider } from './civil-provider.entity';
 import { SetCivilProviderCertificationInput, UpdateCivilProviderProfileInput } from './civil-provider.input';
 import { ServedArea } from './served-area.entity';

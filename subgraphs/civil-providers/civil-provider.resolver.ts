@@ -1,12 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../lib/context';
-import { District, districtRef } from '../../lib/district.stub';
-import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/relay';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import { District, districtRef } from '../../lib/subgraph/district.stub';
+import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/subgraph/relay';
 import { CivilProviderConnection } from './civil-provider.connection';
 import { CivilProvider, CivilProviderKind } from './civil-provider.entity';
 import { ServedArea } from './served-area.entity';
-import { containsText } from '../../lib/text';
+import { containsText } from '../../lib/subgraph/text';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class CivilProviderFilter {

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Network } from '../../seed/network.types';
 import { CivilProvider } from './civil-provider.entity';
 import { ServedArea } from './served-area.entity';
+import type { SeedSettings } from '../../lib/config';
+import { buildNetwork } from '../../seed/network';
 
-export async function seedCivilProviders(em: EntityManager, network: Network): Promise<void> {
+export async function seedCivilProviders(em: EntityManager, settings: SeedSettings): Promise<void> {
+  const network = buildNetwork(settings);
   await em.insertMany(
     CivilProvider,
     network.civilProviders.map(({ id, name, kind, certifiedExcellent }) => ({ id, name, kind, certifiedExcellent })) as never,

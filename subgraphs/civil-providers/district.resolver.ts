@@ -1,9 +1,9 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../lib/context';
-import { District } from '../../lib/district.stub';
-import { afterCondition, ConnectionArgs, NAME_ORDER, pageRequest, toConnection, type Connection, type SortOrder } from '../../lib/relay';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import { District } from '../../lib/subgraph/district.stub';
+import { afterCondition, ConnectionArgs, NAME_ORDER, pageRequest, toConnection, type Connection, type SortOrder } from '../../lib/subgraph/relay';
 import { CivilProviderConnection } from './civil-provider.connection';
 import { CivilProvider } from './civil-provider.entity';
 import { ServedArea } from './served-area.entity';

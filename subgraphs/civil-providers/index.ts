@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '../../lib/context';
-import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-server';
 import { CivilProvider } from './civil-provider.entity';
 import { CivilProviderMutationResolver } from './civil-provider.mutation';
 import { CivilProviderResolver } from './civil-provider.resolver';

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../../lib/relay';
+import { ConnectionType } from '../../lib/subgraph/relay';
 import { CulturalCenter } from './cultural-center.entity';
 
 export const CulturalCenterConnection = ConnectionType(CulturalCenter);

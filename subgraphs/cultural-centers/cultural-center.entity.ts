@@ -1,6 +1,6 @@
 import { Entity, Enum, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Place } from '../../lib/place.entity';
+import { Place } from '../../lib/subgraph/place.entity';
 
 export enum CulturalCenterKind {
   LOCAL_CULTURAL_CENTER = 'LOCAL_CULTURAL_CENTER',

@@ -1,12 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../lib/context';
-import { PlaceResolver } from '../../lib/place.resolver';
-import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/relay';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import { PlaceResolver } from '../../lib/subgraph/place.resolver';
+import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/subgraph/relay';
 import { CulturalCenterConnection } from './cultural-center.connection';
 import { CulturalCenter, CulturalCenterKind } from './cultural-center.entity';
 import { CulturalSpace } from './cultural-space.entity';
-import { containsText } from '../../lib/text';
+import { containsText } from '../../lib/subgraph/text';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class CulturalCenterFilter {

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { placeData, spaceData } from '../../lib/seed-rows';
-import type { Network } from '../../seed/network.types';
+import { placeData, spaceData } from '../../seed/entity-rows';
 import { CulturalCenter } from './cultural-center.entity';
 import { CulturalSpace } from './cultural-space.entity';
+import type { SeedSettings } from '../../lib/config';
+import { buildNetwork } from '../../seed/network';
 
-export async function seedCulturalCenters(em: EntityManager, network: Network): Promise<void> {
+export async function seedCulturalCenters(em: EntityManager, settings: SeedSettings): Promise<void> {
+  const network = buildNetwork(settings);
   await em.insertMany(CulturalCenter, network.culturalCenters.map((center) => ({ ...placeData(center), kind: center.kind, seats: center.seats })));
   await em.insertMany(CulturalSpace, network.culturalSpaces.map((space) => spaceData(space, 'culturalCenter')) as never);
 }

@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '../../lib/context';
-import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-server';
 import { CulturalCenter } from './cultural-center.entity';
 import { CulturalCenterProfileMutation, CulturalSpaceMutations } from './cultural-center.mutation';
 import { CulturalCenterResolver, CulturalSpaceResolver } from './cultural-center.resolver';

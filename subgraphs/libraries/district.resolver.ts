@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../lib/context';
-import { District, Dong } from '../../lib/district.stub';
-import { ConnectionArgs, NAME_ORDER, type Connection } from '../../lib/relay';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import { District, Dong } from '../../lib/subgraph/district.stub';
+import { ConnectionArgs, NAME_ORDER, type Connection } from '../../lib/subgraph/relay';
 import { LibraryConnection } from './library.connection';
 import { Library } from './library.entity';
 

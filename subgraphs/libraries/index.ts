@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '../../lib/context';
-import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-server';
 import { DistrictLibrariesResolver, DongLibrariesResolver } from './district.resolver';
 import { seedLibraries } from './libraries.seed';
 import { Library } from './library.entity';

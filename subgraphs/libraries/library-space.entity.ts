@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, type Ref } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { Space } from '../../lib/space.entity';
+import { Space } from '../../lib/subgraph/space.entity';
 import type { Library } from './library.entity';
 
 @Directive('@key(fields: "id")')

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../../lib/relay';
+import { ConnectionType } from '../../lib/subgraph/relay';
 import { Library } from './library.entity';
 
 export const LibraryConnection = ConnectionType(Library);

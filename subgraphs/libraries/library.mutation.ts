@@ -1,7 +1,7 @@
 import { Role, type Identity } from '../../lib/auth';
-import { actsForInstitution, isCityAdmin } from '../../lib/authorization';
-import { profileMutation } from '../../lib/profile-mutations';
-import { spaceMutations } from '../../lib/space-mutations';
+import { actsForInstitution, isCityAdmin } from '../../lib/subgraph/authorization';
+import { profileMutation } from '../../lib/subgraph/profile-mutations';
+import { spaceMutations } from '../../lib/subgraph/space-mutations';
 import { Library } from './library.entity';
 import { LibrarySpace } from './library-space.entity';
 

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../lib/context';
-import { District, districtRef } from '../../lib/district.stub';
-import { ConnectionArgs, NAME_ORDER, type Connection } from '../../lib/relay';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import { District, districtRef } from '../../lib/subgraph/district.stub';
+import { ConnectionArgs, NAME_ORDER, type Connection } from '../../lib/subgraph/relay';
 import { EducationOffice } from './education-office.entity';
 import { SchoolConnection } from './school.connection';
 import { School } from './school.entity';

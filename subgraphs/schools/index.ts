@@ -1,5 +1,5 @@
-import type { SubgraphContext } from '../../lib/context';
-import type { SubgraphDefinition } from '../../lib/subgraph-server';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-server';
 import { DistrictSchoolsResolver, DongSchoolsResolver } from './district.resolver';
 import { EducationOffice } from './education-office.entity';
 import { EducationOfficeResolver } from './education-office.resolver';

@@ -1,4 +1,4 @@
-import { ConnectionType } from '../../lib/relay';
+import { ConnectionType } from '../../lib/subgraph/relay';
 import { School } from './school.entity';
 
 export const SchoolConnection = ConnectionType(School);

@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Place } from '../../lib/place.entity';
-import { DateScalar } from '../../lib/scalars';
+import { Place } from '../../lib/subgraph/place.entity';
+import { DateScalar } from '../../lib/subgraph/scalars';
 import type { EducationOffice } from './education-office.entity';
 
 export enum SchoolLevel {

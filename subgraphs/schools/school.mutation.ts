@@ -1,7 +1,7 @@
 import { Role, type Identity } from '../../lib/auth';
-import { actsForEducationOffice, actsForInstitution, isCityAdmin } from '../../lib/authorization';
-import { profileMutation } from '../../lib/profile-mutations';
-import { spaceMutations } from '../../lib/space-mutations';
+import { actsForEducationOffice, actsForInstitution, isCityAdmin } from '../../lib/subgraph/authorization';
+import { profileMutation } from '../../lib/subgraph/profile-mutations';
+import { spaceMutations } from '../../lib/subgraph/space-mutations';
 import { School } from './school.entity';
 import { SchoolSpace } from './school-space.entity';
 

@@ -1,13 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root, Arg } from 'type-graphql';
-import type { SubgraphContext } from '../../lib/context';
-import { PlaceResolver } from '../../lib/place.resolver';
-import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/relay';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import { PlaceResolver } from '../../lib/subgraph/place.resolver';
+import { ConnectionArgs, NAME_ORDER, paginate, type Connection } from '../../lib/subgraph/relay';
 import { EducationOffice } from './education-office.entity';
 import { SchoolConnection } from './school.connection';
 import { School, SchoolLevel } from './school.entity';
 import { SchoolSpace } from './school-space.entity';
-import { containsText } from '../../lib/text';
+import { containsText } from '../../lib/subgraph/text';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class SchoolFilter {

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { placeData, spaceData } from '../../lib/seed-rows';
-import type { Network } from '../../seed/network.types';
+import { placeData, spaceData } from '../../seed/entity-rows';
 import { EducationOffice } from './education-office.entity';
 import { School } from './school.entity';
 import { SchoolSpace } from './school-space.entity';
 import { ServedDistrict } from './served-district.entity';
+import type { SeedSettings } from '../../lib/config';
+import { buildNetwork } from '../../seed/network';
 
-export async function seedSchools(em: EntityManager, network: Network): Promise<void> {
+export async function seedSchools(em: EntityManager, settings: SeedSettings): Promise<void> {
+  const network = buildNetwork(settings);
   await em.insertMany(
     EducationOffice,
     network.educationOffices.map(({ code, nameKo, nameEn }) => ({ code, nameKo, nameEn })),

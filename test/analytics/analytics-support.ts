@@ -1,5 +1,5 @@
 /** Helpers of the analytics suites: gateway queries that must succeed, and plain SQL against the centers database. */
-import type { Orm } from '../../lib/orm';
+import type { Orm } from '../../lib/subgraph/orm';
 import { graphql, testStack } from '../support/stack';
 
 export const gatewayUrl = () => testStack().gatewayUrl;

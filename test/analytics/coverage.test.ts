@@ -1,4 +1,4 @@
-import type { Orm } from '../../lib/orm';
+import type { Orm } from '../../lib/subgraph/orm';
 import { openSubgraphDatabase } from '../support/stack';
 import { query, sql, truthy } from './analytics-support';
 

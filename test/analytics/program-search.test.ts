@@ -1,9 +1,9 @@
-import type { SubgraphContext } from '../../lib/context';
-import type { Orm } from '../../lib/orm';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import type { Orm } from '../../lib/subgraph/orm';
 import { Role } from '../../lib/auth';
 import { graphql, openSubgraphDatabase, tokenFor } from '../support/stack';
-import { paginatePrograms } from '../../subgraphs/centers/program.connection';
-import { programWhere } from '../../subgraphs/centers/program.filter';
+import { paginatePrograms } from '../../subgraphs/centers/programs/program.connection';
+import { programWhere } from '../../subgraphs/centers/programs/program.filter';
 import { errorCodes, gatewayUrl, query, sql } from './analytics-support';
 
 const SEARCH = `query ($filter: ProgramSearchInput, $first: Int, $after: String) {

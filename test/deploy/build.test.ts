@@ -7,8 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../lib/ports';
-import { launchStack, type RunningStack } from '../../lib/stack';
+import { freePort } from '../../scripts/ports';
+import { launchStack, type RunningStack } from '../../scripts/stack';
 import { graphql } from '../support/stack';
 import { MODULE_TRACE, ROOT, dropDatabases, postgresUrlWithSuffix, serviceEnv, tracedModules } from './support';
 

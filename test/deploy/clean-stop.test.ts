@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { GATEWAY_SECRET_HEADER } from '../../lib/auth';
 import { SUBGRAPH_NAMES } from '../../lib/config';
-import { freePort } from '../../lib/ports';
+import { freePort } from '../../scripts/ports';
 import { REGISTER, ROOT, envOf, makeKeys, productionEnv, spawnProcess, startHub, terminate, waitReady, type Hub } from './production-hub';
 
 const STOP_WITHIN_MS = 3000;

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadConfig } from '../../lib/config';
-import { embeddedDatabaseUnsupported } from '../../lib/orm';
+import { embeddedDatabaseUnsupported } from '../../lib/subgraph/orm';
 import { MODULE_TRACE, REGISTER, ROOT, dropDatabases, postgresUrlWithSuffix, serviceEnv, tracedModules } from './support';
 
 async function modulesOfASubgraph(databaseUrl: string | undefined): Promise<string[]> {

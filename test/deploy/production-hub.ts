@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { loadSigningKey, signToken, type SigningKey, type TokenClaims } from '../../lib/auth';
 import { SUBGRAPH_NAMES, envPrefix, loadConfig, type ServiceName } from '../../lib/config';
-import { freePort } from '../../lib/ports';
+import { freePort } from '../../scripts/ports';
 import { dropDatabases, postgresUrlWithSuffix } from './support';
 
 export const ROOT = join(__dirname, '..', '..');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { GATEWAY_SECRET_HEADER, Role } from '../../lib/auth';
 import { envPrefix } from '../../lib/config';
-import { freePort } from '../../lib/ports';
+import { freePort } from '../../scripts/ports';
 import {
   REGISTER, ROOT, crossSubgraphWrites, keysFromScript, makeKeys, post, productionEnv, productionToken, removeData, spawnProcess, startHub, terminate,
   waitReady,

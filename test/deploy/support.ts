@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES, envPrefix } from '../../lib/config';
-import { freePort } from '../../lib/ports';
+import { freePort } from '../../scripts/ports';
 
 export const ROOT = join(__dirname, '..', '..');
 export const REGISTER = join(ROOT, 'scripts', 'register.js');

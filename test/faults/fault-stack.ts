@@ -1,7 +1,7 @@
 /**
  * A hub of its own for the fault tests, which kill, stop and restart its
  * processes: the five subgraphs and the gateway as child processes
- * (lib/stack.ts, which restarts a subgraph that dies), on free ports, fresh
+ * (scripts/stack.ts, which restarts a subgraph that dies), on free ports, fresh
  * SQLite files in a temporary DATA_DIR, or fresh PostgreSQL databases
  * `<db>_faults_<subgraph>` when DATABASE_URL is set. Every output line (JSON
  * logs) is kept for the assertions.
@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES, envPrefix, loadConfig, type Config } from '../../lib/config';
-import { launchStack, type RunningStack, type ServiceName } from '../../lib/stack';
-import { freePort } from '../../lib/ports';
+import { launchStack, type RunningStack, type ServiceName } from '../../scripts/stack';
+import { freePort } from '../../scripts/ports';
 
 export { freePort };
 

@@ -10,8 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Role, signToken } from '../../lib/auth';
-import { openDatabase } from '../../lib/orm';
-import { entitiesOf } from '../../lib/subgraph-server';
+import { openDatabase } from '../../lib/subgraph/orm';
+import { entitiesOf } from '../../lib/subgraph/subgraph-server';
 import { LibrarySpace } from '../../subgraphs/libraries/library-space.entity';
 import { loadSubgraph } from '../../subgraphs/registry';
 import { eventually, launchFaultStack, post, type Answer, type FaultStack } from './fault-stack';

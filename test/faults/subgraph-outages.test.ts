@@ -11,9 +11,9 @@
 import { randomUUID } from 'node:crypto';
 import { Role, signToken } from '../../lib/auth';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config';
-import { openDatabase } from '../../lib/orm';
+import { openDatabase } from '../../lib/subgraph/orm';
 import { ENTITY_OWNERS } from '../../lib/partial-answers';
-import { entitiesOf } from '../../lib/subgraph-server';
+import { entitiesOf } from '../../lib/subgraph/subgraph-server';
 import { LibrarySpace } from '../../subgraphs/libraries/library-space.entity';
 import { loadSubgraph } from '../../subgraphs/registry';
 import { eventually, launchFaultStack, post, type Answer, type FaultStack } from './fault-stack';

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import type { RunningGateway } from '../../gateway/gateway';
 import { loadConfig } from '../../lib/config';
-import { freePort } from '../../lib/ports';
+import { freePort } from '../../scripts/ports';
 import { postRaw, productionOverrides, startTestGateway } from '../support/gateway';
 import { graphql, testStack } from '../support/stack';
 

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Role } from '../../lib/auth';
-import { freePort } from '../../lib/ports';
+import { freePort } from '../../scripts/ports';
 import { centerProgramInput, testStack, tokenFor } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');

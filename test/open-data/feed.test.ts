@@ -1,6 +1,6 @@
-import type { Orm } from '../../lib/orm';
+import type { Orm } from '../../lib/subgraph/orm';
 import type { RpdeItem, RpdePage } from '../../gateway/feeds';
-import { Program, ProgramStatus } from '../../subgraphs/centers/program.entity';
+import { Program, ProgramStatus } from '../../subgraphs/centers/programs/program.entity';
 import { graphql, openSubgraphDatabase, testStack } from '../support/stack';
 import { CENTER, createProgram, programMutation } from './support';
 

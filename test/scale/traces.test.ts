@@ -14,8 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES, envPrefix } from '../../lib/config';
-import { freePort } from '../../lib/ports';
-import { launchStack, type RunningStack } from '../../lib/stack';
+import { freePort } from '../../scripts/ports';
+import { launchStack, type RunningStack } from '../../scripts/stack';
 import { copySqliteDatabases } from '../support/processes';
 import { graphql, testStack } from '../support/stack';
 

@@ -1,4 +1,4 @@
-import type { Orm } from '../../lib/orm';
+import type { Orm } from '../../lib/subgraph/orm';
 import { Role } from '../../lib/auth';
 import { graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
 

@@ -5,9 +5,9 @@
  */
 import { graphql as execute } from 'graphql';
 import { loadConfig } from '../../lib/config';
-import { buildFederatedSchema } from '../../lib/federation';
-import { RequestLoaders } from '../../lib/loaders';
-import { StatementCountingLogger, type Orm } from '../../lib/orm';
+import { buildFederatedSchema } from '../../lib/subgraph/federation';
+import { RequestLoaders } from '../../lib/subgraph/loaders';
+import { StatementCountingLogger, type Orm } from '../../lib/subgraph/orm';
 import { buildNetwork } from '../../seed/network';
 import { compareText } from '../../seed/ids';
 import type { CivilProviderRow } from '../../seed/network.types';

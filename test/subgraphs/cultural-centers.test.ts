@@ -4,7 +4,7 @@
  * paging — checked against the Seoul cultural space list it is seeded from.
  */
 import { CulturalSpace } from '../../subgraphs/cultural-centers/cultural-space.entity';
-import type { Orm } from '../../lib/orm';
+import type { Orm } from '../../lib/subgraph/orm';
 import { graphql, openSubgraphDatabase, readSeedCsv, testStack } from '../support/stack';
 
 const url = () => testStack().subgraphUrls['cultural-centers'];

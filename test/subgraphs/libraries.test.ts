@@ -1,4 +1,4 @@
-import type { Orm } from '../../lib/orm';
+import type { Orm } from '../../lib/subgraph/orm';
 import { LibrarySpace } from '../../subgraphs/libraries/library-space.entity';
 import { graphql, openSubgraphDatabase, readSeedCsv, testStack } from '../support/stack';
 

@@ -8,9 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES, envPrefix, loadConfig } from '../../lib/config';
-import { launchStack } from '../../lib/stack';
+import { launchStack } from '../../scripts/stack';
 import { TEST_SEED_PROGRAMS, type TestStackState } from './stack-state';
-import { freePort } from '../../lib/ports';
+import { freePort } from '../../scripts/ports';
 
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baeumteo-test-'));

@@ -7,8 +7,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadConfig, type SubgraphName } from '../../lib/config';
-import { freePort } from '../../lib/ports';
-import { entryPoint, readyUrl, waitUntilReady, type ServiceName } from '../../lib/stack';
+import { freePort } from '../../scripts/ports';
+import { entryPoint, readyUrl, waitUntilReady, type ServiceName } from '../../scripts/stack';
 import { testStack } from './stack';
 
 const REGISTER = join(__dirname, '..', '..', 'scripts', 'register.js');
@@ -69,7 +69,7 @@ export function redisAnswers(url: string): boolean {
 
 /**
  * Copies SQLite databases of the test stack consistently (VACUUM INTO): a process of its own needs a database of its
- * own on SQLite, which allows one process per database (lib/replicas.ts), and a copy need not seed.
+ * own on SQLite, which allows one process per database (lib/subgraph/replicas.ts), and a copy need not seed.
  */
 export function copySqliteDatabases(from: string, to: string, names: readonly SubgraphName[]): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

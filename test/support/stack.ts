@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { GATEWAY_SECRET_HEADER, signToken, type TokenClaims } from '../../lib/auth';
 import { loadConfig, type SubgraphName } from '../../lib/config';
 import type { TestStackState } from './stack-state';
-import { openDatabase, type Orm } from '../../lib/orm';
-import { entitiesOf } from '../../lib/subgraph-server';
+import { openDatabase, type Orm } from '../../lib/subgraph/orm';
+import { entitiesOf } from '../../lib/subgraph/subgraph-server';
 import { parseCsvRows } from '../../seed/csv';
 import { loadSubgraph } from '../../subgraphs/registry';
 

@@ -8,9 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Role, type TokenClaims } from '../../lib/auth';
-import type { Orm } from '../../lib/orm';
-import { Enrollment, EnrollmentStatus } from '../../subgraphs/centers/enrollment.entity';
-import { LearningCenter } from '../../subgraphs/centers/learning-center.entity';
+import type { Orm } from '../../lib/subgraph/orm';
+import { Enrollment, EnrollmentStatus } from '../../subgraphs/centers/programs/enrollment.entity';
+import { LearningCenter } from '../../subgraphs/centers/places/learning-center.entity';
 import { graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
 
 /** Seodaemun-gu: a district the other write suites leave alone. */

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Role, type TokenClaims } from '../../lib/auth';
-import type { Orm } from '../../lib/orm';
-import { LearningCenter } from '../../subgraphs/centers/learning-center.entity';
+import type { Orm } from '../../lib/subgraph/orm';
+import { LearningCenter } from '../../subgraphs/centers/places/learning-center.entity';
 import { centerProgramInput, graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
 
 /** Seongbuk-gu: a district the other write suites leave alone. */

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role, type TokenClaims } from '../../lib/auth';
 import type { SubgraphName } from '../../lib/config';
-import type { Orm } from '../../lib/orm';
+import type { Orm } from '../../lib/subgraph/orm';
 import { graphql, openSubgraphDatabase, testStack, tokenFor } from '../support/stack';
 
 /** Gangdong-gu: last by code, so its institutions are not the ones other suites sample first. */

@@ -9,13 +9,13 @@ import { createServer } from 'node:net';
 import type { TokenClaims } from '../../lib/auth';
 import { GATEWAY_SECRET_HEADER, Role } from '../../lib/auth';
 import { loadConfig } from '../../lib/config';
-import type { Orm } from '../../lib/orm';
-import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph-server';
-import { CitySupport } from '../../subgraphs/centers/city-support.entity';
-import { LifelongLearningExpert } from '../../subgraphs/centers/expert.entity';
+import type { Orm } from '../../lib/subgraph/orm';
+import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph/subgraph-server';
+import { CitySupport } from '../../subgraphs/centers/network/city-support.entity';
+import { LifelongLearningExpert } from '../../subgraphs/centers/network/expert.entity';
 import { centersSubgraph } from '../../subgraphs/centers/index';
-import { LearningCommunity } from '../../subgraphs/centers/learning-community.entity';
-import { Partnership } from '../../subgraphs/centers/partnership.entity';
+import { LearningCommunity } from '../../subgraphs/centers/network/learning-community.entity';
+import { Partnership } from '../../subgraphs/centers/network/partnership.entity';
 import { graphql, openSubgraphDatabase, testStack, tokenFor } from '../support/stack';
 
 const HOME = '11680'; // the district the officer and expert below act for

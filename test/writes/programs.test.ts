@@ -9,11 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Role, type TokenClaims } from '../../lib/auth';
 import { loadConfig } from '../../lib/config';
-import type { Orm } from '../../lib/orm';
-import { CenterSpace } from '../../subgraphs/centers/center-space.entity';
-import { LearningCenter } from '../../subgraphs/centers/learning-center.entity';
-import { Partnership } from '../../subgraphs/centers/partnership.entity';
-import { askAboutRoom, checkVenue } from '../../subgraphs/centers/program.validation';
+import type { Orm } from '../../lib/subgraph/orm';
+import { CenterSpace } from '../../subgraphs/centers/places/center-space.entity';
+import { LearningCenter } from '../../subgraphs/centers/places/learning-center.entity';
+import { Partnership } from '../../subgraphs/centers/network/partnership.entity';
+import { askAboutRoom, checkVenue } from '../../subgraphs/centers/programs/program.validation';
 import { startTestGateway } from '../support/gateway';
 import { graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
 

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PUBLISHED_AT_BACKFILL } from '../program.entity';
+import { PUBLISHED_AT_BACKFILL } from '../programs/program.entity';
 
 export class Migration20261204041155 extends Migration {
 

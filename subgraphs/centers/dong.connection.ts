@@ -1,5 +1,0 @@
-import { ConnectionType, type SortOrder } from '../../lib/relay';
-import { Dong } from './dong.entity';
-
-export const DongConnection = ConnectionType(Dong);
-export const DONG_ORDER: SortOrder<Dong> = [{ property: 'code', direction: 'asc' }];

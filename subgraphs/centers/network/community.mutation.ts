@@ -1,0 +1,70 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../../../lib/auth';
+import type { SubgraphContext } from '../../../lib/subgraph/context';
+import { forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload } from '../../../lib/subgraph/mutation';
+import { CreateLearningCommunityInput, UpdateLearningCommunityInput } from './community.input';
+import { LearningCenter } from '../places/learning-center.entity';
+import { LearningCommunity } from './learning-community.entity';
+import { findOrFail, newId, refusalOf, requireDistrict } from '../mutation-support';
+
+export const LearningCommunityPayload = PayloadType(LearningCommunity, 'learningCommunity');
+
+/** Experts support learning communities, so they may manage them beside the district's officers. */
+const COMMUNITY_ROLES = [Role.DISTRICT_OFFICER, Role.EXPERT, Role.CITY_ADMIN];
+const NAME_LENGTH = { max: 100 };
+const MAX_MEMBERS = 10_000;
+
+/** Problems of the fields a create and an update share. An update leaves out what it keeps; null is refused. */
+function checkCommunityFields(input: { name?: string | null; track?: unknown; memberCount?: number | null }): InputCheck {
+  const check = new InputCheck();
+  for (const field of ['name', 'track', 'memberCount'] as const) check.expect(input[field] !== null, field, `${field} cannot be null: leave it out to keep it`);
+  const { memberCount } = input;
+  return check
+    .text(input.name, 'name', NAME_LENGTH)
+    .expect(memberCount === undefined || memberCount === null || (memberCount >= 1 && memberCount <= MAX_MEMBERS), 'memberCount', `memberCount must be 1 to ${MAX_MEMBERS}`);
+}
+
+@Resolver()
+export class LearningCommunityMutations {
+  @Mutation(() => LearningCommunityPayload, { description: "Records a learning community of a center (the district's officers and experts, the city)." })
+  async createLearningCommunity(@Arg('input', () => CreateLearningCommunityInput) input: CreateLearningCommunityInput, @Ctx() ctx: SubgraphContext) {
+    const refused = await refusalOf(() => {
+      requireRole(ctx.identity, COMMUNITY_ROLES);
+      checkCommunityFields(input).done();
+    });
+    if (refused) return toPayload('learningCommunity', refused);
+
+    const outcome = await runMutation(
+      ctx,
+      {
+        operation: 'createLearningCommunity',
+        idempotencyKey: input.idempotencyKey,
+        input,
+        idOf: (community: LearningCommunity) => community.id,
+        reload: (em, id) => em.findOne(LearningCommunity, id),
+      },
+      async (em) => {
+        const center = await findOrFail(em, LearningCenter, input.centerId, 'centerId');
+        requireDistrict(ctx.identity!, center.district.code, 'manage learning communities', ['input', 'centerId']);
+        return em.create(LearningCommunity, { id: newId('LCM'), center, name: input.name.trim(), track: input.track, memberCount: input.memberCount });
+      },
+    );
+    return toPayload('learningCommunity', outcome);
+  }
+
+  @Mutation(() => LearningCommunityPayload, { description: 'Renames a learning community, changes its track or member count.' })
+  async updateLearningCommunity(@Arg('input', () => UpdateLearningCommunityInput) input: UpdateLearningCommunityInput, @Ctx() ctx: SubgraphContext) {
+    const outcome = await runMutation(ctx, { operation: 'updateLearningCommunity' }, async (em) => {
+      const identity = requireRole(ctx.identity, COMMUNITY_ROLES);
+      checkCommunityFields(input).done();
+      const community = await findOrFail(em, LearningCommunity, input.id, 'id', forUpdate(em));
+      const center = await em.findOneOrFail(LearningCenter, community.center.id);
+      requireDistrict(identity, center.district.code, 'manage learning communities', ['input', 'id']);
+      if (input.name != null) community.name = input.name.trim();
+      if (input.track != null) community.track = input.track;
+      if (input.memberCount != null) community.memberCount = input.memberCount;
+      return community;
+    });
+    return toPayload('learningCommunity', outcome);
+  }
+}

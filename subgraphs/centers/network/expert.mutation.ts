@@ -1,0 +1,74 @@
+import { ref } from '@mikro-orm/core';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Role } from '../../../lib/auth';
+import type { SubgraphContext } from '../../../lib/subgraph/context';
+import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
+import { District } from '../places/district.entity';
+import { ExpertDuty, LifelongLearningExpert } from './expert.entity';
+import { AssignExpertInput, CreateExpertInput } from './expert.input';
+import { LearningCenter } from '../places/learning-center.entity';
+import { findOrFail, newId, refusalOf, requireDistrict } from '../mutation-support';
+
+export const ExpertPayload = PayloadType(LifelongLearningExpert, 'expert', 'Expert');
+
+/** Experts are district staff: the district's officers and the city manage them. */
+const EXPERT_ROLES = [Role.DISTRICT_OFFICER, Role.CITY_ADMIN];
+const DUTY_ORDER = Object.values(ExpertDuty);
+
+/** Each duty once, in the enum's order, so equal sets of duties read the same. */
+function normalDuties(duties: readonly ExpertDuty[]): ExpertDuty[] {
+  return DUTY_ORDER.filter((duty) => duties.includes(duty));
+}
+
+@Resolver()
+export class ExpertMutations {
+  @Mutation(() => ExpertPayload, { description: "Adds a Dong Lifelong Learning Expert to a district (the district's officers, the city)." })
+  async createExpert(@Arg('input', () => CreateExpertInput) input: CreateExpertInput, @Ctx() ctx: SubgraphContext) {
+    const refused = await refusalOf(() => {
+      requireRole(ctx.identity, EXPERT_ROLES);
+      new InputCheck()
+        .text(input.name, 'name', { max: 100 })
+        .expect(input.duties.length > 0, 'duties', 'duties must list at least one duty')
+        .done();
+    });
+    if (refused) return toPayload('expert', refused);
+
+    const outcome = await runMutation(
+      ctx,
+      {
+        operation: 'createExpert',
+        idempotencyKey: input.idempotencyKey,
+        input,
+        idOf: (expert: LifelongLearningExpert) => expert.id,
+        reload: (em, id) => em.findOne(LifelongLearningExpert, id),
+      },
+      async (em) => {
+        const district = await findOrFail(em, District, input.districtCode, 'districtCode');
+        requireDistrict(ctx.identity!, district.code, 'manage experts', ['input', 'districtCode']);
+        return em.create(LifelongLearningExpert, { id: newId('EX'), name: input.name.trim(), district, center: null, duties: normalDuties(input.duties) });
+      },
+    );
+    return toPayload('expert', outcome);
+  }
+
+  @Mutation(() => ExpertPayload, { description: "Assigns an expert to a center of their district (or none) and sets their duties (the district's officers, the city)." })
+  async assignExpert(@Arg('input', () => AssignExpertInput) input: AssignExpertInput, @Ctx() ctx: SubgraphContext) {
+    const outcome = await runMutation(ctx, { operation: 'assignExpert' }, async (em) => {
+      const identity = requireRole(ctx.identity, EXPERT_ROLES);
+      new InputCheck().expect(input.duties == null || input.duties.length > 0, 'duties', 'duties must list at least one duty (leave it out to keep them)').done();
+      const expert = await findOrFail(em, LifelongLearningExpert, input.expertId, 'expertId', forUpdate(em));
+      requireDistrict(identity, expert.district.code, 'manage experts', ['input', 'expertId']);
+      if (input.centerId === null) expert.center = null;
+      if (input.centerId != null) {
+        const center = await findOrFail(em, LearningCenter, input.centerId, 'centerId');
+        if (center.district.code !== expert.district.code) {
+          fail(UserErrorCode.INVALID_INPUT, `The center lies in district ${center.district.code}, not in the expert's district ${expert.district.code}.`, ['input', 'centerId']);
+        }
+        expert.center = ref(center);
+      }
+      if (input.duties) expert.duties = normalDuties(input.duties);
+      return expert;
+    });
+    return toPayload('expert', outcome);
+  }
+}

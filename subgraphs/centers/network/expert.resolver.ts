@@ -1,0 +1,36 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../../lib/subgraph/context';
+import { CitySupport } from './city-support.entity';
+import { District } from '../places/district.entity';
+import { LifelongLearningExpert } from './expert.entity';
+import { LearningCenter } from '../places/learning-center.entity';
+import { LearningCommunity } from './learning-community.entity';
+
+@Resolver(() => LifelongLearningExpert)
+export class ExpertResolver {
+  @FieldResolver(() => District)
+  async district(@Root() expert: LifelongLearningExpert, @Ctx() { loaders }: SubgraphContext): Promise<District> {
+    return (await loaders.byId(District, 'code').load(expert.district.code))!;
+  }
+
+  @FieldResolver(() => LearningCenter, { nullable: true, description: 'The center the expert works from; null when district-wide.' })
+  center(@Root() expert: LifelongLearningExpert, @Ctx() { loaders }: SubgraphContext): Promise<LearningCenter | null> | null {
+    return expert.center ? loaders.byId(LearningCenter).load(expert.center.id) : null;
+  }
+}
+
+@Resolver(() => LearningCommunity)
+export class LearningCommunityResolver {
+  @FieldResolver(() => LearningCenter)
+  async center(@Root() community: LearningCommunity, @Ctx() { loaders }: SubgraphContext): Promise<LearningCenter> {
+    return (await loaders.byId(LearningCenter).load(community.center.id))!;
+  }
+}
+
+@Resolver(() => CitySupport)
+export class CitySupportResolver {
+  @FieldResolver(() => District)
+  async district(@Root() support: CitySupport, @Ctx() { loaders }: SubgraphContext): Promise<District> {
+    return (await loaders.byId(District, 'code').load(support.district.code))!;
+  }
+}

@@ -1,0 +1,53 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../../lib/subgraph/context';
+import { ConnectionArgs, paginate, type Connection } from '../../../lib/subgraph/relay';
+import { Institution, memberByRef } from '../institutions/institution';
+import { InstitutionType, TYPENAME_OF } from '../institutions/institution-type';
+import { LearningCenter } from '../places/learning-center.entity';
+import { PARTNERSHIP_ORDER, PartnershipConnection } from './partnership.connection';
+import { Partnership, PartnershipKind } from './partnership.entity';
+import { definedOnly } from '../where';
+
+@InputType({ description: 'All given conditions must hold.' })
+export class PartnershipFilter {
+  @Field(() => ID, { nullable: true, description: "The center's district." }) districtCode?: string;
+  @Field(() => ID, { nullable: true }) centerId?: string;
+  @Field(() => PartnershipKind, { nullable: true }) kind?: PartnershipKind;
+  @Field({ nullable: true }) active?: boolean;
+  @Field(() => InstitutionType, { nullable: true }) partnerType?: InstitutionType;
+  @Field(() => ID, { nullable: true }) partnerId?: string;
+}
+
+function partnershipWhere(filter: PartnershipFilter | undefined): FilterQuery<Partnership> {
+  return definedOnly({
+    districtCode: filter?.districtCode ?? undefined,
+    center: filter?.centerId ?? undefined,
+    kind: filter?.kind ?? undefined,
+    active: filter?.active ?? undefined,
+    partnerType: filter?.partnerType ? TYPENAME_OF[filter.partnerType] : undefined,
+    partnerId: filter?.partnerId ?? undefined,
+  }) as FilterQuery<Partnership>;
+}
+
+@Resolver(() => Partnership)
+export class PartnershipResolver {
+  @Query(() => PartnershipConnection, { description: 'Partnerships between centers and institutions, oldest first.' })
+  partnerships(
+    @Arg('filter', () => PartnershipFilter, { nullable: true }) filter: PartnershipFilter | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() { em }: SubgraphContext,
+  ): Promise<Connection<Partnership>> {
+    return paginate(em, Partnership, partnershipWhere(filter), page, PARTNERSHIP_ORDER);
+  }
+
+  @FieldResolver(() => LearningCenter)
+  async center(@Root() partnership: Partnership, @Ctx() { loaders }: SubgraphContext): Promise<LearningCenter> {
+    return (await loaders.byId(LearningCenter).load(partnership.center.id))!;
+  }
+
+  @FieldResolver(() => Institution, { nullable: true })
+  partner(@Root() partnership: Partnership, @Ctx() { loaders }: SubgraphContext): Promise<typeof Institution> {
+    return memberByRef(loaders, partnership.partnerType, partnership.partnerId) as Promise<typeof Institution>;
+  }
+}
