@@ -14,10 +14,11 @@ import { randomBytes } from 'node:crypto';
 import type { EntityClass, FilterQuery, Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, type ClassType } from 'type-graphql';
-import type { Identity, InstitutionTypename, Role } from '../auth';
+import type { Identity, Role } from '../auth';
+import type { InstitutionTypename } from '../typenames';
 import { requireScope } from './authorization';
 import type { SubgraphContext } from './context';
-import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from './mutation';
+import { fail, forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from './mutation';
 
 export const SPACE_NAME_MAX = 100;
 export const SPACE_CAPACITY = { min: 1, max: 5000 } as const;
@@ -135,31 +136,21 @@ export function spaceMutations<Owner extends { id: string }, Space extends Space
   class SpaceMutationResolver {
     @Mutation(() => Payload, { name: `create${typeName}`, description: `Opens a new room of a ${spec.ownerTypename} to programs.` })
     async create(@Arg('input', () => CreateInput) input: CreateInput, @Ctx() ctx: SubgraphContext) {
-      const outcome = await runMutation(
-        ctx,
-        {
-          operation: `create${typeName}`,
-          idempotencyKey: input.idempotencyKey,
-          input,
-          idOf: (space: Space) => space.id,
-          reload: (em, id) => em.findOne(spec.space, { id } as FilterQuery<Space>),
-        },
-        async (em) => {
-          const identity = requireRole(ctx.identity, spec.roles);
-          const ownerId = String(input[spec.ownerIdField]);
-          const owner = await em.findOne(spec.owner, { id: ownerId } as FilterQuery<Owner>);
-          if (!owner) fail(UserErrorCode.NOT_FOUND, `${spec.ownerTypename} ${ownerId} does not exist.`, ['input', spec.ownerIdField]);
-          requireScope(spec.mayManage(identity, owner), what(ownerId), ['input', spec.ownerIdField]);
-          checkSpaceFields(new InputCheck(), input).done();
-          return em.create(spec.space, {
-            id: newSpaceId(ownerId),
-            name: input.name.trim(),
-            capacity: input.capacity,
-            [spec.ownerProperty]: owner,
-            removedAt: null,
-          } as never);
-        },
-      );
+      const outcome = await runMutation(ctx, keyedWrite(`create${typeName}`, input, spec.space), async (em) => {
+        const identity = requireRole(ctx.identity, spec.roles);
+        const ownerId = String(input[spec.ownerIdField]);
+        const owner = await em.findOne(spec.owner, { id: ownerId } as FilterQuery<Owner>);
+        if (!owner) fail(UserErrorCode.NOT_FOUND, `${spec.ownerTypename} ${ownerId} does not exist.`, ['input', spec.ownerIdField]);
+        requireScope(spec.mayManage(identity, owner), what(ownerId), ['input', spec.ownerIdField]);
+        checkSpaceFields(new InputCheck(), input).done();
+        return em.create(spec.space, {
+          id: newSpaceId(ownerId),
+          name: input.name.trim(),
+          capacity: input.capacity,
+          [spec.ownerProperty]: owner,
+          removedAt: null,
+        } as never);
+      });
       return toPayload(payloadField, outcome);
     }
 
