@@ -30,7 +30,7 @@ export interface InstitutionResolverSpec<T extends { id: string; name: string },
 }
 
 /** Every given filter field must hold; a field left out, null or empty asks for nothing. */
-export function filterWhere<F extends object, T>(filter: F | undefined, conditions: FilterConditions<F, T> = {}): FilterQuery<T> {
+function filterWhere<F extends object, T>(filter: F | undefined, conditions: FilterConditions<F, T> = {}): FilterQuery<T> {
   const where: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(filter ?? {})) {
     if (value === undefined || value === null || value === '') continue;

@@ -7,7 +7,7 @@ import { CivilProvider, CivilProviderKind } from './civil-provider.entity';
 import { ServedArea } from './served-area.entity';
 
 @InputType({ description: 'All given conditions must hold.' })
-export class CivilProviderFilter {
+class CivilProviderFilter {
   @Field(() => ID, { nullable: true, description: 'Only providers serving this district.' }) districtCode?: string;
   @Field(() => CivilProviderKind, { nullable: true }) kind?: CivilProviderKind;
   @Field({ nullable: true, description: 'Only certified (true) or only uncertified (false) providers.' }) certifiedExcellent?: boolean;

@@ -6,7 +6,7 @@ import { CulturalCenter, CulturalCenterKind } from './cultural-center.entity';
 import { CulturalSpace } from './cultural-space.entity';
 
 @InputType({ description: 'All given conditions must hold.' })
-export class CulturalCenterFilter {
+class CulturalCenterFilter {
   @Field(() => ID, { nullable: true }) districtCode?: string;
   @Field(() => ID, { nullable: true }) dongCode?: string;
   @Field(() => CulturalCenterKind, { nullable: true }) kind?: CulturalCenterKind;

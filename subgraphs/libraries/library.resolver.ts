@@ -6,7 +6,7 @@ import { Library, LibraryKind } from './library.entity';
 import { LibrarySpace } from './library-space.entity';
 
 @InputType({ description: 'All given conditions must hold.' })
-export class LibraryFilter {
+class LibraryFilter {
   @Field(() => ID, { nullable: true, description: 'A 5-digit district code, e.g. "11680".' }) districtCode?: string;
   @Field(() => ID, { nullable: true, description: 'A 10-digit dong code, e.g. "1168064000".' }) dongCode?: string;
   @Field(() => LibraryKind, { nullable: true }) kind?: LibraryKind;

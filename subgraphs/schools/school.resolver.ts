@@ -8,7 +8,7 @@ import { School, SchoolLevel } from './school.entity';
 import { SchoolSpace } from './school-space.entity';
 
 @InputType({ description: 'All given conditions must hold.' })
-export class SchoolFilter {
+class SchoolFilter {
   @Field(() => ID, { nullable: true }) districtCode?: string;
   @Field(() => ID, { nullable: true }) dongCode?: string;
   @Field(() => ID, { nullable: true }) educationOfficeCode?: string;
