@@ -13,10 +13,10 @@ const common = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   setupFiles: ['reflect-metadata'],
-  testTimeout: 30000,
 };
 
 module.exports = {
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: UNIT_AREAS.map((area) => `<rootDir>/test/${area}/**/*.test.ts`) },
     {
