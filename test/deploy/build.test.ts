@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { freePort } from '../../scripts/ports';
 import { launchStack, type RunningStack } from '../../scripts/stack';
 import { graphql } from '../support/stack';
-import { MODULE_TRACE, ROOT, dropDatabases, postgresUrlWithSuffix, serviceEnv, tracedModules } from './support';
+import { MODULE_TRACE, ROOT, dropDatabases, postgresUrlWithSuffix, tracedHubEnv, tracedModules } from '../support/processes';
 
 const app = mkdtempSync(join(tmpdir(), 'baeumteo-build-'));
 let stack: RunningStack | undefined;
@@ -19,7 +19,7 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.js'), '--out-dir', join(app, 'dist')], { stdio: 'pipe' });
   symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
-  env = await serviceEnv(process.env.DATABASE_URL && postgresUrlWithSuffix(process.env.DATABASE_URL, 'build'), { NODE_ENV: 'development', PORT_UNUSED: String(await freePort()) });
+  env = await tracedHubEnv(process.env.DATABASE_URL && postgresUrlWithSuffix(process.env.DATABASE_URL, 'build'), { NODE_ENV: 'development', PORT_UNUSED: String(await freePort()) });
   stack = await launchStack({
     env,
     command: (service) => ({

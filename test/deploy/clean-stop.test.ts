@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { GATEWAY_SECRET_HEADER } from '../../lib/auth';
 import { SUBGRAPH_NAMES } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
-import { REGISTER, ROOT, envOf, makeKeys, productionEnv, spawnProcess, startHub, terminate, waitReady, type Hub } from './production-hub';
+import { REGISTER, ROOT, spawnProcess, terminate, waitReady } from '../support/processes';
+import { envOf, makeKeys, productionEnv, startHub, type Hub } from '../support/production-hub';
 
 const STOP_WITHIN_MS = 3000;
 

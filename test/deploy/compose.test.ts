@@ -19,10 +19,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Role } from '../../lib/auth';
 import { SUBGRAPH_NAMES, envPrefix } from '../../lib/config';
-import {
-  REGISTER, ROOT, crossSubgraphWrites, makeKeys, productionToken, spawnProcess, subgraphSecrets, terminate, waitReady,
-  type ProductionKeys, type ServiceProcess,
-} from './production-hub';
+import { REGISTER, ROOT, dropDatabases, spawnProcess, terminate, waitReady, type ServiceProcess } from '../support/processes';
+import { crossSubgraphWrites, makeKeys, productionToken, subgraphSecrets, type ProductionKeys } from '../support/production-hub';
 
 const IP = '/usr/sbin/ip';
 const PREFIX = 'bt3c'; // namespaces, links and the bridge of this test only
@@ -127,7 +125,7 @@ const redisDb = redis.pathname.slice(1) || '0';
 function dropComposeDatabases(): void {
   const url = new URL(database);
   url.pathname = `/${composeDatabase}`;
-  execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'drop-databases.ts')], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: 'inherit' });
+  dropDatabases({ ...process.env, DATABASE_URL: url.toString() });
 }
 
 (runnable ? describe : describe.skip)('docker-compose.yml, each service in a network namespace of its own', () => {

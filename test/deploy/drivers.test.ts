@@ -3,31 +3,22 @@
  * never loaded (a production image could even lack it). A real subgraph process, started and stopped, with a
  * preloaded tracer that records every module it loaded.
  */
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadConfig } from '../../lib/config';
 import { embeddedDatabaseUnsupported } from '../../lib/subgraph/orm';
-import { MODULE_TRACE, REGISTER, ROOT, dropDatabases, postgresUrlWithSuffix, serviceEnv, tracedModules } from './support';
+import {
+  MODULE_TRACE, REGISTER, dropDatabases, postgresUrlWithSuffix, spawnProcess, terminate, tracedHubEnv, tracedModules, waitReady,
+} from '../support/processes';
 
 async function modulesOfASubgraph(databaseUrl: string | undefined): Promise<string[]> {
-  const env = await serviceEnv(databaseUrl);
-  const child = spawn(process.execPath, ['-r', REGISTER, '--require', MODULE_TRACE, 'subgraphs/libraries/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  const env = await tracedHubEnv(databaseUrl);
+  const subgraph = spawnProcess(['-r', REGISTER, '--require', MODULE_TRACE, 'subgraphs/libraries/main.ts'], env);
   try {
-    const ready = new URL('/ready', loadConfig(env).subgraphs.libraries.url);
-    const deadline = Date.now() + 60_000;
-    while (!(await fetch(ready).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the libraries subgraph did not become ready:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitReady(new URL('/ready', loadConfig(env).subgraphs.libraries.url).toString(), subgraph, 60_000).catch((error) => {
+      throw new Error(`the libraries subgraph did not become ready: ${(error as Error).message}`);
+    });
   } finally {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await terminate(subgraph);
     if (databaseUrl) dropDatabases(env);
     rmSync(env.DATA_DIR!, { recursive: true, force: true });
   }

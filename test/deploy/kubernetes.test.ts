@@ -12,7 +12,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 import { SUBGRAPH_NAMES, envPrefix } from '../../lib/config';
-import { ROOT } from './support';
+import { ROOT } from '../support/processes';
 
 const DIR = join(ROOT, 'deploy', 'kubernetes');
 const MODELS: Record<string, new (data: any) => { validate(): void }> = {

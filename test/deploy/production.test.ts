@@ -12,12 +12,10 @@ import { SignJWT } from 'jose';
 import { GATEWAY_SECRET_HEADER, Role } from '../../lib/auth';
 import { envPrefix } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
+import { REGISTER, ROOT, postgresUrlWithSuffix, spawnProcess, terminate, waitReady } from '../support/processes';
 import {
-  REGISTER, ROOT, crossSubgraphWrites, keysFromScript, makeKeys, post, productionEnv, productionToken, removeData, spawnProcess, startHub, terminate,
-  waitReady,
-  type Hub, type ProductionKeys,
-} from './production-hub';
-import { postgresUrlWithSuffix } from './support';
+  crossSubgraphWrites, keysFromScript, makeKeys, post, productionEnv, productionToken, removeData, startHub, type Hub, type ProductionKeys,
+} from '../support/production-hub';
 
 const CENTERS = join(ROOT, 'subgraphs', 'centers', 'main.ts');
 const GATEWAY = join(ROOT, 'gateway', 'main.ts');

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REGISTER, ROOT } from './support';
+import { REGISTER, ROOT } from '../support/processes';
 
 const SCHEMA = join(ROOT, 'schema');
 const dirs: string[] = [];

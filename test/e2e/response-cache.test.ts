@@ -4,13 +4,12 @@
  * publish through the gateway shows up in the very next read, and a mutation
  * evicts only the reads that show what it changed.
  */
-import { randomUUID } from 'node:crypto';
 import { Role } from '../../lib/auth';
 import { MemoryResponseCacheStore, RedisResponseCacheStore } from '../../gateway/response-cache';
+import { RUN } from '../support/names';
 import { startTestGateway } from '../support/gateway';
 import { centerProgramInput, testStack, tokenFor } from '../support/stack';
 
-const RUN = randomUUID().slice(0, 8);
 
 async function ask(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ cache: string | null; body: any }> {
   const response = await fetch(testStack().gatewayUrl, {

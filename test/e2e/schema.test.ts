@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SUBGRAPH_NAMES } from '../../lib/config';
 import { nullabilityViolations } from '../../lib/partial-answers';
+import { ROOT } from '../support/processes';
 import { openSubgraphDatabase, testStack } from '../support/stack';
 
-const ROOT = join(__dirname, '..', '..');
 
 describe('the committed schema', () => {
   it('is what `npm run compose` generates from the code', async () => {

@@ -6,15 +6,10 @@
  * `<db>_faults_<subgraph>` when DATABASE_URL is set. Every output line (JSON
  * logs) is kept for the assertions.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SUBGRAPH_NAMES, envPrefix, loadConfig, type Config } from '../../lib/config';
+import { rmSync } from 'node:fs';
+import { loadConfig, type Config } from '../../lib/config';
 import { launchStack, type RunningStack, type ServiceName } from '../../scripts/stack';
-import { freePort } from '../../scripts/ports';
-
-export { freePort };
+import { dropDatabases, hubEnv, postgresUrlWithSuffix } from '../support/processes';
 
 export interface FaultStack {
   stack: RunningStack;
@@ -25,33 +20,14 @@ export interface FaultStack {
   stop(): Promise<void>;
 }
 
-const ROOT = join(__dirname, '..', '..');
-
 export async function launchFaultStack(extraEnv: Record<string, string> = {}): Promise<FaultStack> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baeumteo-faults-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SEED_PROGRAMS: '300',
-    PORT: String(await freePort()),
-    LOG_LEVEL: 'info',
-    ...extraEnv,
-  };
+  const base = { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', SEED_PROGRAMS: '300', LOG_LEVEL: 'info', ...extraEnv };
   // A test may bring its own PostgreSQL server (extraEnv.DATABASE_URL); otherwise the suite's, if any.
   const databaseUrl = extraEnv.DATABASE_URL ?? process.env.DATABASE_URL;
-  if (databaseUrl) {
-    const url = new URL(databaseUrl);
-    url.pathname = `/${decodeURIComponent(url.pathname.replace(/^\//, '')) || 'baeumteo'}_faults`;
-    env.DATABASE_URL = url.toString();
-  }
-  for (const name of SUBGRAPH_NAMES) {
-    env[`${envPrefix(name)}_PORT`] = String(await freePort());
-    delete env[`${envPrefix(name)}_URL`];
-  }
+  const env = await hubEnv(base, databaseUrl && postgresUrlWithSuffix(databaseUrl, 'faults'), 'baeumteo-faults-');
+  const dataDir = env.DATA_DIR!;
   const config = loadConfig(env);
-  execFileSync(process.execPath, ['-r', join(ROOT, 'scripts', 'register.js'), join(ROOT, 'scripts', 'drop-databases.ts')], { env, stdio: 'inherit' });
+  dropDatabases(env);
   const lines: FaultStack['lines'] = [];
   const stack = await launchStack({ env, onLine: (service, line) => lines.push({ service, line }) }).catch((error) => {
     throw new Error(`The fault stack did not start: ${(error as Error).message}`);
@@ -66,16 +42,6 @@ export async function launchFaultStack(extraEnv: Record<string, string> = {}): P
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls until `check` is true (bounded: throws after `limitMs`). */
-export async function eventually(check: () => Promise<boolean>, what: string, limitMs = 60_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what}: still not so after ${limitMs} ms`);
 }
 
 export interface Answer {

@@ -14,7 +14,8 @@ import { openDatabase } from '../../lib/subgraph/orm';
 import { entitiesOf } from '../../lib/subgraph/subgraph-server';
 import { LibrarySpace } from '../../subgraphs/libraries/library-space.entity';
 import { loadSubgraph } from '../../subgraphs/registry';
-import { eventually, launchFaultStack, post, type Answer, type FaultStack } from './fault-stack';
+import { eventually } from '../support/eventually';
+import { launchFaultStack, post, type Answer, type FaultStack } from './fault-stack';
 
 jest.setTimeout(240_000);
 

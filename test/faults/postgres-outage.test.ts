@@ -17,7 +17,9 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { GATEWAY_SECRET_HEADER, Role, signToken } from '../../lib/auth';
-import { eventually, freePort, launchFaultStack, post, type Answer, type FaultStack } from './fault-stack';
+import { eventually } from '../support/eventually';
+import { freePort } from '../support/processes';
+import { launchFaultStack, post, type Answer, type FaultStack } from './fault-stack';
 
 jest.setTimeout(300_000);
 

@@ -5,15 +5,14 @@
  * /metrics adds the workers up, and a dead worker is replaced.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Role } from '../../lib/auth';
-import { freePort } from '../../scripts/ports';
+import { entryPoint } from '../../scripts/stack';
+import { eventually } from '../support/eventually';
+import { RUN } from '../support/names';
+import { REGISTER, ROOT, freePort } from '../support/processes';
 import { centerProgramInput, testStack, tokenFor } from '../support/stack';
 
-const ROOT = join(__dirname, '..', '..');
-const RUN = randomUUID().slice(0, 8);
 const PROGRAM = 'query ($id: ID!) { program(id: $id) { title } }';
 
 let gateway: ChildProcess;
@@ -34,19 +33,10 @@ async function ask(query: string, variables: Record<string, unknown> = {}, token
   return { cache: response.headers.get('x-response-cache'), body: await response.json() };
 }
 
-async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await Promise.resolve().then(check).catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}/graphql`;
-  gateway = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'register.js'), join(ROOT, 'gateway', 'main.ts')], {
+  gateway = spawn(process.execPath, ['-r', REGISTER, entryPoint('gateway')], {
     cwd: ROOT,
     env: { ...testStack().env, PORT: String(port), GATEWAY_WORKERS: '2', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -60,7 +50,7 @@ beforeAll(async () => {
       // not a log line
     }
   });
-  await waitFor(() => workerPids.size === 2, 'two workers serving');
+  await eventually(() => workerPids.size === 2, 'two workers serving');
 }, 90_000);
 
 afterAll(async () => {
@@ -73,7 +63,7 @@ afterAll(async () => {
 describe('a gateway with two workers', () => {
   it('answers from both workers', async () => {
     for (let i = 0; i < 12; i += 1) expect((await ask('{ districts { code } }')).body.data.districts).toHaveLength(25);
-    await waitFor(() => answeringPids.size === 2, 'requests logged by both workers', 5_000);
+    await eventually(() => answeringPids.size === 2, 'requests logged by both workers', 5_000);
     expect([...answeringPids].sort()).toEqual([...workerPids].sort());
   });
 
@@ -112,7 +102,7 @@ describe('a gateway with two workers', () => {
   });
 
   it('serves the metrics of all workers added up', async () => {
-    await waitFor(() => answeringPids.size === 2, 'requests logged by both workers', 5_000);
+    await eventually(() => answeringPids.size === 2, 'requests logged by both workers', 5_000);
     const text = await (await fetch(new URL('/metrics', url))).text();
     const answered = text
       .split('\n')
@@ -124,7 +114,7 @@ describe('a gateway with two workers', () => {
   it('replaces a worker that dies', async () => {
     const [victim] = workerPids;
     process.kill(victim, 'SIGKILL');
-    await waitFor(() => workerPids.size === 3, 'a new worker serving');
+    await eventually(() => workerPids.size === 3, 'a new worker serving');
     expect((await ask('{ districts { code } }')).body.data.districts).toHaveLength(25);
   });
 });

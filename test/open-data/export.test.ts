@@ -6,10 +6,10 @@ import { runExport, type ExportOptions } from '../../tools/export/export';
 import { cellOf, csvLine, type ExportFormat } from '../../tools/export/format';
 import { planExport, QueryError } from '../../tools/export/query';
 import { parseCsvText } from '../../tools/publisher/parse';
+import { ROOT } from '../support/processes';
 import { graphql, testStack } from '../support/stack';
 import { CENTER, createProgram, programMutation } from './support';
 
-const ROOT = join(__dirname, '..', '..');
 const GANGNAM = '11680';
 
 /** Gangnam's published programs, 25 a page: several pages on the seeded network. */

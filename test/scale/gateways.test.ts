@@ -5,13 +5,12 @@
  * redis://127.0.0.1:6379/6 here; every run keeps its keys under a prefix of its
  * own (REDIS_KEY_PREFIX), so runs never see each other's counters or answers.
  */
-import { randomUUID } from 'node:crypto';
 import { Role } from '../../lib/auth';
-import { redisAnswers, serviceEnv, startServiceProcess, type ServiceProcess } from '../support/processes';
+import { RUN } from '../support/names';
+import { redisAnswers, stackServiceEnv, startStackProcess, type StackProcess } from '../support/processes';
 import { centerProgramInput, graphql, tokenFor } from '../support/stack';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/6';
-const RUN = randomUUID().slice(0, 8);
 const ANONYMOUS_LIMIT = 6;
 const redisUp = redisAnswers(REDIS_URL);
 if (!redisUp) console.warn(`test/scale/gateways: skipped: no Redis answers at ${REDIS_URL} (set REDIS_URL).`);
@@ -29,7 +28,7 @@ async function ask(url: string, query: string, variables: Record<string, unknown
 }
 
 (redisUp ? describe : describe.skip)('two gateway processes sharing one Redis', () => {
-  const gateways: ServiceProcess[] = [];
+  const gateways: StackProcess[] = [];
 
   beforeAll(async () => {
     const shared = {
@@ -40,7 +39,7 @@ async function ask(url: string, query: string, variables: Record<string, unknown
       TRUST_PROXY: 'loopback',
       LOG_LEVEL: 'warn',
     };
-    gateways.push(...(await Promise.all([1, 2].map(async () => startServiceProcess('gateway', await serviceEnv('gateway', shared))))));
+    gateways.push(...(await Promise.all([1, 2].map(async () => startStackProcess('gateway', await stackServiceEnv('gateway', shared))))));
   }, 120_000);
   afterAll(async () => {
     await Promise.all(gateways.map((gateway) => gateway.stop()));

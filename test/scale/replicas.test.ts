@@ -5,18 +5,17 @@
  * replicas starting together on a fresh database create, migrate and seed it
  * once. On SQLite a second process on the same database is refused.
  */
-import { randomUUID } from 'node:crypto';
 import type { RunningGateway } from '../../gateway/gateway';
 import { GATEWAY_SECRET_HEADER, Role, type TokenClaims } from '../../lib/auth';
 import { gatewaySecretFor, loadConfig } from '../../lib/config';
 import { dropDatabase, openDatabase, type Orm } from '../../lib/subgraph/orm';
 import { entitiesOf } from '../../lib/subgraph/subgraph-server';
 import { loadSubgraph } from '../../subgraphs/registry';
+import { RUN } from '../support/names';
 import { startTestGateway } from '../support/gateway';
-import { serviceEnv, startServiceProcess, type ServiceProcess } from '../support/processes';
+import { stackServiceEnv, startStackProcess, type StackProcess } from '../support/processes';
 import { graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
 
-const RUN = randomUUID().slice(0, 8);
 const onPostgres = Boolean(testStack().env.DATABASE_URL);
 /** Jongno-gu: a district the write suites leave alone. */
 const DISTRICT = '11110';
@@ -41,12 +40,12 @@ async function call(url: string, query: string, variables: Record<string, unknow
 }
 
 (onPostgres ? describe : describe.skip)('two replicas of centers on PostgreSQL behind one gateway', () => {
-  let second: ServiceProcess;
+  let second: StackProcess;
   let gateway: RunningGateway;
   let orm: Orm;
 
   beforeAll(async () => {
-    second = await startServiceProcess('centers', await serviceEnv('centers'));
+    second = await startStackProcess('centers', await stackServiceEnv('centers'));
     gateway = await startTestGateway({ CENTERS_URL: `${testStack().subgraphUrls.centers},${second.url}`, RESPONSE_CACHE_TTL_SECONDS: '0' });
     orm = await openSubgraphDatabase('centers');
   }, 120_000);
@@ -106,7 +105,7 @@ async function call(url: string, query: string, variables: Record<string, unknow
 
 (onPostgres ? describe : describe.skip)('replicas starting together on a fresh PostgreSQL database', () => {
   let env: NodeJS.ProcessEnv;
-  const replicas: ServiceProcess[] = [];
+  const replicas: StackProcess[] = [];
 
   beforeAll(async () => {
     const url = new URL(testStack().env.DATABASE_URL);
@@ -120,7 +119,7 @@ async function call(url: string, query: string, variables: Record<string, unknow
   });
 
   it('create, migrate and seed it once: both serve, one seed run is recorded', async () => {
-    const started = await Promise.all([1, 2].map(async () => startServiceProcess('centers', await serviceEnv('centers', env))));
+    const started = await Promise.all([1, 2].map(async () => startStackProcess('centers', await stackServiceEnv('centers', env))));
     replicas.push(...started);
     const orm = await openDatabase(entitiesOf(loadSubgraph('centers')), loadConfig({ ...testStack().env, ...env }));
     try {
@@ -142,7 +141,7 @@ async function call(url: string, query: string, variables: Record<string, unknow
 
 (onPostgres ? describe.skip : describe)('a second replica on SQLite', () => {
   it('is refused at start with a message that says to use PostgreSQL, and the first keeps serving', async () => {
-    await expect(startServiceProcess('centers', await serviceEnv('centers'))).rejects.toThrow(
+    await expect(startStackProcess('centers', await stackServiceEnv('centers'))).rejects.toThrow(
       /SQLite allows one process per database: use DATABASE_URL \(PostgreSQL\) to run replicas/,
     );
     const { data, errors } = await graphql(testStack().gatewayUrl, `{ district(code: "${DISTRICT}") { nameEn } }`);

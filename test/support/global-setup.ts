@@ -3,35 +3,21 @@
  * subgraph processes and the gateway, on fresh databases (temporary SQLite
  * files, or fresh PostgreSQL databases when DATABASE_URL is set).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SUBGRAPH_NAMES, envPrefix, loadConfig } from '../../lib/config';
+import { loadConfig } from '../../lib/config';
 import { launchStack } from '../../scripts/stack';
+import { dropDatabases, hubEnv } from './processes';
 import { TEST_SEED_PROGRAMS, type TestStackState } from './stack-state';
-import { freePort } from '../../scripts/ports';
 
 export default async function globalSetup(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baeumteo-test-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SEED_PROGRAMS: String(TEST_SEED_PROGRAMS),
-    PORT: String(await freePort()),
-    LOG_LEVEL: 'warn',
-  };
-  for (const name of SUBGRAPH_NAMES) {
-    env[`${envPrefix(name)}_PORT`] = String(await freePort());
-    delete env[`${envPrefix(name)}_URL`];
-  }
+  const base = { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', SEED_PROGRAMS: String(TEST_SEED_PROGRAMS), LOG_LEVEL: 'warn' };
+  const env = await hubEnv(base, process.env.DATABASE_URL, 'baeumteo-test-');
+  const dataDir = env.DATA_DIR!;
   loadConfig(env); // fail fast on a bad variable
   // Fresh databases every run: nothing from an earlier run can make a test pass. In a child process,
   // because MikroORM loaded here would share its global metadata with the test files' realm.
-  const root = join(__dirname, '..', '..');
-  execFileSync(process.execPath, ['-r', join(root, 'scripts', 'register.js'), join(root, 'scripts', 'drop-databases.ts')], { env, stdio: 'inherit' });
+  dropDatabases(env);
 
   const log: string[] = [];
   const stack = await launchStack({ env, onLine: (service, line) => log.push(`[${service}] ${line}`) }).catch((error) => {

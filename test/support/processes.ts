@@ -1,24 +1,120 @@
 /**
- * Extra service processes beside the test stack (a second replica, a second
- * gateway), started the way production starts them: `node subgraphs/<name>/main.ts`
- * with the stack's environment plus overrides (ports, URLs).
+ * Service processes started by tests the way production starts them (`node -r scripts/register.js <entry point>`):
+ * an environment of their own (free ports, a fresh DATA_DIR, or PostgreSQL databases of their own), spawning,
+ * waiting until ready, stopping with SIGTERM and the exit code; and extra processes beside the test stack (a second
+ * replica, a second gateway) on its environment.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { loadConfig, type SubgraphName } from '../../lib/config';
+import { SUBGRAPH_NAMES, envPrefix, loadConfig, type SubgraphName } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
 import { entryPoint, readyUrl, waitUntilReady, type ServiceName } from '../../scripts/stack';
-import { testStack } from './stack';
+import { testStack } from './stack-state';
 
-const REGISTER = join(__dirname, '..', '..', 'scripts', 'register.js');
+export { freePort };
+
+export const ROOT = join(__dirname, '..', '..');
+export const REGISTER = join(ROOT, 'scripts', 'register.js');
+/** Preload it (`--require MODULE_TRACE`) to have a process write down the modules it loaded (tracedModules). */
+export const MODULE_TRACE = join(__dirname, 'module-trace.js');
+
+/* ------------------------------------------------------------------ */
+/* Environments and databases of their own                            */
+/* ------------------------------------------------------------------ */
+
+/** The PostgreSQL URL of databases of their own: `<db>_<suffix>` (each subgraph adds `_<subgraph>`). */
+export function postgresUrlWithSuffix(databaseUrl: string, suffix: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${decodeURIComponent(url.pathname.replace(/^\//, '')) || 'baeumteo'}_${suffix}`;
+  return url.toString();
+}
+
+/** Drops the subgraphs' databases of `env` (scripts/drop-databases.ts): nothing of an earlier run remains. */
+export function dropDatabases(env: NodeJS.ProcessEnv): void {
+  execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'drop-databases.ts')], { env, stdio: 'inherit' });
+}
+
+/**
+ * The environment of a whole hub of its own: `base` and a fresh DATA_DIR, a free port for every service (and no
+ * service URLs inherited), on PostgreSQL `databaseUrl` when given, else on SQLite files in the DATA_DIR.
+ */
+export async function hubEnv(base: NodeJS.ProcessEnv, databaseUrl: string | undefined, dataDirPrefix = 'baeumteo-hub-'): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = { ...base, DATA_DIR: mkdtempSync(join(tmpdir(), dataDirPrefix)), PORT: String(await freePort()) };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  for (const name of SUBGRAPH_NAMES) {
+    env[`${envPrefix(name)}_PORT`] = String(await freePort());
+    delete env[`${envPrefix(name)}_URL`];
+  }
+  return env;
+}
+
+/** A fresh test-mode hub environment whose processes record their modules; its databases are dropped first. */
+export async function tracedHubEnv(databaseUrl: string | undefined, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+  const base = {
+    ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', SEED_PROGRAMS: '200', LOG_LEVEL: 'warn',
+    MODULE_TRACE_DIR: mkdtempSync(join(tmpdir(), 'baeumteo-modules-')), ...extra,
+  };
+  const env = await hubEnv(base, databaseUrl, 'baeumteo-deploy-');
+  dropDatabases(env);
+  return env;
+}
+
+/** The module files each traced process (started with `--require MODULE_TRACE`) had loaded when it exited. */
+export function tracedModules(env: NodeJS.ProcessEnv): string[][] {
+  const dir = env.MODULE_TRACE_DIR!;
+  return readdirSync(dir).map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as string[]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Starting and stopping                                              */
+/* ------------------------------------------------------------------ */
 
 export interface ServiceProcess {
+  child: ChildProcess;
+  /** Every line it printed so far. */
+  output: string[];
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+}
+
+/** Starts `node args` in the project root with exactly `env` (inside `wrap`, e.g. a network namespace), collecting its output lines. */
+export function spawnProcess(args: string[], env: NodeJS.ProcessEnv, wrap: string[] = []): ServiceProcess {
+  const [command, ...rest] = wrap.length > 0 ? [...wrap, process.execPath, ...args] : [process.execPath, ...args];
+  const child = spawn(command, rest, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => output.push(line));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
+/** Resolves when `url` answers 2xx; fails with the service's output when it exits or the deadline passes. */
+export function waitReady(url: string, service: ServiceProcess, timeoutMs = 120_000): Promise<void> {
+  return waitUntilReady(url, service.child, Date.now() + timeoutMs, service.output);
+}
+
+/** Sends `signal` (SIGKILL if the process has not exited after `killAfterMs`); how long until it exited, and its code. */
+export async function terminate(service: ServiceProcess, signal: NodeJS.Signals = 'SIGTERM', killAfterMs = 20_000): Promise<{ code: number | null; ms: number }> {
+  const started = Date.now();
+  if (service.child.exitCode !== null || service.child.signalCode !== null) return { code: service.child.exitCode, ms: 0 };
+  const kill = setTimeout(() => service.child.kill('SIGKILL'), killAfterMs);
+  service.child.kill(signal);
+  const code = await service.exited;
+  clearTimeout(kill);
+  return { code, ms: Date.now() - started };
+}
+
+/* ------------------------------------------------------------------ */
+/* Beside the test stack                                              */
+/* ------------------------------------------------------------------ */
+
+export interface StackProcess extends ServiceProcess {
   /** Its /graphql URL. */
   url: string;
   pid: number;
-  /** Every line it printed so far. */
-  output: string[];
   /** SIGTERM, then SIGKILL if it has not exited after a few seconds. */
   stop(): Promise<void>;
   /** SIGKILL: a replica that dies. */
@@ -26,33 +122,29 @@ export interface ServiceProcess {
 }
 
 /** The environment of the test stack with `overrides`, and a free port for `service`. */
-export async function serviceEnv(service: ServiceName, overrides: Record<string, string | undefined> = {}): Promise<NodeJS.ProcessEnv> {
-  const portVariable = service === 'gateway' ? 'PORT' : `${service.toUpperCase().replace(/-/g, '_')}_PORT`;
+export async function stackServiceEnv(service: ServiceName, overrides: Record<string, string | undefined> = {}): Promise<NodeJS.ProcessEnv> {
+  const portVariable = service === 'gateway' ? 'PORT' : `${envPrefix(service)}_PORT`;
   return { ...testStack().env, LOG_LEVEL: 'info', [portVariable]: String(await freePort()), ...overrides };
 }
 
 /** Starts one service process and waits until it is ready; rejects with its last output when it exits first. */
-export async function startServiceProcess(service: ServiceName, env: NodeJS.ProcessEnv, readyTimeoutMs = 120_000): Promise<ServiceProcess> {
+export async function startStackProcess(service: ServiceName, env: NodeJS.ProcessEnv, readyTimeoutMs = 120_000): Promise<StackProcess> {
   const config = loadConfig(env);
-  const child = spawn(process.execPath, ['-r', REGISTER, entryPoint(service)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => output.push(line));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const end = async (signal: NodeJS.Signals) => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.kill(signal);
-    await exited;
-    clearTimeout(kill);
-  };
+  const started = spawnProcess(['-r', REGISTER, entryPoint(service)], env);
   const url = service === 'gateway' ? `http://127.0.0.1:${config.gatewayPort}/graphql` : config.subgraphs[service].url;
   try {
-    await waitUntilReady(readyUrl(config, service), child, Date.now() + readyTimeoutMs, output);
+    await waitReady(readyUrl(config, service), started, readyTimeoutMs);
   } catch (error) {
-    await end('SIGKILL');
+    await terminate(started, 'SIGKILL');
     throw new Error(`${service} ${(error as Error).message}`);
   }
-  return { url, pid: child.pid!, output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return {
+    ...started,
+    url,
+    pid: started.child.pid!,
+    stop: async () => void (await terminate(started, 'SIGTERM', 5_000)),
+    kill: async () => void (await terminate(started, 'SIGKILL')),
+  };
 }
 
 /** Whether a Redis server answers at this URL (checked once, synchronously, so a suite can be skipped). */
@@ -60,7 +152,7 @@ export function redisAnswers(url: string): boolean {
   const probe = `const R=require('ioredis');const r=new R(${JSON.stringify(url)},{lazyConnect:true,maxRetriesPerRequest:0,connectTimeout:1000});` +
     `r.connect().then(()=>r.ping()).then(()=>process.exit(0),()=>process.exit(1))`;
   try {
-    execFileSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 5_000, cwd: join(__dirname, '..', '..') });
+    execFileSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 5_000, cwd: ROOT });
     return true;
   } catch {
     return false;

@@ -6,19 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GATEWAY_SECRET_HEADER, signToken, type TokenClaims } from '../../lib/auth';
 import { loadConfig, type SubgraphName } from '../../lib/config';
-import type { TestStackState } from './stack-state';
+import { testStack } from './stack-state';
 import { openDatabase, type Orm } from '../../lib/subgraph/orm';
 import { entitiesOf } from '../../lib/subgraph/subgraph-server';
 import { parseCsvRows } from '../../seed/csv';
 import { loadSubgraph } from '../../subgraphs/registry';
 
-export { TEST_SEED_PROGRAMS, type TestStackState } from './stack-state';
-
-export function testStack(): TestStackState {
-  const file = process.env.BAEUMTEO_TEST_STACK;
-  if (!file) throw new Error('BAEUMTEO_TEST_STACK is not set: run the tests with `npm test` (jest globalSetup starts the hub).');
-  return JSON.parse(readFileSync(file, 'utf8')) as TestStackState;
-}
+export { TEST_SEED_PROGRAMS, testStack, type TestStackState } from './stack-state';
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -73,6 +67,9 @@ export function readSeedCsv(fileName: string): Record<string, string>[] {
   const [header, ...rows] = parseCsvRows(readFileSync(join(__dirname, '..', '..', 'seed', 'data', fileName), 'utf8'));
   return rows.map((fields) => Object.fromEntries(header.map((column, i) => [column, fields[i] ?? ''])));
 }
+
+/** A sub-area of the program classification: the field a program is filed under. */
+export const SUB_AREA = readSeedCsv('lifelong_education_program_classification.csv').find((field) => field.level === 'sub')!.code;
 
 /** A CreateProgramInput for a program a learning center hosts itself, in a spring term of the future. */
 export function centerProgramInput(centerId: string, fieldCode: string, title: string): Record<string, unknown> {

@@ -6,9 +6,9 @@ import { Role } from '../../lib/auth';
 import { FileError, parseCsvText, parseJsonText, readRowsFile, type SourceRow } from '../../tools/publisher/parse';
 import { exitCodeOf, planRows, publishRows, type RowResult } from '../../tools/publisher/publisher';
 import { checkColumns, checkRows, COLUMNS, type CheckedRow } from '../../tools/publisher/row';
+import { ROOT } from '../support/processes';
 import { graphql, testStack, tokenFor } from '../support/stack';
 
-const ROOT = join(__dirname, '..', '..');
 const SAMPLE = join(ROOT, 'tools', 'publisher', 'sample-programs.csv');
 const CENTER = 'LC1168064000';
 const HEADER = COLUMNS.join(',');

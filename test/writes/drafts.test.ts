@@ -4,20 +4,17 @@
  * answers as for an unknown id, public coverage figures do not count it, and
  * program filters refuse overlong texts. Every test writes programs of its own.
  */
-import { randomUUID } from 'node:crypto';
 import { Role, type TokenClaims } from '../../lib/auth';
 import type { Orm } from '../../lib/subgraph/orm';
 import { LearningCenter } from '../../subgraphs/centers/places/learning-center.entity';
-import { centerProgramInput, graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
+import { CITY_ADMIN } from '../support/actors';
+import { mutate as mutateThroughGateway } from '../support/mutations';
+import { fresh, RUN } from '../support/names';
+import { centerProgramInput, graphql, openSubgraphDatabase, SUB_AREA, testStack, tokenFor } from '../support/stack';
 
 /** Gwanak-gu: a district the other write suites leave alone. */
 const DISTRICT = '11620';
-const RUN = randomUUID().slice(0, 8);
-let serial = 0;
-const fresh = (label: string) => `${label} ${RUN}-${++serial}`;
-const SUB_AREA = readSeedCsv('lifelong_education_program_classification.csv').find((f) => f.level === 'sub')!.code;
 
-const CITY_ADMIN: TokenClaims = { sub: 'test-city-admin', role: Role.CITY_ADMIN };
 const OFFICER: TokenClaims = { sub: 'test-drafts-officer', role: Role.DISTRICT_OFFICER, district: DISTRICT };
 const AWAY_OFFICER: TokenClaims = { sub: 'test-drafts-away', role: Role.DISTRICT_OFFICER, district: '11110' };
 const RESIDENT: TokenClaims = { sub: `R-${RUN}`, role: Role.RESIDENT };
@@ -31,13 +28,8 @@ async function request(query: string, variables: Record<string, unknown>, claims
 }
 
 async function mutate(mutation: string, inputType: string, input: Record<string, unknown>, claims: TokenClaims = CITY_ADMIN): Promise<Record<string, any>> {
-  const { data, errors } = await request(
-    `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${mutation === 'enroll' ? 'enrollment { id }' : 'program { id status }'} userErrors { field message code } } }`,
-    { input },
-    claims,
-  );
-  expect(errors).toBeUndefined();
-  return data![mutation];
+  const selection = mutation === 'enroll' ? 'enrollment { id }' : 'program { id status }';
+  return mutateThroughGateway({ mutation, inputType, input, selection, token: await tokenFor(claims) });
 }
 
 async function newDraft(title = fresh('Draft')): Promise<{ id: string; title: string }> {

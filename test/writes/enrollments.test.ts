@@ -5,40 +5,27 @@
  * program, retries are idempotent, and only the right people enroll, cancel
  * and read enrollments. Every test enrolls into programs it creates itself.
  */
-import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Role, type TokenClaims } from '../../lib/auth';
 import type { Orm } from '../../lib/subgraph/orm';
 import { Enrollment, EnrollmentStatus } from '../../subgraphs/centers/programs/enrollment.entity';
 import { LearningCenter } from '../../subgraphs/centers/places/learning-center.entity';
-import { graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
+import type { UserError } from '../support/mutations';
+import { CITY_ADMIN, tokenOf as token } from '../support/actors';
+import { fresh, RUN } from '../support/names';
+import { graphql, openSubgraphDatabase, SUB_AREA, testStack } from '../support/stack';
 
 /** Seodaemun-gu: a district the other write suites leave alone. */
 const DISTRICT = '11410';
 const AWAY_DISTRICT = '11110';
-const RUN = randomUUID().slice(0, 8);
-let serial = 0;
-const fresh = (label: string) => `${label} ${RUN}-${++serial}`;
 const gateway = () => testStack().gatewayUrl;
-const SUB_AREA = readSeedCsv('lifelong_education_program_classification.csv').find((f) => f.level === 'sub')!.code;
 
-interface UserError { field: string[] | null; message: string; code: string }
 interface EnrollmentNode { id: string; status: string; waitlistPosition: number | null; program: { id: string; seatsLeft: number } }
 type Payload = { enrollment: EnrollmentNode | null; userErrors: UserError[] };
 
 let orm: Orm;
 let centerId: string;
-const tokenCache = new Map<string, Promise<string>>();
-
-/** A token for these claims (signed once per run). */
-function token(claims: TokenClaims | null): Promise<string | undefined> {
-  if (!claims) return Promise.resolve(undefined);
-  const key = JSON.stringify(claims);
-  if (!tokenCache.has(key)) tokenCache.set(key, tokenFor(claims));
-  return tokenCache.get(key)!;
-}
 const resident = (n: number | string): TokenClaims => ({ sub: `R-${RUN}-${n}`, role: Role.RESIDENT });
-const CITY_ADMIN: TokenClaims = { sub: 'test-city-admin', role: Role.CITY_ADMIN };
 const OFFICER: TokenClaims = { sub: 'test-home-officer', role: Role.DISTRICT_OFFICER, district: DISTRICT };
 const AWAY_OFFICER: TokenClaims = { sub: 'test-away-officer', role: Role.DISTRICT_OFFICER, district: AWAY_DISTRICT };
 const host = (): TokenClaims => ({ sub: 'test-center', role: Role.INSTITUTION, institution: `LearningCenter:${centerId}` });

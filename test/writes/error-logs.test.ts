@@ -6,34 +6,28 @@
  * own (on a copy of the stack's database on SQLite), behind a gateway of this
  * test, is the one whose output lines are read.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { RunningGateway } from '../../gateway/gateway';
 import { Role } from '../../lib/auth';
 import { loadConfig } from '../../lib/config';
 import { openDatabase, type Orm } from '../../lib/subgraph/orm';
 import { entitiesOf } from '../../lib/subgraph/subgraph-server';
 import { loadSubgraph } from '../../subgraphs/registry';
-import { freePort } from '../../scripts/ports';
 import { LearningCenter } from '../../subgraphs/centers/places/learning-center.entity';
+import { eventually } from '../support/eventually';
 import { startTestGateway } from '../support/gateway';
-import { copySqliteDatabases } from '../support/processes';
-import { centerProgramInput, graphql, readSeedCsv, testStack, tokenFor } from '../support/stack';
+import { RUN } from '../support/names';
+import { copySqliteDatabases, stackServiceEnv, startStackProcess, type StackProcess } from '../support/processes';
+import { centerProgramInput, graphql, SUB_AREA, testStack, tokenFor } from '../support/stack';
 
-const ROOT = join(__dirname, '..', '..');
-const RUN = randomUUID().slice(0, 8);
 const RESIDENT = `R-private-${RUN}`;
 const TRIGGER = `refuse_${RUN.replace(/-/g, '')}`;
-const SUB_AREA = readSeedCsv('lifelong_education_program_classification.csv').find((f) => f.level === 'sub')!.code;
 
 let orm: Orm;
-let centers: ChildProcess;
+let centers: StackProcess;
 let gateway: RunningGateway;
-const lines: string[] = [];
 const postgres = () => Boolean(testStack().env.DATABASE_URL);
 
 /** Makes the database refuse RESIDENT's enrollments, as an unexpected failure would. */
@@ -55,25 +49,10 @@ async function dropTrigger(): Promise<void> {
   if (postgres()) await connection.execute(`drop function if exists ${TRIGGER}()`);
 }
 
-/** A centers subgraph process on the test stack's database, its output lines collected. */
-async function startCenters(): Promise<string> {
-  const port = await freePort();
-  const env = { ...testStack().env, ...ownDatabase, CENTERS_PORT: String(port), LOG_LEVEL: 'info' };
-  centers = spawn(process.execPath, ['-r', join(ROOT, 'scripts', 'register.js'), join(ROOT, 'subgraphs', 'centers', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [centers.stdout!, centers.stderr!]) createInterface({ input: stream }).on('line', (line) => lines.push(line));
-  const url = `http://127.0.0.1:${port}/graphql`;
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    if ((await fetch(new URL('/ready', url)).catch(() => null))?.ok) return url;
-  }
-  throw new Error(`the centers subgraph did not start:\n${lines.join('\n')}`);
-}
-
 async function waitForLine(pattern: RegExp): Promise<string> {
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    const found = lines.find((line) => pattern.test(line));
-    if (found) return found;
-  }
-  throw new Error(`no output line matched ${pattern}:\n${lines.slice(-20).join('\n')}`);
+  const found = () => centers.output.find((line) => pattern.test(line));
+  await eventually(() => found() !== undefined, `an output line matching ${pattern}`, 10_000);
+  return found()!;
 }
 
 /** On SQLite (one process per database) the process gets a copy of the stack's centers database; PostgreSQL is shared. */
@@ -85,19 +64,16 @@ beforeAll(async () => {
     copySqliteDatabases(testStack().env.DATA_DIR, ownDatabase.DATA_DIR!, ['centers']);
   }
   orm = await openDatabase(entitiesOf(loadSubgraph('centers')), loadConfig({ ...testStack().env, ...ownDatabase }));
-  const centersUrl = await startCenters();
-  gateway = await startTestGateway({ CENTERS_URL: centersUrl });
+  // A centers subgraph process on the test stack's database, its output lines collected.
+  centers = await startStackProcess('centers', await stackServiceEnv('centers', ownDatabase), 60_000);
+  gateway = await startTestGateway({ CENTERS_URL: centers.url });
   await addTrigger();
 }, 90_000);
 
 afterAll(async () => {
   await dropTrigger().catch(() => undefined);
   await gateway?.stop();
-  if (centers && centers.exitCode === null) {
-    const exited = new Promise((resolve) => centers.once('exit', resolve));
-    centers.kill('SIGTERM');
-    await exited;
-  }
+  await centers?.stop();
   await orm?.close(true);
 });
 
@@ -120,7 +96,7 @@ describe('an unexpected database error', () => {
 
     const line = await waitForLine(/"msg":"graphql error"/);
     expect(JSON.parse(line)).toMatchObject({ level: 'error', code: 'INTERNAL_SERVER_ERROR', cause: expect.stringContaining('refused by the log test') });
-    const everything = lines.join('\n');
+    const everything = centers.output.join('\n');
     expect(everything).not.toContain(RESIDENT);
     expect(everything).not.toContain(programId);
     expect(everything).not.toMatch(/insert into/i);

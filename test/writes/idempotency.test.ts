@@ -4,20 +4,16 @@
  * input, only as that caller may read the result, and only until it expires;
  * expired records are pruned. Every test writes programs of its own.
  */
-import { randomUUID } from 'node:crypto';
 import { Role, type TokenClaims } from '../../lib/auth';
 import type { Orm } from '../../lib/subgraph/orm';
 import { LearningCenter } from '../../subgraphs/centers/places/learning-center.entity';
-import { centerProgramInput, graphql, openSubgraphDatabase, readSeedCsv, testStack, tokenFor } from '../support/stack';
+import { mutate as mutateThroughGateway, type UserError } from '../support/mutations';
+import { fresh, RUN } from '../support/names';
+import { centerProgramInput, openSubgraphDatabase, SUB_AREA, tokenFor } from '../support/stack';
 
 /** Seongbuk-gu: a district the other write suites leave alone. */
 const DISTRICT = '11290';
-const RUN = randomUUID().slice(0, 8);
-let serial = 0;
-const fresh = (label: string) => `${label} ${RUN}-${++serial}`;
-const SUB_AREA = readSeedCsv('lifelong_education_program_classification.csv').find((f) => f.level === 'sub')!.code;
 
-interface UserError { field: string[] | null; message: string; code: string }
 type Payload = { program: { id: string; title: string; status: string } | null; userErrors: UserError[] };
 
 let orm: Orm;
@@ -32,15 +28,7 @@ const cityAdmin = (): TokenClaims => ({ sub: SHARED_SUB, role: Role.CITY_ADMIN }
 
 async function mutate(mutation: 'createProgram' | 'publishProgram' | 'archiveProgram', input: Record<string, unknown>, claims: TokenClaims): Promise<Payload> {
   const inputType = mutation === 'createProgram' ? 'CreateProgramInput' : 'ProgramIdInput';
-  const { data, errors } = await graphql(
-    testStack().gatewayUrl,
-    `mutation($input: ${inputType}!) { ${mutation}(input: $input) { program { id title status } userErrors { field message code } } }`,
-    { input },
-    {},
-    { token: await tokenFor(claims) },
-  );
-  expect(errors).toBeUndefined();
-  return data![mutation] as Payload;
+  return mutateThroughGateway({ mutation, inputType, input, selection: 'program { id title status }', token: await tokenFor(claims) });
 }
 
 const draftInput = (key: string, title = fresh('Keyed draft')): Record<string, unknown> => ({ ...centerProgramInput(centerId, SUB_AREA, title), idempotencyKey: key });

@@ -3,20 +3,18 @@
  * `npm run keys` makes it, per-subgraph gateway secrets, and service processes
  * started on their own (not the jest test stack, which runs in test mode).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { loadSigningKey, signToken, type SigningKey, type TokenClaims } from '../../lib/auth';
 import { SUBGRAPH_NAMES, envPrefix, loadConfig, type ServiceName } from '../../lib/config';
-import { freePort } from '../../scripts/ports';
-import { dropDatabases, postgresUrlWithSuffix } from './support';
-
-export const ROOT = join(__dirname, '..', '..');
-export const REGISTER = join(ROOT, 'scripts', 'register.js');
+import { entryPoint } from '../../scripts/stack';
+import {
+  REGISTER, ROOT, dropDatabases, hubEnv, postgresUrlWithSuffix, spawnProcess, terminate, waitReady, type ServiceProcess,
+} from './processes';
 
 export interface ProductionKeys {
   dir: string;
@@ -55,19 +53,17 @@ export function subgraphSecrets(): Record<string, string> {
  * fresh directory. `removeData` drops them.
  */
 export async function productionEnv(keys: ProductionKeys): Promise<Record<string, string>> {
-  const env: Record<string, string> = {
+  const base = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'baeumteo-prod-')),
     SEED_PROGRAMS: '200',
     LOG_LEVEL: 'warn',
     JWT_PUBLIC_KEY_FILE: keys.publicKeyFile,
     PUBLIC_URL: 'https://baeumteo.example.org',
-    PORT: String(await freePort()),
     ...subgraphSecrets(),
   };
-  for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = String(await freePort());
+  const env = (await hubEnv(base, undefined, 'baeumteo-prod-')) as Record<string, string>;
   if (process.env.DATABASE_URL) env.DATABASE_URL = postgresUrlWithSuffix(process.env.DATABASE_URL, `prod${env.PORT}`);
   return env;
 }
@@ -83,49 +79,6 @@ export function envOf(env: Record<string, string>, service: ServiceName): Record
   if (service === 'gateway') return env;
   const others = SUBGRAPH_NAMES.filter((name) => name !== service).map((name) => `${envPrefix(name)}_GATEWAY_SECRET`);
   return Object.fromEntries(Object.entries(env).filter(([key]) => !others.includes(key)));
-}
-
-export interface ServiceProcess {
-  child: ChildProcess;
-  output: string[];
-  /** Resolves with the exit code (null when killed by a signal). */
-  exited: Promise<number | null>;
-}
-
-/** Starts `node args` with exactly `env`, collecting its output lines. */
-export function spawnProcess(args: string[], env: Record<string, string>, wrap: string[] = []): ServiceProcess {
-  const [command, ...rest] = wrap.length > 0 ? [...wrap, process.execPath, ...args] : [process.execPath, ...args];
-  const child = spawn(command, rest, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => output.push(line));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output, exited };
-}
-
-/** Resolves when `url` answers 2xx; fails with the service's output when it exits or the deadline passes. */
-export async function waitReady(url: string, service: ServiceProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) throw new Error(`exited with ${service.child.exitCode}:\n${service.output.slice(-30).join('\n')}`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`not ready in time:\n${service.output.slice(-30).join('\n')}`);
-}
-
-/** SIGTERM, then how long until the process exited and with which code. */
-export async function terminate(service: ServiceProcess): Promise<{ code: number | null; ms: number }> {
-  const started = Date.now();
-  if (service.child.exitCode !== null) return { code: service.child.exitCode, ms: 0 };
-  service.child.kill('SIGTERM');
-  const kill = setTimeout(() => service.child.kill('SIGKILL'), 20_000);
-  const code = await service.exited;
-  clearTimeout(kill);
-  return { code, ms: Date.now() - started };
 }
 
 /** A production token signed with the deployment's private key. */
@@ -215,12 +168,12 @@ export async function startHub(env: Record<string, string>): Promise<Hub> {
   try {
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
-        const service = spawnProcess(['-r', REGISTER, join(ROOT, 'subgraphs', name, 'main.ts')], envOf(env, name));
+        const service = spawnProcess(['-r', REGISTER, entryPoint(name)], envOf(env, name));
         services.set(name, service);
         await waitReady(url(env[`${envPrefix(name)}_PORT`], '/ready'), service);
       }),
     );
-    const gateway = spawnProcess(['-r', REGISTER, join(ROOT, 'gateway', 'main.ts')], envOf(env, 'gateway'));
+    const gateway = spawnProcess(['-r', REGISTER, entryPoint('gateway')], envOf(env, 'gateway'));
     services.set('gateway', gateway);
     await waitReady(url(env.PORT, '/ready'), gateway);
   } catch (error) {
