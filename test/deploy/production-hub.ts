@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { loadSigningKey, signToken, type SigningKey, type TokenClaims } from '../../lib/auth';
-import { SUBGRAPH_NAMES, envPrefix, loadConfig, type ServiceName } from '../../lib/config';
+import { SUBGRAPH_NAMES, loadConfig, serviceEnv, subgraphVariable, type ServiceName } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
 import { dropDatabases, postgresUrlWithSuffix } from './support';
 
@@ -46,7 +46,7 @@ export async function keysFromScript(): Promise<ProductionKeys> {
 
 /** Fresh 43-character secrets, one per subgraph, as an operator would set them. */
 export function subgraphSecrets(): Record<string, string> {
-  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_GATEWAY_SECRET`, randomBytes(32).toString('base64url')]));
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, 'GATEWAY_SECRET'), randomBytes(32).toString('base64url')]));
 }
 
 /**
@@ -67,7 +67,7 @@ export async function productionEnv(keys: ProductionKeys): Promise<Record<string
     PORT: String(await freePort()),
     ...subgraphSecrets(),
   };
-  for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = String(await freePort());
+  for (const name of SUBGRAPH_NAMES) env[subgraphVariable(name, 'PORT')] = String(await freePort());
   if (process.env.DATABASE_URL) env.DATABASE_URL = postgresUrlWithSuffix(process.env.DATABASE_URL, `prod${env.PORT}`);
   return env;
 }
@@ -78,13 +78,6 @@ export function removeData(env: Record<string, string>): void {
   rmSync(env.DATA_DIR, { recursive: true, force: true });
 }
 
-/** Only what one service may hold: a subgraph gets its own gateway secret, not the others'. */
-export function envOf(env: Record<string, string>, service: ServiceName): Record<string, string> {
-  if (service === 'gateway') return env;
-  const others = SUBGRAPH_NAMES.filter((name) => name !== service).map((name) => `${envPrefix(name)}_GATEWAY_SECRET`);
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !others.includes(key)));
-}
-
 export interface ServiceProcess {
   child: ChildProcess;
   output: string[];
@@ -93,7 +86,7 @@ export interface ServiceProcess {
 }
 
 /** Starts `node args` with exactly `env`, collecting its output lines. */
-export function spawnProcess(args: string[], env: Record<string, string>, wrap: string[] = []): ServiceProcess {
+export function spawnProcess(args: string[], env: NodeJS.ProcessEnv, wrap: string[] = []): ServiceProcess {
   const [command, ...rest] = wrap.length > 0 ? [...wrap, process.execPath, ...args] : [process.execPath, ...args];
   const child = spawn(command, rest, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
@@ -204,7 +197,7 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
-/** Each subgraph and the gateway as a process of its own with only its own environment (envOf). */
+/** Each subgraph and the gateway as a process of its own with only its own environment (serviceEnv, as the launcher gives it). */
 export async function startHub(env: Record<string, string>): Promise<Hub> {
   const services = new Map<ServiceName, ServiceProcess>();
   const stop = async () => {
@@ -215,12 +208,12 @@ export async function startHub(env: Record<string, string>): Promise<Hub> {
   try {
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
-        const service = spawnProcess(['-r', REGISTER, join(ROOT, 'subgraphs', name, 'main.ts')], envOf(env, name));
+        const service = spawnProcess(['-r', REGISTER, join(ROOT, 'subgraphs', name, 'main.ts')], serviceEnv(env, name));
         services.set(name, service);
-        await waitReady(url(env[`${envPrefix(name)}_PORT`], '/ready'), service);
+        await waitReady(url(env[subgraphVariable(name, 'PORT')], '/ready'), service);
       }),
     );
-    const gateway = spawnProcess(['-r', REGISTER, join(ROOT, 'gateway', 'main.ts')], envOf(env, 'gateway'));
+    const gateway = spawnProcess(['-r', REGISTER, join(ROOT, 'gateway', 'main.ts')], serviceEnv(env, 'gateway'));
     services.set('gateway', gateway);
     await waitReady(url(env.PORT, '/ready'), gateway);
   } catch (error) {
@@ -229,7 +222,7 @@ export async function startHub(env: Record<string, string>): Promise<Hub> {
   }
   return {
     gatewayUrl: url(env.PORT, '/graphql'),
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(env[`${envPrefix(name)}_PORT`], '/graphql')])),
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(env[subgraphVariable(name, 'PORT')], '/graphql')])),
     services,
     stop,
   };

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUBGRAPH_NAMES, envPrefix } from '../../lib/config';
+import { SUBGRAPH_NAMES, subgraphVariable } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -35,8 +35,8 @@ export async function serviceEnv(databaseUrl: string | undefined, extra: Record<
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   for (const name of SUBGRAPH_NAMES) {
-    env[`${envPrefix(name)}_PORT`] = String(await freePort());
-    delete env[`${envPrefix(name)}_URL`];
+    env[subgraphVariable(name, 'PORT')] = String(await freePort());
+    delete env[subgraphVariable(name, 'URL')];
   }
   dropDatabases(env);
   return env;

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUBGRAPH_NAMES, envPrefix, loadConfig, type Config } from '../../lib/config';
+import { SUBGRAPH_NAMES, envPrefix, loadConfig, type HubConfig } from '../../lib/config';
 import { launchStack, type RunningStack, type ServiceName } from '../../scripts/stack';
 import { freePort } from '../../scripts/ports';
 
@@ -19,7 +19,7 @@ export { freePort };
 export interface FaultStack {
   stack: RunningStack;
   env: NodeJS.ProcessEnv;
-  config: Config;
+  config: HubConfig;
   /** Every output line so far, by service. */
   lines: { service: ServiceName; line: string }[];
   stop(): Promise<void>;
