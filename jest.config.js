@@ -6,7 +6,7 @@ const swcrc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 
  * seed generator. They form the `unit` project; every other test file is in `hub`, whose global setup starts the
  * whole hub once. `npx jest --selectProjects unit` starts nothing.
  */
-const UNIT_AREAS = ['config', 'seed'];
+const UNIT_AREAS = ['config', 'docs', 'seed'];
 
 const common = {
   testEnvironment: 'node',

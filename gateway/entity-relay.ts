@@ -9,7 +9,7 @@
 import express, { type Express } from 'express';
 import { Kind, parse, type DocumentNode } from 'graphql';
 import { GATEWAY_SECRET_HEADER, secretMatches } from '../lib/auth';
-import { SUBGRAPH_NAMES, gatewaySecretFor, type Config, type SubgraphName } from '../lib/config';
+import { SUBGRAPH_NAMES, gatewaySecretFor, type GatewayConfig, type SubgraphName } from '../lib/config';
 import { ASKING_SUBGRAPH_HEADER, ENTITY_RELAY_PATH } from '../lib/entity-lookup';
 
 const isSubgraph = (value: unknown): value is SubgraphName => SUBGRAPH_NAMES.includes(value as SubgraphName);
@@ -34,7 +34,7 @@ function onlyEntities(query: unknown): boolean {
 const refuse = (res: express.Response, status: number, message: string) =>
   res.status(status).json({ errors: [{ message, extensions: { code: status === 401 ? 'UNAUTHENTICATED' : 'BAD_REQUEST' } }] });
 
-export function mountEntityRelay(app: Express, config: Config): void {
+export function mountEntityRelay(app: Express, config: GatewayConfig): void {
   app.post(ENTITY_RELAY_PATH, express.json({ limit: '100kb' }), async (req, res) => {
     const asker = req.header(ASKING_SUBGRAPH_HEADER);
     if (!isSubgraph(asker) || !secretMatches(req.header(GATEWAY_SECRET_HEADER), gatewaySecretFor(config, asker))) {

@@ -18,7 +18,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createTokenVerifier, GATEWAY_SECRET_HEADER, type Identity } from '../lib/auth';
-import { gatewaySecretFor, type Config, type SubgraphName } from '../lib/config';
+import { gatewaySecretFor, type GatewayConfig, type SubgraphName } from '../lib/config';
 import { createLogger, errorLoggingPlugin, requestLogging } from '../lib/logger';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from '../lib/metrics';
 import { SubgraphBreakers, SubgraphConnectionPool, SubgraphDataSource } from './subgraph-fetch';
@@ -55,7 +55,7 @@ export interface RunningGateway {
  * /ready's answer, asked of the subgraphs at most once a second whatever the traffic: concurrent
  * callers share one round of five requests (an open /ready must not multiply load on the subgraphs).
  */
-function readinessProbe(config: Config, freshMs = 1000): () => Promise<Record<string, boolean>> {
+function readinessProbe(config: GatewayConfig, freshMs = 1000): () => Promise<Record<string, boolean>> {
   let last: { at: number; state: Promise<Record<string, boolean>> } | undefined;
   return () => {
     if (!last || Date.now() - last.at >= freshMs) last = { at: Date.now(), state: subgraphsReachable(config) };
@@ -64,7 +64,7 @@ function readinessProbe(config: Config, freshMs = 1000): () => Promise<Record<st
 }
 
 /** A subgraph is reachable when one of its replicas is ready. */
-async function subgraphsReachable(config: Config): Promise<Record<string, boolean>> {
+async function subgraphsReachable(config: GatewayConfig): Promise<Record<string, boolean>> {
   const ready = async (url: string) => {
     try {
       return (await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) })).ok;
@@ -79,7 +79,7 @@ async function subgraphsReachable(config: Config): Promise<Record<string, boolea
 }
 
 /** /metrics alone on METRICS_PORT (same host), for a scraper inside the network. */
-async function serveMetricsOn(config: Config, metrics: express.RequestHandler): Promise<Server> {
+async function serveMetricsOn(config: GatewayConfig, metrics: express.RequestHandler): Promise<Server> {
   const app = express();
   app.disable('x-powered-by');
   app.get('/metrics', metrics);
@@ -88,7 +88,7 @@ async function serveMetricsOn(config: Config, metrics: express.RequestHandler): 
   return server;
 }
 
-export async function startGateway(config: Config, port = config.gatewayPort): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, port = config.gatewayPort): Promise<RunningGateway> {
   // Subgraph fetches: pooled keep-alive connections, timeouts, retries of queries (gateway/subgraph-fetch.ts).
   const pool = new SubgraphConnectionPool({ timeoutMs: config.subgraphTimeoutMs });
   const logger = createLogger('gateway', config.logLevel);

@@ -15,7 +15,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { AggregatorRegistry } from 'prom-client';
-import type { Config } from '../lib/config';
+import type { GatewayConfig } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { registry } from '../lib/metrics';
 import type { ResponseCacheStore } from './response-cache';
@@ -100,7 +100,7 @@ export function joinClusterMetrics(): void {
 }
 
 /** The primary: forks the workers, relays between them, re-forks one that dies. */
-export function runGatewayPrimary(config: Config): void {
+export function runGatewayPrimary(config: GatewayConfig): void {
   const logger = createLogger('gateway', config.logLevel);
   const aggregator = new AggregatorRegistry();
   let stopping = false;

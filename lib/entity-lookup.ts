@@ -10,7 +10,7 @@
  * can only ask anonymous `_entities` questions, what any lookup needs anyway).
  */
 import { GATEWAY_SECRET_HEADER } from './auth';
-import { gatewaySecretFor, type Config, type SubgraphName } from './config';
+import type { SubgraphConfig, SubgraphName } from './config';
 import { fail, UserErrorCode } from './subgraph/mutation';
 
 export const OWNER_OF = {
@@ -33,7 +33,7 @@ export class EntityLookupError extends Error {
 export const ENTITY_RELAY_PATH = '/internal/entities';
 export const ASKING_SUBGRAPH_HEADER = 'x-subgraph';
 
-export type LookupConfig = Pick<Config, 'subgraphs' | 'subgraphTimeoutMs' | 'gatewayUrl'>;
+export type LookupConfig = Pick<SubgraphConfig, 'gatewaySecret' | 'subgraphTimeoutMs' | 'gatewayUrl'>;
 
 /**
  * The entities of `typename` with these ids, as `selection` of them (e.g.
@@ -67,12 +67,11 @@ async function askOwner(
   representations: Record<string, string>[],
   selection: string,
 ): Promise<(Record<string, unknown> | null)[]> {
-  const subgraph = config.subgraphs[owner];
   let response: Response;
   try {
     response = await fetch(new URL(ENTITY_RELAY_PATH, config.gatewayUrl), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: gatewaySecretFor(config, asker), [ASKING_SUBGRAPH_HEADER]: asker },
+      headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: config.gatewaySecret, [ASKING_SUBGRAPH_HEADER]: asker },
       body: JSON.stringify({
         subgraph: owner,
         query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
@@ -81,11 +80,11 @@ async function askOwner(
       signal: AbortSignal.timeout(config.subgraphTimeoutMs),
     });
   } catch (error) {
-    throw new EntityLookupError(`The ${subgraph.name} subgraph could not be asked about ${typename} (through the gateway): ${(error as Error).message}`);
+    throw new EntityLookupError(`The ${owner} subgraph could not be asked about ${typename} (through the gateway): ${(error as Error).message}`);
   }
   const answer = (await response.json().catch(() => ({}))) as { data?: { _entities?: (Record<string, unknown> | null)[] }; errors?: { message: string }[] };
   if (!response.ok || !answer.data?._entities) {
-    throw new EntityLookupError(`The ${subgraph.name} subgraph could not say whether ${typename} exists: ${answer.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+    throw new EntityLookupError(`The ${owner} subgraph could not say whether ${typename} exists: ${answer.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
   }
   return answer.data._entities;
 }

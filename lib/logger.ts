@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
-import type { Config } from './config';
+import type { SharedConfig } from './config';
 
 export type { Logger } from 'pino';
 
@@ -41,7 +41,7 @@ function bufferedStdout(): pino.DestinationStream {
 
 let stdout: pino.DestinationStream | undefined;
 
-export function createLogger(service: string, level: Config['logLevel'], destination?: pino.DestinationStream): Logger {
+export function createLogger(service: string, level: SharedConfig['logLevel'], destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,

@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
-import { ConfigError, loadConfig, type Config, type ServiceName } from './config';
+import { ConfigError, loadConfig, type ServiceConfig, type ServiceName } from './config';
 import { createLogger } from './logger';
 import { startTracing, stopTracing } from './tracing';
 
@@ -38,7 +38,7 @@ const SHUTDOWN_GRACE_MS = 15_000;
  * to start ends the process with code 1 so the launcher can report it.
  * Logs are JSON lines (pino) on stdout.
  */
-export async function runService(name: ServiceName, start: (config: Config) => Promise<RunningService>): Promise<void> {
+export async function runService<S extends ServiceName>(name: S, start: (config: ServiceConfig<S>) => Promise<RunningService>): Promise<void> {
   let logger = createLogger(name, 'info');
   try {
     const config = loadConfig(process.env, { service: name });

@@ -10,7 +10,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type TextMapGetter } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
-import type { Config } from './config';
+import type { SharedConfig } from './config';
 
 export const tracer = trace.getTracer('baeumteo');
 
@@ -22,7 +22,7 @@ export function tracingOn(): boolean {
 }
 
 /** Starts the SDK for this service (`gateway`, `centers`, ...) when the configuration asks for traces. */
-export function startTracing(service: string, config: Pick<Config, 'tracing'>): void {
+export function startTracing(service: string, config: Pick<SharedConfig, 'tracing'>): void {
   if (!config.tracing.enabled || sdk) return;
   // Loaded only here: a process without tracing never pays for the SDK's modules.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

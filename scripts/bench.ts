@@ -17,7 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role, signToken } from '../lib/auth';
-import { SUBGRAPH_NAMES, envPrefix, type SubgraphName } from '../lib/config';
+import { SUBGRAPH_NAMES, subgraphVariable, type SubgraphName } from '../lib/config';
 import { databaseKind } from '../lib/subgraph/orm';
 import { launchStack, type RunningStack } from './stack';
 import { SUPERGRAPH_PATH } from '../gateway/gateway';
@@ -238,8 +238,8 @@ async function main(): Promise<void> {
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0',
   };
   for (const name of SUBGRAPH_NAMES) {
-    env[`${envPrefix(name)}_PORT`] = String(await freePort());
-    delete env[`${envPrefix(name)}_URL`];
+    env[subgraphVariable(name, 'PORT')] = String(await freePort());
+    delete env[subgraphVariable(name, 'URL')];
   }
   console.log(`Starting the hub (${databaseKind({ databaseUrl: env.DATABASE_URL })}; seeding on first start) ...`);
   const stack = await launchStack({ env, onLine: (service, line) => /error|exited/i.test(line) && console.log(`[${service}] ${line}`) });

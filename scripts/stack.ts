@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SUBGRAPH_NAMES, loadConfig, serviceEnv, type Config, type ServiceName, type SubgraphName } from '../lib/config';
+import { SUBGRAPH_NAMES, loadConfig, serviceEnv, type GatewayConfig, type HubConfig, type ServiceName, type SubgraphName } from '../lib/config';
 
 const ROOT = join(__dirname, '..');
 const REGISTER = join(ROOT, 'scripts', 'register.js');
@@ -24,7 +24,7 @@ export interface StackOptions {
 }
 
 export interface RunningStack {
-  config: Config;
+  config: HubConfig;
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   /** The process id of each service now (the benchmark reads the gateway's memory). */
@@ -37,7 +37,7 @@ export function entryPoint(service: ServiceName): string {
   return service === 'gateway' ? join(ROOT, 'gateway', 'main.ts') : join(ROOT, 'subgraphs', service, 'main.ts');
 }
 
-export function readyUrl(config: Config, service: ServiceName): string {
+export function readyUrl(config: Pick<GatewayConfig, 'gatewayPort' | 'subgraphs'>, service: ServiceName): string {
   const graphqlUrl = service === 'gateway' ? `http://127.0.0.1:${config.gatewayPort}/graphql` : config.subgraphs[service].url;
   return new URL(service === 'gateway' ? '/health' : '/ready', graphqlUrl).toString();
 }
@@ -67,7 +67,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     const { args, cwd } = options.command?.(service) ?? { args: ['-r', REGISTER, entryPoint(service)], cwd: ROOT };
     const child = spawn(process.execPath, args, {
       cwd,
-      env: serviceEnv(options.env, service), // a subgraph gets only its own gateway secret
+      env: serviceEnv(options.env, service), // only its own settings: a subgraph gets only its own gateway secret
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const tail: string[] = [];

@@ -8,7 +8,7 @@
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { TokenVerifier } from '../../lib/auth';
-import type { Config } from '../../lib/config';
+import type { GatewayConfig } from '../../lib/config';
 import { costLimitPlugin } from './cost';
 import { errorFormatter } from './errors';
 import { corsFor, legacyJsonStatusPlugin, securityHeaders, unknownOperationPlugin } from './http';
@@ -29,12 +29,12 @@ export interface Hardening<TContext extends object> {
   /** The rate limits of the other public routes: the feed, the pages and probes. */
   rateLimits: Pick<RateLimits, 'feed' | 'pages'>;
   /** express's 'trust proxy' setting (client IPs for the rate limit). */
-  trustProxy: Config['exposure']['trustProxy'];
+  trustProxy: GatewayConfig['exposure']['trustProxy'];
   close(): Promise<void>;
 }
 
 export function createHardening<TContext extends object>(
-  config: Config,
+  config: GatewayConfig,
   verifier: TokenVerifier,
   onStoreError?: (error: Error) => void,
 ): Hardening<TContext> {

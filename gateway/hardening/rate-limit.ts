@@ -12,7 +12,7 @@ import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RedisStore } from 'rate-limit-redis';
 import type { TokenVerifier } from '../../lib/auth';
-import type { Config } from '../../lib/config';
+import type { GatewayConfig } from '../../lib/config';
 import { sendGraphQLError } from './http-error';
 
 /**
@@ -46,7 +46,7 @@ interface Caller {
   signedIn: boolean;
 }
 
-export function createRateLimits(config: Config, verifier: TokenVerifier, onStoreError: (error: Error) => void = () => undefined): RateLimits {
+export function createRateLimits(config: GatewayConfig, verifier: TokenVerifier, onStoreError: (error: Error) => void = () => undefined): RateLimits {
   const { rateLimit: limits, redisUrl } = config;
   // Fail fast when Redis is away: the limiter then lets requests through rather than holding them.
   const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, enableOfflineQueue: true }) : undefined;

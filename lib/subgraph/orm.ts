@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { MikroORM, type EntityClass, type EntityMetadata, type LoggerOptions, type MigrationObject, type Options, DefaultLogger, type LogContext } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
-import type { Config, SubgraphName } from '../config';
+import type { SubgraphConfig, SubgraphName } from '../config';
 import { SeedRun } from './seed-run.entity';
 import { sqlStatements } from '../metrics';
 import { createLogger, withoutSqlValues, type Logger } from '../logger';
@@ -84,11 +84,11 @@ export function postgresDatabaseName(databaseUrl: string, subgraph: SubgraphName
   return `${base}_${subgraph.replace(/-/g, '_')}`;
 }
 
-export function databaseKind(config: Pick<Config, 'databaseUrl'>): DatabaseKind {
+export function databaseKind(config: Pick<SubgraphConfig, 'databaseUrl'>): DatabaseKind {
   return config.databaseUrl ? 'postgresql' : 'sqlite';
 }
 
-export function databaseOptions(spec: DatabaseSpec, config: Pick<Config, 'databaseUrl' | 'dataDir'>): Options {
+export function databaseOptions(spec: DatabaseSpec, config: Pick<SubgraphConfig, 'databaseUrl' | 'dataDir'>): Options {
   const common = {
     entities: spec.entities,
     discovery: { warnWhenNoEntities: true },
@@ -198,7 +198,7 @@ async function execScript(orm: Orm, sql: string): Promise<void> {
 }
 
 /** Opens the database and brings its schema up to date (migrations on PostgreSQL). */
-export async function openDatabase(spec: DatabaseSpec, config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Orm> {
+export async function openDatabase(spec: DatabaseSpec, config: Pick<SubgraphConfig, 'databaseUrl' | 'dataDir'>): Promise<Orm> {
   const options = databaseOptions(spec, config);
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const orm = (await MikroORM.init({ ...options, connect: false })) as Orm;
@@ -243,7 +243,7 @@ export async function dropPostgresDatabase(databaseUrl: string, dbName: string):
 }
 
 /** Drops a subgraph's database (PostgreSQL) or file (SQLite): used by `npm run seed` and the tests. */
-export async function dropDatabase(subgraph: SubgraphName, config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<void> {
+export async function dropDatabase(subgraph: SubgraphName, config: Pick<SubgraphConfig, 'databaseUrl' | 'dataDir'>): Promise<void> {
   if (config.databaseUrl) return dropPostgresDatabase(config.databaseUrl, postgresDatabaseName(config.databaseUrl, subgraph));
   const file = join(config.dataDir, `${subgraph}.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config, SubgraphName } from '../config';
+import type { SubgraphConfig, SubgraphName } from '../config';
 import { embeddedDatabaseUnsupported, maintenanceConnection, postgresDatabaseName } from './orm';
 import type { Logger } from '../logger';
 
@@ -40,7 +40,7 @@ export interface ProcessLock {
  * Takes this process's exclusive hold on a subgraph's SQLite database, or throws with a clear message when
  * another process holds it. SQLite's own file locking does the work (fcntl locks), so no hand-written lock file.
  */
-export function holdSqliteDatabase(config: Pick<Config, 'dataDir'>, subgraph: SubgraphName): ProcessLock {
+export function holdSqliteDatabase(config: Pick<SubgraphConfig, 'dataDir'>, subgraph: SubgraphName): ProcessLock {
   // Before the driver is loaded: where it cannot run, loading it fails (or aborts) without saying what to do.
   const unsupported = embeddedDatabaseUnsupported();
   if (unsupported) throw new Error(unsupported);
@@ -65,7 +65,7 @@ export function holdSqliteDatabase(config: Pick<Config, 'dataDir'>, subgraph: Su
 }
 
 /** Runs `work` (create, migrate, seed) while no other replica does it for the same PostgreSQL database. */
-export async function underStartupLock<T>(config: Pick<Config, 'databaseUrl'>, subgraph: SubgraphName, logger: Logger, work: () => Promise<T>): Promise<T> {
+export async function underStartupLock<T>(config: Pick<SubgraphConfig, 'databaseUrl'>, subgraph: SubgraphName, logger: Logger, work: () => Promise<T>): Promise<T> {
   if (!config.databaseUrl) return work();
   const dbName = postgresDatabaseName(config.databaseUrl, subgraph);
   const key = createHash('sha256').update(dbName).digest().readInt32BE(0);

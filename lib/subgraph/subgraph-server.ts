@@ -16,7 +16,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createTokenVerifier, GATEWAY_SECRET_HEADER, secretMatches } from '../auth';
-import { gatewaySecretFor, type Config, type SeedSettings } from '../config';
+import type { SeedSettings, SubgraphConfig } from '../config';
 import type { SubgraphContext } from './context';
 import { buildFederatedSchema, type SchemaDefinition } from './federation';
 import { RequestLoaders } from './loaders';
@@ -72,7 +72,7 @@ export function entitiesOf(definition: SubgraphDefinition): DatabaseSpec {
 }
 
 /** Seeds the database unless a completed seed is recorded (or `force` asks for a fresh one). */
-export async function seedDatabase(orm: Orm, definition: SubgraphDefinition, config: Config): Promise<boolean> {
+export async function seedDatabase(orm: Orm, definition: SubgraphDefinition, config: Pick<SubgraphConfig, 'seed' | 'databaseUrl'>): Promise<boolean> {
   const em = orm.em.fork();
   if ((await em.count(SeedRun, {})) > 0) return false;
   await em.transactional(async (tx) => {
@@ -85,7 +85,7 @@ export async function seedDatabase(orm: Orm, definition: SubgraphDefinition, con
   return true;
 }
 
-export async function startSubgraph(definition: SubgraphDefinition, config: Config, port = config.subgraphs[definition.subgraph].port): Promise<RunningSubgraph> {
+export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, port = config.port): Promise<RunningSubgraph> {
   const logger = createLogger(definition.subgraph, config.logLevel);
   // Replicas starting together: one creates, migrates and seeds the database, the others wait (lib/subgraph/replicas.ts).
   const { orm, seeded } = await underStartupLock(config, definition.subgraph, logger, async () => {
@@ -144,7 +144,7 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Conf
   const verifier = createTokenVerifier(config.auth);
   app.use(
     '/graphql',
-    requireGatewaySecret(gatewaySecretFor(config, definition.subgraph)),
+    requireGatewaySecret(config.gatewaySecret),
     keepRawFragmentsForTheRequest,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {

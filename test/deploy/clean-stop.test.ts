@@ -6,10 +6,10 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { GATEWAY_SECRET_HEADER } from '../../lib/auth';
-import { SUBGRAPH_NAMES } from '../../lib/config';
+import { serviceEnv, SUBGRAPH_NAMES } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
 import { REGISTER, ROOT, spawnProcess, terminate, waitReady } from '../support/processes';
-import { envOf, makeKeys, productionEnv, startHub, type Hub } from '../support/production-hub';
+import { makeKeys, productionEnv, startHub, type Hub } from '../support/production-hub';
 
 const STOP_WITHIN_MS = 3000;
 
@@ -49,7 +49,7 @@ describe('a production service stopped with SIGTERM', () => {
 
   it.each([1, 2])('the gateway with %i worker(s), idle, exits 0 within 3 s', async (workers) => {
     const port = await freePort();
-    const gateway = spawnProcess(['-r', REGISTER, join(ROOT, 'gateway', 'main.ts')], { ...envOf(env, 'gateway'), PORT: String(port), GATEWAY_WORKERS: String(workers) });
+    const gateway = spawnProcess(['-r', REGISTER, join(ROOT, 'gateway', 'main.ts')], { ...serviceEnv(env, 'gateway'), PORT: String(port), GATEWAY_WORKERS: String(workers) });
     await waitReady(`http://127.0.0.1:${port}/health`, gateway);
     const { code, ms } = await terminate(gateway);
     expect(code).toBe(0);

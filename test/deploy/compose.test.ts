@@ -18,7 +18,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Role } from '../../lib/auth';
-import { SUBGRAPH_NAMES, envPrefix } from '../../lib/config';
+import { SUBGRAPH_NAMES, subgraphVariable } from '../../lib/config';
 import { REGISTER, ROOT, dropDatabases, spawnProcess, terminate, waitReady, type ServiceProcess } from '../support/processes';
 import { crossSubgraphWrites, makeKeys, productionToken, subgraphSecrets, type ProductionKeys } from '../support/production-hub';
 
@@ -133,7 +133,7 @@ function dropComposeDatabases(): void {
   let vars: Record<string, string>;
   const forwards: Server[] = [];
   const services = new Map<string, ServiceProcess>();
-  const url = (service: string, path: string) => `http://${addressOf(APP_SERVICES.indexOf(service as never))}:${service === 'gateway' ? 4000 : environmentOf(service, vars)[`${envPrefix(service as never)}_PORT`]}${path}`;
+  const url = (service: string, path: string) => `http://${addressOf(APP_SERVICES.indexOf(service as never))}:${service === 'gateway' ? 4000 : environmentOf(service, vars)[subgraphVariable(service as never, 'PORT')]}${path}`;
 
   beforeAll(async () => {
     keys = await makeKeys();
@@ -166,7 +166,7 @@ function dropComposeDatabases(): void {
   });
 
   it('requires every secret: leaving one out stops compose with its message', () => {
-    for (const name of ['JWT_PUBLIC_KEY', 'POSTGRES_PASSWORD', ...SUBGRAPH_NAMES.map((n) => `${envPrefix(n)}_GATEWAY_SECRET`)]) {
+    for (const name of ['JWT_PUBLIC_KEY', 'POSTGRES_PASSWORD', ...SUBGRAPH_NAMES.map((n) => subgraphVariable(n, 'GATEWAY_SECRET'))]) {
       const { [name]: _left, ...rest } = vars;
       expect(() => APP_SERVICES.forEach((service) => environmentOf(service, rest))).toThrow(`${name} is required`);
     }
@@ -174,8 +174,8 @@ function dropComposeDatabases(): void {
 
   it('gives each subgraph its own gateway secret only, and the gateway all five', () => {
     const secretsOf = (service: string) => Object.keys(environmentOf(service, vars)).filter((key) => key.endsWith('GATEWAY_SECRET') || key === 'JWT_SECRET');
-    for (const name of SUBGRAPH_NAMES) expect(secretsOf(name)).toEqual([`${envPrefix(name)}_GATEWAY_SECRET`]);
-    expect(secretsOf('gateway').sort()).toEqual(SUBGRAPH_NAMES.map((name) => `${envPrefix(name)}_GATEWAY_SECRET`).sort());
+    for (const name of SUBGRAPH_NAMES) expect(secretsOf(name)).toEqual([subgraphVariable(name, 'GATEWAY_SECRET')]);
+    expect(secretsOf('gateway').sort()).toEqual(SUBGRAPH_NAMES.map((name) => subgraphVariable(name, 'GATEWAY_SECRET')).sort());
   });
 
   it('serves through the gateway, each subgraph reached by its compose name', async () => {

@@ -11,7 +11,7 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
-import { SUBGRAPH_NAMES, envPrefix } from '../../lib/config';
+import { configVariables, SUBGRAPH_NAMES, subgraphVariable, type ServiceName } from '../../lib/config';
 import { ROOT } from '../support/processes';
 
 const DIR = join(ROOT, 'deploy', 'kubernetes');
@@ -46,19 +46,6 @@ const deployments = manifests.filter((m) => m.kind === 'Deployment');
 const containerOf = (name: string) => deployments.find((d) => d.metadata.name === name)!.spec.template.spec.containers[0];
 const envOf = (name: string): { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] => containerOf(name).env;
 
-/**
- * The variables lib/config.ts reads: the keys of its zod object (`  NAME: ...`) and the per-subgraph ones it builds
- * as `${prefix}_SUFFIX`.
- */
-function configVariables(): Set<string> {
-  const source = readFileSync(join(ROOT, 'lib', 'config.ts'), 'utf8');
-  const names = new Set([...source.matchAll(/^ {2}([A-Z][A-Z0-9_]*): /gm)].map((match) => match[1]));
-  for (const [, suffix] of source.matchAll(/\$\{(?:prefix|envPrefix\(name\))\}(_[A-Z_]+)/g)) {
-    for (const name of SUBGRAPH_NAMES) names.add(`${envPrefix(name)}${suffix}`);
-  }
-  return names;
-}
-
 describe('the Kubernetes manifests', () => {
   it('are valid Kubernetes objects, each of a known kind', () => {
     expect(manifests.length).toBeGreaterThan(10);
@@ -85,7 +72,7 @@ describe('the Kubernetes manifests', () => {
     for (const deployment of deployments) {
       const container = deployment.spec.template.spec.containers[0];
       const name = deployment.metadata.name;
-      const portVariable = name === 'gateway' ? 'PORT' : `${envPrefix(name as (typeof SUBGRAPH_NAMES)[number])}_PORT`;
+      const portVariable = name === 'gateway' ? 'PORT' : subgraphVariable(name as (typeof SUBGRAPH_NAMES)[number], 'PORT');
       const listens = Number(envOf(name).find((e) => e.name === portVariable)?.value);
       expect({ name, liveness: container.livenessProbe?.httpGet?.path, readiness: container.readinessProbe?.httpGet?.path }).toEqual({
         name,
@@ -111,9 +98,9 @@ describe('the Kubernetes manifests', () => {
     }
   });
 
-  it('run in production mode with only variables lib/config.ts reads', () => {
-    const known = configVariables();
+  it('run in production mode with only variables lib/config.ts reads, each service only its own', () => {
     for (const deployment of deployments) {
+      const known = new Set(configVariables(deployment.metadata.name as ServiceName));
       const env = envOf(deployment.metadata.name);
       expect(env.find((e) => e.name === 'NODE_ENV')?.value).toBe('production');
       expect({ name: deployment.metadata.name, unknown: env.map((e) => e.name).filter((name) => !known.has(name)) }).toEqual({ name: deployment.metadata.name, unknown: [] });
@@ -124,9 +111,9 @@ describe('the Kubernetes manifests', () => {
     const secret = manifests.find((m) => m.kind === 'Secret')!;
     const gatewaySecrets = (name: string) => envOf(name).filter((e) => e.name.endsWith('_GATEWAY_SECRET') || e.name === 'GATEWAY_SECRET');
     for (const name of SUBGRAPH_NAMES) {
-      expect(gatewaySecrets(name)).toEqual([{ name: `${envPrefix(name)}_GATEWAY_SECRET`, valueFrom: { secretKeyRef: { name: 'baeumteo', key: `${envPrefix(name)}_GATEWAY_SECRET` } } }]);
+      expect(gatewaySecrets(name)).toEqual([{ name: subgraphVariable(name, 'GATEWAY_SECRET'), valueFrom: { secretKeyRef: { name: 'baeumteo', key: subgraphVariable(name, 'GATEWAY_SECRET') } } }]);
     }
-    expect(gatewaySecrets('gateway').map((e) => e.valueFrom?.secretKeyRef?.key).sort()).toEqual(SUBGRAPH_NAMES.map((name) => `${envPrefix(name)}_GATEWAY_SECRET`).sort());
+    expect(gatewaySecrets('gateway').map((e) => e.valueFrom?.secretKeyRef?.key).sort()).toEqual(SUBGRAPH_NAMES.map((name) => subgraphVariable(name, 'GATEWAY_SECRET')).sort());
     for (const deployment of deployments) {
       for (const e of envOf(deployment.metadata.name).filter((v) => /SECRET|DATABASE_URL|REDIS_URL/.test(v.name))) {
         expect({ variable: e.name, value: e.value, from: e.valueFrom?.secretKeyRef?.name }).toEqual({ variable: e.name, value: undefined, from: 'baeumteo' });

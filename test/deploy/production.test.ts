@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { GATEWAY_SECRET_HEADER, Role } from '../../lib/auth';
-import { envPrefix } from '../../lib/config';
+import { subgraphVariable } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
 import { REGISTER, ROOT, postgresUrlWithSuffix, spawnProcess, terminate, waitReady } from '../support/processes';
 import {
@@ -138,8 +138,8 @@ describe('a production hub', () => {
   });
 
   it("opens a subgraph with its own secret only: another subgraph's secret gets 401", async () => {
-    const centersSecret = env[`${envPrefix('centers')}_GATEWAY_SECRET`];
-    const schoolsSecret = env[`${envPrefix('schools')}_GATEWAY_SECRET`];
+    const centersSecret = env[subgraphVariable('centers', 'GATEWAY_SECRET')];
+    const schoolsSecret = env[subgraphVariable('schools', 'GATEWAY_SECRET')];
     expect((await post(hub.subgraphUrls.schools, '{ __typename }', {}, { [GATEWAY_SECRET_HEADER]: centersSecret })).status).toBe(401);
     expect((await post(hub.subgraphUrls.schools, '{ __typename }', {}, { [GATEWAY_SECRET_HEADER]: schoolsSecret })).status).toBe(200);
   });

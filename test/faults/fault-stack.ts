@@ -7,14 +7,14 @@
  * logs) is kept for the assertions.
  */
 import { rmSync } from 'node:fs';
-import { loadConfig, type Config } from '../../lib/config';
+import { loadConfig, type HubConfig } from '../../lib/config';
 import { launchStack, type RunningStack, type ServiceName } from '../../scripts/stack';
 import { dropDatabases, hubEnv, postgresUrlWithSuffix } from '../support/processes';
 
 export interface FaultStack {
   stack: RunningStack;
   env: NodeJS.ProcessEnv;
-  config: Config;
+  config: HubConfig;
   /** Every output line so far, by service. */
   lines: { service: ServiceName; line: string }[];
   stop(): Promise<void>;

@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUBGRAPH_NAMES, envPrefix } from '../../lib/config';
+import { SUBGRAPH_NAMES, subgraphVariable } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
 import { launchStack, type RunningStack } from '../../scripts/stack';
 import { copySqliteDatabases } from '../support/processes';
@@ -88,7 +88,7 @@ describe('a traced hub (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '100',
     };
-    for (const name of SUBGRAPH_NAMES) env[`${envPrefix(name)}_PORT`] = String(await freePort());
+    for (const name of SUBGRAPH_NAMES) env[subgraphVariable(name, 'PORT')] = String(await freePort());
     // PostgreSQL: replicas on the test stack's databases. SQLite: copies of its files (one process per file).
     if (!base.DATABASE_URL) {
       env.DATA_DIR = mkdtempSync(join(tmpdir(), 'baeumteo-traces-'));

@@ -3,7 +3,7 @@
  * the running test stack's subgraphs: for limits, production mode, rate limits.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { SUBGRAPH_NAMES, envPrefix, loadConfig } from '../../lib/config';
+import { loadConfig, SUBGRAPH_NAMES, subgraphVariable } from '../../lib/config';
 import { startGateway, type RunningGateway } from '../../gateway/gateway';
 import { testStack } from './stack';
 
@@ -24,7 +24,7 @@ export function productionOverrides(): Record<string, string> {
     NODE_ENV: 'production',
     JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     PUBLIC_URL: 'https://baeumteo.example.org',
-    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_GATEWAY_SECRET`, config.subgraphs[name].gatewaySecret])),
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, 'GATEWAY_SECRET'), config.subgraphs[name].gatewaySecret])),
   };
 }
 

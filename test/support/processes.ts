@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SUBGRAPH_NAMES, envPrefix, loadConfig, type SubgraphName } from '../../lib/config';
+import { loadConfig, SUBGRAPH_NAMES, subgraphVariable, type SubgraphName } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
 import { entryPoint, readyUrl, waitUntilReady, type ServiceName } from '../../scripts/stack';
 import { testStack } from './stack-state';
@@ -46,8 +46,8 @@ export async function hubEnv(base: NodeJS.ProcessEnv, databaseUrl: string | unde
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   for (const name of SUBGRAPH_NAMES) {
-    env[`${envPrefix(name)}_PORT`] = String(await freePort());
-    delete env[`${envPrefix(name)}_URL`];
+    env[subgraphVariable(name, 'PORT')] = String(await freePort());
+    delete env[subgraphVariable(name, 'URL')];
   }
   return env;
 }
@@ -123,7 +123,7 @@ export interface StackProcess extends ServiceProcess {
 
 /** The environment of the test stack with `overrides`, and a free port for `service`. */
 export async function stackServiceEnv(service: ServiceName, overrides: Record<string, string | undefined> = {}): Promise<NodeJS.ProcessEnv> {
-  const portVariable = service === 'gateway' ? 'PORT' : `${envPrefix(service)}_PORT`;
+  const portVariable = service === 'gateway' ? 'PORT' : subgraphVariable(service, 'PORT');
   return { ...testStack().env, LOG_LEVEL: 'info', [portVariable]: String(await freePort()), ...overrides };
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { loadSigningKey, signToken, type SigningKey, type TokenClaims } from '../../lib/auth';
-import { SUBGRAPH_NAMES, envPrefix, loadConfig, type ServiceName } from '../../lib/config';
+import { loadConfig, serviceEnv, SUBGRAPH_NAMES, subgraphVariable, type ServiceName } from '../../lib/config';
 import { entryPoint } from '../../scripts/stack';
 import {
   REGISTER, ROOT, dropDatabases, hubEnv, postgresUrlWithSuffix, spawnProcess, terminate, waitReady, type ServiceProcess,
@@ -44,7 +44,7 @@ export async function keysFromScript(): Promise<ProductionKeys> {
 
 /** Fresh 43-character secrets, one per subgraph, as an operator would set them. */
 export function subgraphSecrets(): Record<string, string> {
-  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envPrefix(name)}_GATEWAY_SECRET`, randomBytes(32).toString('base64url')]));
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, 'GATEWAY_SECRET'), randomBytes(32).toString('base64url')]));
 }
 
 /**
@@ -72,13 +72,6 @@ export async function productionEnv(keys: ProductionKeys): Promise<Record<string
 export function removeData(env: Record<string, string>): void {
   if (env.DATABASE_URL) dropDatabases(env);
   rmSync(env.DATA_DIR, { recursive: true, force: true });
-}
-
-/** Only what one service may hold: a subgraph gets its own gateway secret, not the others'. */
-export function envOf(env: Record<string, string>, service: ServiceName): Record<string, string> {
-  if (service === 'gateway') return env;
-  const others = SUBGRAPH_NAMES.filter((name) => name !== service).map((name) => `${envPrefix(name)}_GATEWAY_SECRET`);
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !others.includes(key)));
 }
 
 /** A production token signed with the deployment's private key. */
@@ -157,7 +150,7 @@ export interface Hub {
   stop(): Promise<void>;
 }
 
-/** Each subgraph and the gateway as a process of its own with only its own environment (envOf). */
+/** Each subgraph and the gateway as a process of its own with only its own environment (serviceEnv, as the launcher gives it). */
 export async function startHub(env: Record<string, string>): Promise<Hub> {
   const services = new Map<ServiceName, ServiceProcess>();
   const stop = async () => {
@@ -168,12 +161,12 @@ export async function startHub(env: Record<string, string>): Promise<Hub> {
   try {
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
-        const service = spawnProcess(['-r', REGISTER, entryPoint(name)], envOf(env, name));
+        const service = spawnProcess(['-r', REGISTER, entryPoint(name)], serviceEnv(env, name));
         services.set(name, service);
-        await waitReady(url(env[`${envPrefix(name)}_PORT`], '/ready'), service);
+        await waitReady(url(env[subgraphVariable(name, 'PORT')], '/ready'), service);
       }),
     );
-    const gateway = spawnProcess(['-r', REGISTER, entryPoint('gateway')], envOf(env, 'gateway'));
+    const gateway = spawnProcess(['-r', REGISTER, entryPoint('gateway')], serviceEnv(env, 'gateway'));
     services.set('gateway', gateway);
     await waitReady(url(env.PORT, '/ready'), gateway);
   } catch (error) {
@@ -182,7 +175,7 @@ export async function startHub(env: Record<string, string>): Promise<Hub> {
   }
   return {
     gatewayUrl: url(env.PORT, '/graphql'),
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(env[`${envPrefix(name)}_PORT`], '/graphql')])),
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(env[subgraphVariable(name, 'PORT')], '/graphql')])),
     services,
     stop,
   };

@@ -137,8 +137,8 @@ describe('partnerships', () => {
           server.close(() => resolve(port));
         });
       });
-      const config = loadConfig({ ...testStack().env, GATEWAY_URL: `http://127.0.0.1:${deadPort}/graphql` });
-      secret = config.subgraphs.centers.gatewaySecret!;
+      const config = loadConfig({ ...testStack().env, GATEWAY_URL: `http://127.0.0.1:${deadPort}/graphql` }, { service: 'centers' });
+      secret = config.gatewaySecret;
       isolated = await startSubgraph(centersSubgraph, config, 0);
     });
     afterAll(async () => {

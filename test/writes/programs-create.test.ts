@@ -164,7 +164,7 @@ describe('createProgram', () => {
     });
     // Subgraphs ask each other through the gateway's entity relay: here a gateway whose libraries subgraph is not there.
     const relay = await startTestGateway({ LIBRARIES_URL: `http://127.0.0.1:${closedPort}/graphql` });
-    const config = { ...loadConfig(testStack().env), gatewayUrl: relay.url };
+    const config = { ...loadConfig(testStack().env, { service: 'centers' }), gatewayUrl: relay.url };
     const venue = { typename: 'LibrarySpace' as const, id: fixture.partnerRoom };
     const answer = await askAboutRoom(config, venue).finally(() => relay.stop());
     expect(answer).toEqual({ unavailable: expect.stringContaining('libraries') });
@@ -173,7 +173,7 @@ describe('createProgram', () => {
     expect(await checkVenue(orm.em.fork(), center, host, venue, answer)).toEqual(
       expect.objectContaining({ code: 'UNAVAILABLE', field: ['input', 'venue'], message: expect.stringContaining('could not be checked') }),
     );
-    expect(await askAboutRoom(loadConfig(testStack().env), venue)).toEqual({ ownerId: fixture.partner.id });
+    expect(await askAboutRoom(loadConfig(testStack().env, { service: 'centers' }), venue)).toEqual({ ownerId: fixture.partner.id });
   });
 
   describe('idempotency', () => {

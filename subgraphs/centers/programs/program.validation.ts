@@ -4,8 +4,7 @@
  * schools, libraries, cultural centers) are asked of their owners.
  */
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Config } from '../../../lib/config';
-import { EntityLookupError, lookupEntities, type RemoteTypename } from '../../../lib/entity-lookup';
+import { EntityLookupError, lookupEntities, type LookupConfig, type RemoteTypename } from '../../../lib/entity-lookup';
 import { InputCheck, userError, UserErrorCode, UserErrors, type UserError } from '../../../lib/subgraph/mutation';
 import { CenterSpace } from '../places/center-space.entity';
 import type { InstitutionTypename, VenueTypename } from '../../../lib/typenames';
@@ -87,7 +86,7 @@ export type RoomAnswer = { ownerId: string | null } | { unavailable: string };
  * rooms. Called before the mutation's transaction opens, so a slow subgraph
  * never holds database locks.
  */
-export async function askAboutRoom(config: Config, venue: VenueRef): Promise<RoomAnswer | null> {
+export async function askAboutRoom(config: LookupConfig, venue: VenueRef): Promise<RoomAnswer | null> {
   if (venue.typename === 'CenterSpace') return null;
   const room = ROOM_OWNERS[venue.typename];
   try {
