@@ -22,6 +22,7 @@ import {
   type KeyLike,
 } from 'jose';
 import type { AuthConfig } from './config';
+import { INSTITUTION_TYPENAMES, type InstitutionTypename } from './typenames';
 
 /** The header by which the gateway proves itself to a subgraph (each subgraph has its own secret). */
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
@@ -42,9 +43,6 @@ export enum Role {
   RESIDENT = 'RESIDENT',
   ANALYST = 'ANALYST',
 }
-
-export const INSTITUTION_TYPENAMES = ['LearningCenter', 'School', 'Library', 'CulturalCenter', 'CivilProvider'] as const;
-export type InstitutionTypename = (typeof INSTITUTION_TYPENAMES)[number];
 
 /** Who is asking, and what the role acts on. */
 export interface Identity {

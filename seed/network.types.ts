@@ -7,8 +7,9 @@
  * one network, so all five databases agree without reading each other.
  */
 
-export type InstitutionTypename = 'LearningCenter' | 'School' | 'Library' | 'CulturalCenter' | 'CivilProvider';
-export type VenueTypename = 'SchoolSpace' | 'LibrarySpace' | 'CulturalSpace' | 'CenterSpace';
+import type { InstitutionTypename, VenueTypename } from '../lib/typenames';
+
+export type { InstitutionTypename, VenueTypename };
 export interface EntityRef<T extends string> { typename: T; id: string }
 
 export type ProgramTrack = 'LIFE_CULTURE' | 'VOCATIONAL_CAPACITY' | 'LOCAL_PROBLEM_SOLVING';

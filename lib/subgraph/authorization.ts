@@ -3,7 +3,8 @@
  * gates on the role; these say whether a caller acts for one particular
  * institution, and refuse with the user error the contract expects.
  */
-import { Role, type Identity, type InstitutionTypename } from '../auth';
+import { Role, type Identity } from '../auth';
+import type { InstitutionTypename } from '../typenames';
 import { fail, UserErrorCode } from './mutation';
 
 /** Whether the caller is the INSTITUTION `typename:id` itself. */

@@ -7,8 +7,10 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { EntityClass } from '@mikro-orm/core';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import type { SubgraphContext } from './context';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
@@ -19,6 +21,13 @@ export interface SchemaDefinition {
   orphanedTypes?: Function[];
   /** `{ School: { __resolveReference } }` for every entity this subgraph resolves by key. */
   referenceResolvers?: GraphQLResolverMap<unknown>;
+}
+
+/** `__resolveReference` through the request's byId loader, so N representations cost one statement. */
+export function byKey<T extends object>(entity: EntityClass<T>, key: 'id' | 'code' = 'id') {
+  return {
+    __resolveReference: (ref: Record<string, string>, ctx: SubgraphContext) => ctx.loaders.byId(entity, key).load(ref[key]),
+  };
 }
 
 export async function buildFederatedSchema(definition: SchemaDefinition): Promise<GraphQLSchema> {

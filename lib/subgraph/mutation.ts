@@ -8,7 +8,9 @@
  * it now, and only until the key expires (IDEMPOTENCY_KEY_TTL_HOURS).
  */
 import { createHash } from 'node:crypto';
-import { LockMode, OptimisticLockError, UniqueConstraintViolationException, type FindOneOptions } from '@mikro-orm/core';
+import {
+  LockMode, OptimisticLockError, UniqueConstraintViolationException, type EntityClass, type FilterQuery, type FindOneOptions,
+} from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import stableStringify from 'safe-stable-stringify';
 import { Directive, Field, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
@@ -128,6 +130,33 @@ export interface MutationOptions<T> {
    * longer manages, say), so a replay never shows what the caller could not read by asking for it.
    */
   reload?: (em: EntityManager, id: string, identity: Identity | null) => Promise<T | null>;
+  /**
+   * The checks that need no transaction (the caller's role, the input, a question to another subgraph), run before
+   * anything else, the idempotency key included: their user errors are the payload, and no transaction opens.
+   */
+  precheck?: () => Promise<void> | void;
+}
+
+/**
+ * The options of a write a client may retry with its input's `idempotencyKey`: a retry gets back the row of `entity`
+ * the first run returned, by its id, and only while `visible` (when given) lets the caller see it now.
+ */
+export function keyedWrite<T extends { id: string }>(
+  operation: string,
+  input: { idempotencyKey?: string | null },
+  entity: EntityClass<T>,
+  visible?: (row: T, identity: Identity | null, em: EntityManager) => boolean | Promise<boolean>,
+): MutationOptions<T> {
+  return {
+    operation,
+    idempotencyKey: input.idempotencyKey,
+    input,
+    idOf: (row) => row.id,
+    reload: async (em, id, identity) => {
+      const row = await em.findOne(entity, { id } as FilterQuery<T>);
+      return row && (!visible || (await visible(row, identity, em))) ? row : null;
+    },
+  };
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -153,6 +182,14 @@ async function pruneExpired(em: EntityManager, now: string): Promise<void> {
 }
 
 export async function runMutation<T>(ctx: SubgraphContext, options: MutationOptions<T>, work: (em: EntityManager) => Promise<T>): Promise<Payload<T>> {
+  if (options.precheck) {
+    try {
+      await options.precheck();
+    } catch (error) {
+      if (error instanceof UserErrors) return { result: null, userErrors: error.errors };
+      throw error;
+    }
+  }
   const key = options.idempotencyKey?.trim();
   if (key !== undefined && (key.length < 1 || key.length > 200)) {
     return { result: null, userErrors: [userError(UserErrorCode.INVALID_INPUT, 'idempotencyKey must be 1 to 200 characters', ['input', 'idempotencyKey'])] };

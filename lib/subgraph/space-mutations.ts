@@ -14,10 +14,10 @@ import { randomBytes } from 'node:crypto';
 import type { EntityClass, FilterQuery, Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, type ClassType } from 'type-graphql';
-import type { Identity, InstitutionTypename, Role } from '../auth';
+import type { Identity, Role } from '../auth';
 import { requireScope } from './authorization';
 import type { SubgraphContext } from './context';
-import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from './mutation';
+import { fail, forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from './mutation';
 
 export const SPACE_NAME_MAX = 100;
 export const SPACE_CAPACITY = { min: 1, max: 5000 } as const;
@@ -32,14 +32,12 @@ export interface SpaceEntity {
 }
 
 export interface SpaceMutationsSpec<Owner extends { id: string }, Space extends SpaceEntity> {
+  /** The owner entity; its class name is its GraphQL type name (e.g. School). */
   owner: EntityClass<Owner>;
   /** The room entity; its class name is its GraphQL type name (e.g. SchoolSpace). */
   space: EntityClass<Space> & ClassType<Space>;
-  ownerTypename: InstitutionTypename;
-  /** The room's ManyToOne to its owner, e.g. "school". */
+  /** The room's ManyToOne to its owner, e.g. "school": the create input names the owner `schoolId`. */
   ownerProperty: keyof Space & string;
-  /** The create input's field naming the owner, e.g. "schoolId". */
-  ownerIdField: string;
   /** The roles that may manage some owner's rooms: the others are refused before anything is read. */
   roles: Role[];
   /** Whether this caller (of one of `roles`) may manage this owner's rooms. */
@@ -82,6 +80,8 @@ const lowerFirst = (name: string) => name[0].toLowerCase() + name.slice(1);
  */
 export function spaceMutations<Owner extends { id: string }, Space extends SpaceEntity>(spec: SpaceMutationsSpec<Owner, Space>) {
   const typeName = spec.space.name;
+  const ownerTypename = spec.owner.name;
+  const ownerIdField = `${spec.ownerProperty}Id`;
   const payloadField = lowerFirst(typeName);
   const Payload = PayloadType(spec.space, payloadField);
 
@@ -93,7 +93,7 @@ export function spaceMutations<Owner extends { id: string }, Space extends Space
     idempotencyKey?: string | null;
   }
   // Declared by hand, in schema order: the owner's id field comes first and its name varies (schoolId, libraryId ...).
-  Field(() => ID, { description: `The ${spec.ownerTypename} the room belongs to.` })(CreateInput.prototype, spec.ownerIdField);
+  Field(() => ID, { description: `The ${ownerTypename} the room belongs to.` })(CreateInput.prototype, ownerIdField);
   Field(() => String, { description: `1 to ${SPACE_NAME_MAX} characters (trimmed).` })(CreateInput.prototype, 'name');
   Field(() => Int, { description: `How many people it holds: ${SPACE_CAPACITY.min} to ${SPACE_CAPACITY.max}.` })(CreateInput.prototype, 'capacity');
   Field(() => String, { nullable: true, description: 'Makes a retry return the room the first request created instead of a second one.' })(
@@ -119,7 +119,7 @@ export function spaceMutations<Owner extends { id: string }, Space extends Space
     id!: string;
   }
 
-  const what = (ownerId: string) => `manage the spaces of ${spec.ownerTypename} ${ownerId}`;
+  const what = (ownerId: string) => `manage the spaces of ${ownerTypename} ${ownerId}`;
 
   /** The room, locked for the write, once the caller may manage its owner's rooms. */
   async function managedSpace(em: EntityManager, identity: Identity, id: string): Promise<Space> {
@@ -133,33 +133,23 @@ export function spaceMutations<Owner extends { id: string }, Space extends Space
 
   @Resolver()
   class SpaceMutationResolver {
-    @Mutation(() => Payload, { name: `create${typeName}`, description: `Opens a new room of a ${spec.ownerTypename} to programs.` })
+    @Mutation(() => Payload, { name: `create${typeName}`, description: `Opens a new room of a ${ownerTypename} to programs.` })
     async create(@Arg('input', () => CreateInput) input: CreateInput, @Ctx() ctx: SubgraphContext) {
-      const outcome = await runMutation(
-        ctx,
-        {
-          operation: `create${typeName}`,
-          idempotencyKey: input.idempotencyKey,
-          input,
-          idOf: (space: Space) => space.id,
-          reload: (em, id) => em.findOne(spec.space, { id } as FilterQuery<Space>),
-        },
-        async (em) => {
-          const identity = requireRole(ctx.identity, spec.roles);
-          const ownerId = String(input[spec.ownerIdField]);
-          const owner = await em.findOne(spec.owner, { id: ownerId } as FilterQuery<Owner>);
-          if (!owner) fail(UserErrorCode.NOT_FOUND, `${spec.ownerTypename} ${ownerId} does not exist.`, ['input', spec.ownerIdField]);
-          requireScope(spec.mayManage(identity, owner), what(ownerId), ['input', spec.ownerIdField]);
-          checkSpaceFields(new InputCheck(), input).done();
-          return em.create(spec.space, {
-            id: newSpaceId(ownerId),
-            name: input.name.trim(),
-            capacity: input.capacity,
-            [spec.ownerProperty]: owner,
-            removedAt: null,
-          } as never);
-        },
-      );
+      const outcome = await runMutation(ctx, keyedWrite(`create${typeName}`, input, spec.space), async (em) => {
+        const identity = requireRole(ctx.identity, spec.roles);
+        const ownerId = String(input[ownerIdField]);
+        const owner = await em.findOne(spec.owner, { id: ownerId } as FilterQuery<Owner>);
+        if (!owner) fail(UserErrorCode.NOT_FOUND, `${ownerTypename} ${ownerId} does not exist.`, ['input', ownerIdField]);
+        requireScope(spec.mayManage(identity, owner), what(ownerId), ['input', ownerIdField]);
+        checkSpaceFields(new InputCheck(), input).done();
+        return em.create(spec.space, {
+          id: newSpaceId(ownerId),
+          name: input.name.trim(),
+          capacity: input.capacity,
+          [spec.ownerProperty]: owner,
+          removedAt: null,
+        } as never);
+      });
       return toPayload(payloadField, outcome);
     }
 

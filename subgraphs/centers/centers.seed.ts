@@ -122,6 +122,6 @@ function programData(program: ProgramRow, center: { districtCode: string; dongCo
     version: 1,
     createdAt: program.createdAt,
     updatedAt: program.createdAt,
-    modified: Date.parse(program.createdAt), // the feed's change number: later writes go above it (program-modified.ts)
+    modified: Date.parse(program.createdAt), // the feed's change number: later writes go above it (programs/program-modified.ts)
   } as RequiredEntityData<Program>;
 }

@@ -1,5 +1,5 @@
-import type { EntityClass } from '@mikro-orm/core';
 import type { SubgraphContext } from '../../lib/subgraph/context';
+import { byKey } from '../../lib/subgraph/federation';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-server';
 import { CenterSpace } from './places/center-space.entity';
 import { seedCenters } from './centers.seed';
@@ -34,13 +34,6 @@ import { ProgramSearchResolver } from './programs/program-search.resolver';
 import { NetworkGraphResolver, NetworkNodeResolver } from './network/network-graph.resolver';
 import { ProgramSession } from './programs/program-session.entity';
 import { ViewerResolver } from './viewer.resolver';
-
-/** `__resolveReference` through the request's byId loader, so N representations cost one statement. */
-function byKey<T extends object>(entity: EntityClass<T>, key: 'id' | 'code' = 'id') {
-  return {
-    __resolveReference: (ref: Record<string, string>, ctx: SubgraphContext) => ctx.loaders.byId(entity, key).load(ref[key]),
-  };
-}
 
 /** The city hub: districts, dongs, learning centers, experts, the program catalog and partnerships. */
 export const centersSubgraph: SubgraphDefinition = {

@@ -4,7 +4,7 @@ import type { EntityClass, FilterQuery, FindOneOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role, type Identity } from '../../lib/auth';
 import { requireScope } from '../../lib/subgraph/authorization';
-import { fail, UserErrorCode, UserErrors, type Payload } from '../../lib/subgraph/mutation';
+import { fail, UserErrorCode } from '../../lib/subgraph/mutation';
 import { seoulNow } from './seoul-time';
 
 /** "PS" -> "PS-3f9a0c12b7e4": the dash keeps written ids apart from the seed's sequence ids (PS00001). */
@@ -37,18 +37,4 @@ export async function findOrFail<T extends object>(
 export function requireDistrict(identity: Identity, districtCode: string, what: string, field: string[] | null = null): void {
   const own = (identity.role === Role.DISTRICT_OFFICER || identity.role === Role.EXPERT) && identity.district === districtCode;
   requireScope(identity.role === Role.CITY_ADMIN || own, `${what} in district ${districtCode}`, field);
-}
-
-/**
- * Runs the checks that need no transaction (the caller's role, the input, asking
- * another subgraph) before one opens; their refusal as a payload, or null to go on.
- */
-export async function refusalOf(checks: () => Promise<void> | void): Promise<Payload<never> | null> {
-  try {
-    await checks();
-    return null;
-  } catch (error) {
-    if (error instanceof UserErrors) return { result: null, userErrors: error.errors };
-    throw error;
-  }
 }

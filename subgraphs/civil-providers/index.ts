@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../../lib/subgraph/context';
+import { byKey } from '../../lib/subgraph/federation';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-server';
 import { CivilProvider } from './civil-provider.entity';
 import { CivilProviderMutationResolver } from './civil-provider.mutation';
@@ -15,9 +15,7 @@ export const civilProvidersSubgraph: SubgraphDefinition = {
   migrations,
   resolvers: [CivilProviderResolver, DistrictCivilProvidersResolver, CivilProviderMutationResolver],
   referenceResolvers: {
-    CivilProvider: {
-      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(CivilProvider).load(ref.id),
-    },
+    CivilProvider: byKey(CivilProvider),
   },
   seed: seedCivilProviders,
 };

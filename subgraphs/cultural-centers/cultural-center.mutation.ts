@@ -24,9 +24,7 @@ export const CulturalCenterProfileMutation = profileMutation({
 export const CulturalSpaceMutations = spaceMutations({
   owner: CulturalCenter,
   space: CulturalSpace,
-  ownerTypename: 'CulturalCenter',
   ownerProperty: 'culturalCenter',
-  ownerIdField: 'culturalCenterId',
   roles: ROLES,
   mayManage: managesCulturalCenter,
 });

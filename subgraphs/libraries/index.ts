@@ -1,10 +1,10 @@
-import type { SubgraphContext } from '../../lib/subgraph/context';
+import { byKey } from '../../lib/subgraph/federation';
 import type { SubgraphDefinition } from '../../lib/subgraph/subgraph-server';
-import { DistrictLibrariesResolver, DongLibrariesResolver } from './district.resolver';
+import { districtLibrariesResolvers } from './district.resolver';
 import { seedLibraries } from './libraries.seed';
 import { Library } from './library.entity';
 import { LibraryProfileMutation, LibrarySpaceMutations } from './library.mutation';
-import { LibraryResolver, LibrarySpaceResolver } from './library.resolver';
+import { LibraryResolver, librarySpaceResolvers } from './library.resolver';
 import { LibrarySpace } from './library-space.entity';
 import { migrations } from './migrations';
 
@@ -13,10 +13,10 @@ export const librariesSubgraph: SubgraphDefinition = {
   subgraph: 'libraries',
   entities: [Library, LibrarySpace],
   migrations,
-  resolvers: [LibraryResolver, LibrarySpaceResolver, DistrictLibrariesResolver, DongLibrariesResolver, LibraryProfileMutation, LibrarySpaceMutations],
+  resolvers: [LibraryResolver, ...librarySpaceResolvers, ...districtLibrariesResolvers, LibraryProfileMutation, LibrarySpaceMutations],
   referenceResolvers: {
-    Library: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(Library).load(ref.id) },
-    LibrarySpace: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(LibrarySpace).load(ref.id) },
+    Library: byKey(Library),
+    LibrarySpace: byKey(LibrarySpace),
   },
   seed: seedLibraries,
 };

@@ -24,9 +24,7 @@ export const LibraryProfileMutation = profileMutation({ entity: Library, roles: 
 export const LibrarySpaceMutations = spaceMutations({
   owner: Library,
   space: LibrarySpace,
-  ownerTypename: 'Library',
   ownerProperty: 'library',
-  ownerIdField: 'libraryId',
   roles: ROLES,
   mayManage: managesLibrary,
 });

@@ -24,9 +24,7 @@ export const SchoolProfileMutation = profileMutation({ entity: School, roles: RO
 export const SchoolSpaceMutations = spaceMutations({
   owner: School,
   space: SchoolSpace,
-  ownerTypename: 'School',
   ownerProperty: 'school',
-  ownerIdField: 'schoolId',
   roles: ROLES,
   mayManage: managesSchool,
 });

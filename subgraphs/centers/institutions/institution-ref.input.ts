@@ -1,5 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { InstitutionType, type VenueTypename } from './institution-type';
+import { InstitutionType } from './institution-type';
+import type { VenueTypename } from '../../../lib/typenames';
 
 /** Venue kinds for inputs. */
 export enum VenueType {

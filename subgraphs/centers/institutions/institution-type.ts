@@ -1,10 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { InstitutionTypename, VenueTypename } from '../../../seed/network.types';
-
-/** The GraphQL typenames stored beside a host or venue id ("School", "LibrarySpace" ...). */
-export const INSTITUTION_TYPENAMES: readonly InstitutionTypename[] = ['LearningCenter', 'School', 'Library', 'CulturalCenter', 'CivilProvider'];
-export const VENUE_TYPENAMES: readonly VenueTypename[] = ['SchoolSpace', 'LibrarySpace', 'CulturalSpace', 'CenterSpace'];
-export type { InstitutionTypename, VenueTypename };
+import type { InstitutionTypename } from '../../../lib/typenames';
 
 /** Institution kinds for filters and inputs. */
 export enum InstitutionType {

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
 import { ConnectionArgs, type Connection } from '../../../lib/subgraph/relay';
-import type { InstitutionTypename } from './institution-type';
+import type { InstitutionTypename } from '../../../lib/typenames';
 import { CivilProvider, CulturalCenter, Library, School } from './institution.stub';
 import { PARTNERSHIP_ORDER } from '../network/partnership.connection';
 import { Partnership } from '../network/partnership.entity';

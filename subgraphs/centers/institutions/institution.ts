@@ -7,7 +7,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import { createUnionType, type ClassType } from 'type-graphql';
 import type { RequestLoaders } from '../../../lib/subgraph/loaders';
 import { CenterSpace } from '../places/center-space.entity';
-import type { InstitutionTypename, VenueTypename } from './institution-type';
+import type { InstitutionTypename, VenueTypename } from '../../../lib/typenames';
 import { CivilProvider, CulturalCenter, CulturalSpace, Library, LibrarySpace, School, SchoolSpace } from './institution.stub';
 import { LearningCenter } from '../places/learning-center.entity';
 

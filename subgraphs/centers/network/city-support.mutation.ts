@@ -1,11 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
+import { fail, forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
 import { CitySupport } from './city-support.entity';
 import { RecordCitySupportInput, UpdateCitySupportInput } from './city-support.input';
 import { District } from '../places/district.entity';
-import { findOrFail, newId, refusalOf } from '../mutation-support';
+import { findOrFail, newId } from '../mutation-support';
 
 export const CitySupportPayload = PayloadType(CitySupport, 'citySupport');
 
@@ -30,22 +30,14 @@ function storedNote(note: string | null | undefined): string | null {
 export class CitySupportMutations {
   @Mutation(() => CitySupportPayload, { description: "Records the city's support to a district for a year (CITY_ADMIN). One record per district, kind and year." })
   async recordCitySupport(@Arg('input', () => RecordCitySupportInput) input: RecordCitySupportInput, @Ctx() ctx: SubgraphContext) {
-    const refused = await refusalOf(() => {
+    const precheck = () => {
       requireRole(ctx.identity, CITY_SUPPORT_ROLES);
       const check = new InputCheck().expect(input.year >= FIRST_YEAR && input.year <= LAST_YEAR, 'year', `year must be ${FIRST_YEAR} to ${LAST_YEAR}`);
       checkAmountAndNote(input, check).done();
-    });
-    if (refused) return toPayload('citySupport', refused);
-
+    };
     const outcome = await runMutation(
       ctx,
-      {
-        operation: 'recordCitySupport',
-        idempotencyKey: input.idempotencyKey,
-        input,
-        idOf: (support: CitySupport) => support.id,
-        reload: (em, id) => em.findOne(CitySupport, id),
-      },
+      { ...keyedWrite('recordCitySupport', input, CitySupport), precheck },
       async (em) => {
         // Locking the district serialises its support records, so the duplicate check holds under concurrency.
         const district = await findOrFail(em, District, input.districtCode, 'districtCode', forUpdate(em));

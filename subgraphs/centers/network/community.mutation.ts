@@ -1,11 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload } from '../../../lib/subgraph/mutation';
+import { forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload } from '../../../lib/subgraph/mutation';
 import { CreateLearningCommunityInput, UpdateLearningCommunityInput } from './community.input';
 import { LearningCenter } from '../places/learning-center.entity';
 import { LearningCommunity } from './learning-community.entity';
-import { findOrFail, newId, refusalOf, requireDistrict } from '../mutation-support';
+import { findOrFail, newId, requireDistrict } from '../mutation-support';
 
 export const LearningCommunityPayload = PayloadType(LearningCommunity, 'learningCommunity');
 
@@ -28,21 +28,13 @@ function checkCommunityFields(input: { name?: string | null; track?: unknown; me
 export class LearningCommunityMutations {
   @Mutation(() => LearningCommunityPayload, { description: "Records a learning community of a center (the district's officers and experts, the city)." })
   async createLearningCommunity(@Arg('input', () => CreateLearningCommunityInput) input: CreateLearningCommunityInput, @Ctx() ctx: SubgraphContext) {
-    const refused = await refusalOf(() => {
+    const precheck = () => {
       requireRole(ctx.identity, COMMUNITY_ROLES);
       checkCommunityFields(input).done();
-    });
-    if (refused) return toPayload('learningCommunity', refused);
-
+    };
     const outcome = await runMutation(
       ctx,
-      {
-        operation: 'createLearningCommunity',
-        idempotencyKey: input.idempotencyKey,
-        input,
-        idOf: (community: LearningCommunity) => community.id,
-        reload: (em, id) => em.findOne(LearningCommunity, id),
-      },
+      { ...keyedWrite('createLearningCommunity', input, LearningCommunity), precheck },
       async (em) => {
         const center = await findOrFail(em, LearningCenter, input.centerId, 'centerId');
         requireDistrict(ctx.identity!, center.district.code, 'manage learning communities', ['input', 'centerId']);

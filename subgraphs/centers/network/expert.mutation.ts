@@ -2,12 +2,12 @@ import { ref } from '@mikro-orm/core';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
+import { fail, forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
 import { District } from '../places/district.entity';
 import { ExpertDuty, LifelongLearningExpert } from './expert.entity';
 import { AssignExpertInput, CreateExpertInput } from './expert.input';
 import { LearningCenter } from '../places/learning-center.entity';
-import { findOrFail, newId, refusalOf, requireDistrict } from '../mutation-support';
+import { findOrFail, newId, requireDistrict } from '../mutation-support';
 
 export const ExpertPayload = PayloadType(LifelongLearningExpert, 'expert', 'Expert');
 
@@ -24,24 +24,16 @@ function normalDuties(duties: readonly ExpertDuty[]): ExpertDuty[] {
 export class ExpertMutations {
   @Mutation(() => ExpertPayload, { description: "Adds a Dong Lifelong Learning Expert to a district (the district's officers, the city)." })
   async createExpert(@Arg('input', () => CreateExpertInput) input: CreateExpertInput, @Ctx() ctx: SubgraphContext) {
-    const refused = await refusalOf(() => {
+    const precheck = () => {
       requireRole(ctx.identity, EXPERT_ROLES);
       new InputCheck()
         .text(input.name, 'name', { max: 100 })
         .expect(input.duties.length > 0, 'duties', 'duties must list at least one duty')
         .done();
-    });
-    if (refused) return toPayload('expert', refused);
-
+    };
     const outcome = await runMutation(
       ctx,
-      {
-        operation: 'createExpert',
-        idempotencyKey: input.idempotencyKey,
-        input,
-        idOf: (expert: LifelongLearningExpert) => expert.id,
-        reload: (em, id) => em.findOne(LifelongLearningExpert, id),
-      },
+      { ...keyedWrite('createExpert', input, LifelongLearningExpert), precheck },
       async (em) => {
         const district = await findOrFail(em, District, input.districtCode, 'districtCode');
         requireDistrict(ctx.identity!, district.code, 'manage experts', ['input', 'districtCode']);

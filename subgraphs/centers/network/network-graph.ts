@@ -8,7 +8,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { INSTITUTION_TYPENAMES, type InstitutionTypename } from '../institutions/institution-type';
+import { INSTITUTION_TYPENAMES, type InstitutionTypename } from '../../../lib/typenames';
 import { Partnership, PartnershipKind } from './partnership.entity';
 import { Program, ProgramStatus } from '../programs/program.entity';
 import type { ProgramTrack } from '../programs/program-track';

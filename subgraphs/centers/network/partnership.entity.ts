@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../lib/subgraph/scalars';
-import { INSTITUTION_TYPENAMES, type InstitutionTypename } from '../institutions/institution-type';
+import { INSTITUTION_TYPENAMES, type InstitutionTypename } from '../../../lib/typenames';
 import type { LearningCenter } from '../places/learning-center.entity';
 
 export enum PartnershipKind {

@@ -3,10 +3,11 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
 import { lookupEntities, lookupForMutation } from '../../../lib/entity-lookup';
-import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
-import { TYPENAME_OF, type InstitutionTypename } from '../institutions/institution-type';
+import { fail, forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
+import { TYPENAME_OF } from '../institutions/institution-type';
+import type { InstitutionTypename } from '../../../lib/typenames';
 import { LearningCenter } from '../places/learning-center.entity';
-import { findOrFail, newId, refusalOf, requireDistrict, seoulToday } from '../mutation-support';
+import { findOrFail, newId, requireDistrict, seoulToday } from '../mutation-support';
 import { CreatePartnershipInput, PartnershipIdInput } from './partnership.input';
 import { Partnership } from './partnership.entity';
 
@@ -29,19 +30,17 @@ export class PartnershipMutations {
   async createPartnership(@Arg('input', () => CreatePartnershipInput) input: CreatePartnershipInput, @Ctx() ctx: SubgraphContext) {
     const typename = TYPENAME_OF[input.partner.type];
     const since = input.since ?? seoulToday();
-    const refused = await refusalOf(async () => {
+    const precheck = async () => {
       requireRole(ctx.identity, PARTNERSHIP_ROLES);
       new InputCheck()
         .text(input.partner.id, 'partner.id', { max: 32 })
         .expect(since <= seoulToday(), 'since', 'since cannot be in the future')
         .done();
       await remotePartnerMustExist(ctx, typename, input.partner.id);
-    });
-    if (refused) return toPayload('partnership', refused);
-
+    };
     const outcome = await runMutation(
       ctx,
-      { operation: 'createPartnership', idempotencyKey: input.idempotencyKey, input, idOf: (p: Partnership) => p.id, reload: (em, id) => em.findOne(Partnership, id) },
+      { ...keyedWrite('createPartnership', input, Partnership), precheck },
       async (em) => {
         // Locking the center serialises partnership writes of one center, so two requests cannot both pass the duplicate check.
         const center = await findOrFail(em, LearningCenter, input.centerId, 'centerId', forUpdate(em));

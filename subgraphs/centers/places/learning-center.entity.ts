@@ -4,7 +4,7 @@ import { GeoPoint, geoPoint } from '../../../lib/subgraph/geo-point';
 import { DateScalar } from '../../../lib/subgraph/scalars';
 import type { District } from './district.entity';
 import type { Dong } from './dong.entity';
-import { VENUE_TYPENAMES, type VenueTypename } from '../institutions/institution-type';
+import { VENUE_TYPENAMES, type VenueTypename } from '../../../lib/typenames';
 
 /** A Neighborhood Learning Center (동네배움터): one per dong, run by the district. */
 @Directive('@key(fields: "id")')

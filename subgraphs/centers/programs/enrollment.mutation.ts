@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { fail, PayloadType, requireRole, runMutation, toPayload, UserErrorCode, type MutationOptions } from '../../../lib/subgraph/mutation';
+import { fail, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
 import { Enrollment, EnrollmentStatus } from './enrollment.entity';
 import { CancelEnrollmentInput, EnrollInput } from './enrollment.input';
 import { newId } from '../mutation-support';
@@ -19,18 +19,11 @@ export class EnrollmentMutationResolver {
     description: 'Enrolls the signed-in resident in a published program: CONFIRMED while seats are left, otherwise WAITLISTED at the end of the line.',
   })
   async enroll(@Arg('input', () => EnrollInput) input: EnrollInput, @Ctx() ctx: SubgraphContext) {
-    const options: MutationOptions<Enrollment> = {
-      operation: 'enroll',
-      idempotencyKey: input.idempotencyKey,
-      input,
-      idOf: (enrollment) => enrollment.id,
-      // Only its resident or a manager of its program gets an enrollment back.
-      reload: async (em, id, identity) => {
-        const enrollment = await em.findOne(Enrollment, id);
-        const program = enrollment && (await em.findOne(Program, enrollment.program.id));
-        return enrollment && program && canSeeEnrollment(identity, enrollment, program) ? enrollment : null;
-      },
-    };
+    // Only its resident or a manager of its program gets an enrollment back.
+    const options = keyedWrite('enroll', input, Enrollment, async (enrollment, identity, em) => {
+      const program = await em.findOne(Program, enrollment.program.id);
+      return !!program && canSeeEnrollment(identity, enrollment, program);
+    });
     const run = () => runMutation(ctx, options, (em) => enroll(em, ctx, input.programId));
     let outcome = await run();
     // A retry that raced its own first attempt finds that attempt's enrollment: asked again, the key answers with it.

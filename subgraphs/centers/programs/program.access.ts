@@ -6,7 +6,7 @@
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import { Role, type Identity } from '../../../lib/auth';
-import type { InstitutionTypename } from '../institutions/institution-type';
+import type { InstitutionTypename } from '../../../lib/typenames';
 import type { Enrollment } from './enrollment.entity';
 import { ProgramStatus, type Program } from './program.entity';
 

@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, Formula, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../../lib/subgraph/scalars';
-import { INSTITUTION_TYPENAMES, VENUE_TYPENAMES, type InstitutionTypename, type VenueTypename } from '../institutions/institution-type';
+import { INSTITUTION_TYPENAMES, VENUE_TYPENAMES, type InstitutionTypename, type VenueTypename } from '../../../lib/typenames';
 import type { LearningCenter } from '../places/learning-center.entity';
 import type { LifelongEducationField } from './lifelong-education-field.entity';
 import { ProgramTrack } from './program-track';

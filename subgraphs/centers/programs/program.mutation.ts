@@ -2,9 +2,10 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role, type Identity } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { fail, InputCheck, PayloadType, requireRole, runMutation, toPayload, UserErrorCode, type MutationOptions } from '../../../lib/subgraph/mutation';
+import { fail, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode, type MutationOptions } from '../../../lib/subgraph/mutation';
 import { VENUE_TYPENAME_OF, type VenueRefInput } from '../institutions/institution-ref.input';
-import { TYPENAME_OF, type InstitutionTypename } from '../institutions/institution-type';
+import { TYPENAME_OF } from '../institutions/institution-type';
+import type { InstitutionTypename } from '../../../lib/typenames';
 import { LearningCenter } from '../places/learning-center.entity';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 import { newId } from '../mutation-support';
@@ -27,16 +28,7 @@ const PROGRAM_WRITERS = [Role.CITY_ADMIN, Role.DISTRICT_OFFICER, Role.INSTITUTIO
 
 /** A keyed program write: a retry gets the program back only as the caller may see it now. */
 function keyed(operation: string, input: { idempotencyKey?: string | null }): MutationOptions<Program> {
-  return {
-    operation,
-    idempotencyKey: input.idempotencyKey,
-    input,
-    idOf: (program) => program.id,
-    reload: async (em, id, identity) => {
-      const program = await em.findOne(Program, id);
-      return program && canSeeProgram(identity, program) ? program : null;
-    },
-  };
+  return keyedWrite(operation, input, Program, (program, identity) => canSeeProgram(identity, program));
 }
 
 @Resolver()

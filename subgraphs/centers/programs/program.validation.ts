@@ -8,7 +8,7 @@ import type { Config } from '../../../lib/config';
 import { EntityLookupError, lookupEntities, type RemoteTypename } from '../../../lib/entity-lookup';
 import { InputCheck, userError, UserErrorCode, UserErrors, type UserError } from '../../../lib/subgraph/mutation';
 import { CenterSpace } from '../places/center-space.entity';
-import type { InstitutionTypename, VenueTypename } from '../institutions/institution-type';
+import type { InstitutionTypename, VenueTypename } from '../../../lib/typenames';
 import type { LearningCenter } from '../places/learning-center.entity';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 import { seoulDateOf } from '../seoul-time';
