@@ -7,7 +7,6 @@ import { parse } from 'csv-parse/sync';
 
 /** Splits CSV text into rows of raw string fields (a UTF-8 BOM and blank lines are skipped). */
 export function parseCsvRows(text: string): string[][] {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without columns, records are string arrays
   return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
 }
 
