@@ -21,23 +21,23 @@
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
-  GraphQLError, Kind, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+  GraphQLError, Kind, OperationTypeNode, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
 } from 'graphql';
-import { failedFetchAnswer } from './subgraph-fetch';
+import { failedFetchAnswer, type GatewayContext } from './subgraph-fetch';
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 type ResponseError = NonNullable<GatewayResponse['errors']>[number];
 /** A fetch of the query plan (not a health check or schema load): it carries the parsed operation. */
-type PlanFetch<TContext extends Record<string, any>> = Extract<GraphQLDataSourceProcessOptions<TContext>, { incomingRequestContext: unknown }>;
+type PlanFetch<TContext extends GatewayContext> = Extract<GraphQLDataSourceProcessOptions<TContext>, { incomingRequestContext: unknown }>;
 
-const isPlanFetch = <TContext extends Record<string, any>>(options: GraphQLDataSourceProcessOptions<TContext>): options is PlanFetch<TContext> =>
+const isPlanFetch = <TContext extends GatewayContext>(options: GraphQLDataSourceProcessOptions<TContext>): options is PlanFetch<TContext> =>
   'incomingRequestContext' in options;
 
 /** One fetch the planner asked for, with the answer it waits for. */
-interface Part<TContext extends Record<string, any>> {
+interface Part<TContext extends GatewayContext> {
   options: PlanFetch<TContext>;
-  resolve(response: GatewayResponse): void;
-  reject(error: unknown): void;
+  resolve: (response: GatewayResponse) => void;
+  reject: (error: unknown) => void;
 }
 
 export interface MergedOperation {
@@ -60,7 +60,7 @@ function mergeableOperation(document: DocumentNode): OperationDefinitionNode | u
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1) return undefined;
   const [operation] = operations;
-  if (operation.operation !== 'query' || (operation.directives?.length ?? 0) > 0) return undefined;
+  if (operation.operation !== OperationTypeNode.QUERY || (operation.directives?.length ?? 0) > 0) return undefined;
   return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD) ? operation : undefined;
 }
 
@@ -150,7 +150,7 @@ class BoundedMap<V> {
 }
 
 /** A subgraph data source that merges the concurrent query fetches of one client request into one request. */
-export class BatchingDataSource<TContext extends Record<string, any>> implements GraphQLDataSource<TContext> {
+export class BatchingDataSource<TContext extends GatewayContext> implements GraphQLDataSource<TContext> {
   /** Parts waiting for the flush, per client request (the gateway's context object). */
   private readonly pending = new WeakMap<object, Part<TContext>[]>();
   /** Each subgraph operation text, parsed once: its document, or null when it cannot be merged. */

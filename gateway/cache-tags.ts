@@ -8,6 +8,7 @@
  */
 import {
   getNamedType,
+  Kind,
   getNullableType,
   isAbstractType,
   isCompositeType,
@@ -49,9 +50,9 @@ function runtimeTypes(schema: GraphQLSchema, type: GraphQLCompositeType, value: 
 /** The field nodes of a selection set that apply to `type` (fragments spread, type conditions checked). */
 function fieldsFor(schema: GraphQLSchema, selectionSet: SelectionSetNode, type: GraphQLObjectType, fragments: Fragments, out: FieldNode[] = []): FieldNode[] {
   for (const selection of selectionSet.selections) {
-    if (selection.kind === 'Field') out.push(selection);
+    if (selection.kind === Kind.FIELD) out.push(selection);
     else {
-      const fragment = selection.kind === 'FragmentSpread' ? fragments[selection.name.value] : selection;
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection;
       if (!fragment) continue;
       const condition = fragment.typeCondition ? typeFromAST(schema, fragment.typeCondition) : type;
       const applies = condition === type || (condition && isAbstractType(condition) && schema.isSubType(condition, type));
@@ -180,7 +181,7 @@ export function changedTags({ schema, document, operation, data }: TaggedOperati
       const types = isJsonObject(value) ? runtimeTypes(schema, type, value) : isAbstractType(type) ? schema.getPossibleTypes(type) : [type as GraphQLObjectType];
       for (const runtime of types) {
         const id = isJsonObject(value) ? (value.id ?? value.code) : undefined;
-        changed(runtime.name, id === undefined || id === null ? undefined : String(id));
+        changed(runtime.name, typeof id === 'string' || typeof id === 'number' ? String(id) : undefined);
         for (const also of ALSO_CHANGES[runtime.name] ?? []) {
           // The related object as the payload shows it (enrollment { program { id } }), else all of its type.
           const related = isJsonObject(value) ? Object.values(value).find((v) => isJsonObject(v) && v.id !== undefined && relatedIs(runtime, value, v, also)) : undefined;

@@ -7,7 +7,7 @@
  * anonymous caller): a compromised subgraph can look entities up, nothing more.
  */
 import express, { type Express } from 'express';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql';
 import { GATEWAY_SECRET_HEADER, secretMatches } from '../lib/auth';
 import { SUBGRAPH_NAMES, gatewaySecretFor, type GatewayConfig, type SubgraphName } from '../lib/config';
 import { ASKING_SUBGRAPH_HEADER, ENTITY_RELAY_PATH } from '../lib/entity-lookup';
@@ -26,7 +26,7 @@ function onlyEntities(query: unknown): boolean {
   return (
     document.definitions.length === 1 &&
     operation.kind === Kind.OPERATION_DEFINITION &&
-    operation.operation === 'query' &&
+    operation.operation === OperationTypeNode.QUERY &&
     operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.name.value === '_entities')
   );
 }

@@ -15,7 +15,8 @@
  * The `x-response-cache` header says HIT, MISS or BYPASS.
  */
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import { OperationTypeNode, type FormattedExecutionResult } from 'graphql';
 import Redis from 'ioredis';
 import { changedTags, readTags } from './cache-tags';
 
@@ -159,7 +160,7 @@ export interface ResponseCacheOptions {
 
 export const RESPONSE_CACHE_HEADER = 'x-response-cache';
 
-function cacheKey(context: GraphQLRequestContext<any>): string {
+function cacheKey(context: GraphQLRequestContext<BaseContext>): string {
   const { queryHash, operationName, request } = context;
   return createHash('sha256')
     .update(queryHash ?? '')
@@ -170,7 +171,7 @@ function cacheKey(context: GraphQLRequestContext<any>): string {
     .digest('base64url');
 }
 
-export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<any> {
+export function responseCachePlugin(options: ResponseCacheOptions): ApolloServerPlugin<BaseContext> {
   const { store, ttlMs } = options;
   return {
     async requestDidStart(start) {
@@ -182,14 +183,14 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
       let status = 'BYPASS';
       return {
         async responseForOperation(context) {
-          if (context.operation?.operation !== 'query' || !anonymous || (await mark) === undefined) return null;
+          if (context.operation?.operation !== OperationTypeNode.QUERY || !anonymous || (await mark) === undefined) return null;
           key = cacheKey(context);
           status = 'MISS';
           if (noCache) return null;
           const cached = await store.get(key).catch(() => undefined);
           if (cached === undefined) return null;
           status = 'HIT';
-          return { http: context.response.http, body: { kind: 'single', singleResult: JSON.parse(cached) } };
+          return { http: context.response.http, body: { kind: 'single', singleResult: JSON.parse(cached) as FormattedExecutionResult } };
         },
         async willSendResponse(context) {
           context.response.http.headers.set(RESPONSE_CACHE_HEADER, status);
@@ -197,7 +198,7 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const data = body.kind === 'single' ? body.singleResult.data : undefined;
           if (!context.operation || !context.document || !data) return;
           const tagged = { schema: context.schema, document: context.document, operation: context.operation, data };
-          if (context.operation.operation === 'mutation') {
+          if (context.operation.operation === OperationTypeNode.MUTATION) {
             // Only what the mutation's payload says it changed; a refused mutation changes nothing.
             const tags = changedTags(tagged);
             if (tags.length > 0) await store.invalidate(tags).catch(() => undefined);

@@ -265,10 +265,13 @@ export function failedFetchAnswer(query: string | undefined, error: GraphQLError
 }
 
 /** A fetch of the query plan for one client request (not a schema load, not a merged batch): it has a place in the response. */
-export const answersAPlanFetch = (options: GraphQLDataSourceProcessOptions<any>): boolean =>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bound Apollo's GraphQLDataSource declares
+export type GatewayContext = Record<string, any>;
+
+export const answersAPlanFetch = (options: GraphQLDataSourceProcessOptions<GatewayContext>): boolean =>
   'incomingRequestContext' in options && Array.isArray(options.pathInIncomingRequest);
 
-export interface SubgraphDataSourceOptions<TContext extends Record<string, any>> {
+export interface SubgraphDataSourceOptions<TContext extends GatewayContext> {
   name: string;
   url: string;
   pool: SubgraphConnectionPool;
@@ -289,7 +292,7 @@ export interface SubgraphDataSourceOptions<TContext extends Record<string, any>>
 }
 
 /** A subgraph reached over the pool, with timeouts, retries of queries, sharing of identical queries, metrics and a named error. */
-export class SubgraphDataSource<TContext extends Record<string, any>> implements GraphQLDataSource<TContext> {
+export class SubgraphDataSource<TContext extends GatewayContext> implements GraphQLDataSource<TContext> {
   private readonly transport: Transport;
   private readonly sharing: InFlightSharing;
 

@@ -116,7 +116,7 @@ export function runGatewayPrimary(config: GatewayConfig): void {
     if (!isMessage(message)) return;
     if (message.type === 'baeumteo:cache-invalidate') void relayInvalidation(worker, message.id, message.tags);
     if (message.type === 'baeumteo:metrics') {
-      aggregator
+      void aggregator
         .clusterMetrics()
         .catch((error: Error) => `# metrics could not be collected: ${error.message}\n`)
         .then((text) => worker.isConnected() && worker.send({ type: 'baeumteo:metrics-text', id: message.id, text } satisfies Message));

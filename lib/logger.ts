@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import pino, { type Logger } from 'pino';
 import type { SharedConfig } from './config';
+import { errorCode } from './errors';
 
 export type { Logger } from 'pino';
 
@@ -134,7 +135,7 @@ export function errorLoggingPlugin(logger: Logger): import('@apollo/server').Apo
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
-            const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+            const code = errorCode(error);
             if (CLIENT_ERROR_CODES.has(code)) continue;
             const original = error.originalError as (Error & { code?: unknown }) | undefined;
             // An unavailable subgraph or database is expected to happen and says so; anything else is a bug.

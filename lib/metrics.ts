@@ -6,6 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { errorCode } from './errors';
 
 export const registry = new Registry();
 let defaultsCollected = false;
@@ -125,7 +126,7 @@ export function metricsPlugin(): ApolloServerPlugin {
           graphqlRequests.inc({ operation, type });
           graphqlDuration.observe({ operation, type }, seconds);
           for (const error of context.errors ?? []) {
-            graphqlErrors.inc({ operation, code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+            graphqlErrors.inc({ operation, code: errorCode(error) });
           }
         },
       };

@@ -65,8 +65,8 @@ export async function runService<S extends ServiceName>(name: S, start: (config:
         process.exit(1);
       }
     };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
+    process.on('SIGINT', (signal) => void shutdown(signal));
+    process.on('SIGTERM', (signal) => void shutdown(signal));
   } catch (error) {
     // A configuration error is the operator's to fix: its message says what, a stack would only hide it.
     if (error instanceof ConfigError) logger.fatal({ error: error.message }, `failed to start: ${error.message}`);

@@ -286,9 +286,9 @@ async function main(): Promise<void> {
     const setting = `${databaseKind(stack.config)}, ${programs} seeded programs, ${duration} s per case after a ${duration} s warm-up, ${connections} connections`;
     const section = report(ours, uncached, hiveResults, writes, setting);
     console.log(`\n${section}\n`);
-    const existing = existsSync(args.out!) ? readFileSync(args.out!, 'utf8') : '# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts); newest run first.\n';
+    const existing = existsSync(args.out) ? readFileSync(args.out, 'utf8') : '# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts); newest run first.\n';
     const [head, ...rest] = existing.split(/\n(?=## Run of )/);
-    writeFileSync(args.out!, [head.trimEnd(), section, ...rest].join('\n\n').trimEnd() + '\n');
+    writeFileSync(args.out, [head.trimEnd(), section, ...rest].join('\n\n').trimEnd() + '\n');
     console.log(`Written to ${args.out}`);
   } finally {
     hive?.child.kill('SIGTERM');

@@ -14,11 +14,11 @@ const ALGORITHMS = ['EdDSA', 'ES256', 'RS256'];
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' }, alg: { type: 'string', default: 'EdDSA' } } });
   if (!values.out) throw new Error('--out DIR is required');
-  if (!ALGORITHMS.includes(values.alg!)) throw new Error(`--alg must be one of ${ALGORITHMS.join(', ')}`);
+  if (!ALGORITHMS.includes(values.alg)) throw new Error(`--alg must be one of ${ALGORITHMS.join(', ')}`);
   const files = { privateKey: join(values.out, 'jwt-private.pem'), publicKey: join(values.out, 'jwt-public.pem'), jwks: join(values.out, 'jwks.json') };
   const existing = Object.values(files).filter((file) => existsSync(file));
   if (existing.length > 0) throw new Error(`refusing to overwrite ${existing.join(', ')}`);
-  const { privateKey, publicKey } = await generateKeyPair(values.alg!, { extractable: true });
+  const { privateKey, publicKey } = await generateKeyPair(values.alg, { extractable: true });
   const jwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(jwk); // the kid `npm run token` puts in its tokens
   mkdirSync(values.out, { recursive: true });

@@ -72,7 +72,7 @@ async function run(command: string, name: SubgraphName): Promise<void> {
     writeIndex(name);
   } finally {
     await orm.close(true);
-    await dropPostgresDatabase(orm.config.get('clientUrl')!, orm.config.get('dbName'));
+    await dropPostgresDatabase(orm.config.get('clientUrl'), orm.config.get('dbName'));
   }
 }
 

@@ -71,7 +71,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const tail: string[] = [];
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         tail.push(line);
         if (tail.length > 40) tail.shift();
@@ -112,7 +112,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
         try {
           await waitUntilReady(readyUrl(config, service), child, deadline, tail);
         } catch (error) {
-          throw new Error(`${service} ${(error as Error).message}`);
+          throw new Error(`${service} ${(error as Error).message}`, { cause: error });
         }
       }),
     );

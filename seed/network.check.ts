@@ -36,9 +36,9 @@ function main(): void {
   const enrollments = timed(() => count(network.enrollments()));
   const large = timed(() => count(buildNetwork({ programs: streamed }).programs()));
 
-  const { options, programs: _programs, enrollments: _enrollments, ...tables } = network;
-  console.log('options', options);
-  console.table(Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length])));
+  console.log('options', network.options);
+  const tables = Object.entries(network).filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]));
+  console.table(Object.fromEntries(tables.map(([name, rows]) => [name, rows.length])));
   console.table(placementReport(network));
   console.table({
     buildNetwork: { ms: build.ms, rows: '' },

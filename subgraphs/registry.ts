@@ -17,5 +17,5 @@ const MODULES: Record<SubgraphName, { path: string; exportName: string }> = {
 export function loadSubgraph(name: SubgraphName): SubgraphDefinition {
   const { path, exportName } = MODULES[name];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path)[exportName] as SubgraphDefinition;
+  return (require(path) as Record<string, SubgraphDefinition>)[exportName];
 }

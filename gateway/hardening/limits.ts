@@ -35,7 +35,7 @@ export function operationLimitRules(limits: LimitsConfig): ValidationRule[] {
     // Masked with everything else in errors.ts.
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  return validationRules as ValidationRule[];
+  return validationRules;
 }
 
 export function parseOptions(limits: LimitsConfig): { maxTokens: number } {

@@ -90,16 +90,19 @@ export function createRateLimits(config: GatewayConfig, verifier: TokenVerifier,
       logger: { error: (error) => onStoreError(error as Error), warn: () => undefined },
       // The key generator reads req.ip, which express already resolved by TRUST_PROXY (validated in lib/config.ts).
       validate: { trustProxy: false, xForwardedForHeader: false, keyGeneratorIpFallback: false },
-      handler: async (req, res, _next, options) => {
-        const { signedIn } = await callerOf(req);
-        const limit = limitOf(await callerOf(req));
-        const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-        const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000));
-        res.setHeader('Retry-After', String(retryAfter));
-        const per = signedIn ? 'caller' : 'address without a token';
-        sendGraphQLError(res, 429, 'RATE_LIMITED', `Too many requests to ${what}: ${limit} per ${Math.round(options.windowMs / 1000)} s for each ${per}. Retry after ${retryAfter} s.`, {
-          retryAfterSeconds: retryAfter,
-        });
+      // callerOf never rejects (a bad token counts against its address); `next` would pass an error on.
+      handler: (req, res, next, options) => {
+        callerOf(req).then((caller) => {
+          const limit = limitOf(caller);
+          const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+          const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000));
+          res.setHeader('Retry-After', String(retryAfter));
+          const per = caller.signedIn ? 'caller' : 'address without a token';
+          const window = Math.round(options.windowMs / 1000);
+          sendGraphQLError(res, 429, 'RATE_LIMITED', `Too many requests to ${what}: ${limit} per ${window} s for each ${per}. Retry after ${retryAfter} s.`, {
+            retryAfterSeconds: retryAfter,
+          });
+        }, next);
       },
     });
 

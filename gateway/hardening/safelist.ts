@@ -80,7 +80,7 @@ export function safelistFilter(safelist: Map<string, string>): RequestHandler {
       }
       return next();
     }
-    const requests: GraphQLParams[] = Array.isArray(req.body) ? req.body : [req.body ?? {}];
+    const requests = (Array.isArray(req.body) ? req.body : [req.body ?? {}]) as GraphQLParams[];
     for (const params of requests) {
       if (typeof params !== 'object' || params === null) continue; // malformed: Apollo answers 400
       const text = resolve(params, safelist);

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { MikroORM, type EntityClass, type EntityMetadata, type LoggerOptions, type MigrationObject, type Options, DefaultLogger, type LogContext } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
@@ -48,8 +49,8 @@ export type DatabaseKind = 'sqlite' | 'postgresql';
  * import stays a native import, which jest cannot load (see /work/shared/STACK.md).
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-const postgreSqlDriver = (): typeof import('@mikro-orm/postgresql').PostgreSqlDriver => require('@mikro-orm/postgresql').PostgreSqlDriver;
-const betterSqliteDriver = (): typeof import('@mikro-orm/better-sqlite').BetterSqliteDriver => require('@mikro-orm/better-sqlite').BetterSqliteDriver;
+const postgreSqlDriver = () => (require('@mikro-orm/postgresql') as typeof import('@mikro-orm/postgresql')).PostgreSqlDriver;
+const betterSqliteDriver = () => (require('@mikro-orm/better-sqlite') as typeof import('@mikro-orm/better-sqlite')).BetterSqliteDriver;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -97,7 +98,7 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<SubgraphConfig,
     loggerFactory: (options: LoggerOptions) => new StatementCountingLogger(options),
     // MikroORM's own lines (migrator, SQL_DEBUG) as JSON log lines like the rest of the service.
     // Values blanked: a logged statement would otherwise carry resident ids and other personal data.
-    logger: (message: string) => ormLogger(spec.subgraph).info(withoutSqlValues(message.replace(/\x1b\[[0-9;]*m/g, ''))),
+    logger: (message: string) => ormLogger(spec.subgraph).info(withoutSqlValues(stripVTControlCharacters(message))),
     colors: false,
     debug: process.env.SQL_DEBUG === '1',
     allowGlobalContext: false,
@@ -155,6 +156,7 @@ async function ensureSqliteSchema(orm: Orm, backfills: ColumnBackfill[] = []): P
         `The embedded database ${orm.config.get('dbName')} was made by an older Baeumteo and cannot be upgraded in place ` +
           `(${(error as Error).message}). Keep it and run an older version, or recreate it with \`npm run seed\`; ` +
           'PostgreSQL databases upgrade through their migrations.',
+        { cause: error },
       );
     }
   }

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return --
+   MikroORM types a find over a generic entity class (T extends Place/Space) as any; the spec's types hold. */
 /**
  * `update<Institution>Profile` for the institutions that publish a contact
  * profile (School, Library, CulturalCenter): the institution keeps its address,

@@ -43,7 +43,7 @@ export interface Connection<T> {
 /** A plain field resolver returns a `totalCount` thunk as is: call it, so the count runs only when asked for. */
 const callLazyCount: MiddlewareFn = async (_data, next) => {
   const value: unknown = await next();
-  return typeof value === 'function' ? value() : value;
+  return typeof value === 'function' ? (value as () => unknown)() : value;
 };
 
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */

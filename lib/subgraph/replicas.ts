@@ -54,7 +54,7 @@ export function holdSqliteDatabase(config: Pick<SubgraphConfig, 'dataDir'>, subg
     lock.exec('begin exclusive');
   } catch (error) {
     lock.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`${file} is in use by another process. ${SQLITE_ONE_PROCESS}.`);
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`${file} is in use by another process. ${SQLITE_ONE_PROCESS}.`, { cause: error });
     throw error;
   }
   return {
@@ -73,7 +73,7 @@ export async function underStartupLock<T>(config: Pick<SubgraphConfig, 'database
   const orm = await maintenanceConnection(config.databaseUrl);
   const connection = orm.em.getConnection();
   try {
-    const [{ locked }] = await connection.execute<{ locked: boolean }[]>('select pg_try_advisory_lock(?, ?) as locked', [STARTUP_LOCK_CLASS, key]);
+    const [{ locked }] = (await connection.execute('select pg_try_advisory_lock(?, ?) as locked', [STARTUP_LOCK_CLASS, key])) as { locked: boolean }[];
     if (!locked) {
       logger.info({ database: dbName }, 'another replica is preparing the database: waiting for it');
       await connection.execute('select pg_advisory_lock(?, ?)', [STARTUP_LOCK_CLASS, key]);

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return --
+   MikroORM types a find over a generic entity class (T extends Place/Space) as any; the spec's types hold. */
 /**
  * The writes of "a room of an institution" (SchoolSpace, LibrarySpace,
  * CulturalSpace): create, update and remove. The three subgraphs differ only

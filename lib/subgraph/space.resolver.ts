@@ -33,6 +33,7 @@ export function spaceResolvers<Owner extends { id: string }, Space extends Space
     @FieldResolver(() => spec.owner, { name: spec.ownerProperty })
     async owner(@Root() space: Space, @Ctx() { loaders }: SubgraphContext): Promise<Owner> {
       const owner = space[spec.ownerProperty] as { id: string };
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- the by-id loader of a generic entity class is typed any
       return (await loaders.byId(spec.owner).load(owner.id))!;
     }
   }

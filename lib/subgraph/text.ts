@@ -21,6 +21,7 @@ export function foldedContainsText(foldedColumn: string, text: string): Record<s
 
 function likeCondition(folded: (alias: string) => string, text: string): Record<string, never[]> {
   const pattern = `%${text.replace(/[!%_]/g, '!$&')}%`;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- raw() is typed any, to fit any query position
   const condition = raw((alias: string) => `${folded(alias)} like lower(?) escape '!'`, [pattern]);
   return { [condition as unknown as string]: [] };
 }

@@ -82,7 +82,7 @@ const CONSTRUCTED_DONG_NAMES_EN: Record<string, string> = {
 export interface DongMap {
   dongs: DongRow[];
   /** The current dong code for a point found inside a 2021 polygon. */
-  currentCode(polygonCode: string, point: GeoPoint): string;
+  currentCode: (polygonCode: string, point: GeoPoint) => string;
 }
 
 /**

@@ -57,7 +57,7 @@ async function request(options: ExportOptions, plan: ExportPlan, after: string |
   const text = await response.text();
   let body: { data?: Record<string, Json> | null; errors?: { message: string }[] };
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(text) as typeof body;
   } catch {
     throw new ExportError(`the gateway answered HTTP ${response.status} with no GraphQL result: ${text.slice(0, 200)}`);
   }
@@ -77,7 +77,7 @@ function pageOf(data: Record<string, Json>, plan: ExportPlan): Page {
   }
   const where = plan.connectionPath.join('.');
   if (value === null || value === undefined) throw new ExportError(`${where} is null in the result`);
-  const connection = value as Record<string, any>;
+  const connection = value as Record<string, Json> & { pageInfo?: { hasNextPage?: boolean; endCursor?: string | null } };
   const listed = (connection[plan.nodesKey] ?? []) as Json[];
   const nodes = plan.nodesVia === 'edges' ? listed.map((edge) => (edge as Record<string, Json>)[plan.nodeKey!]) : listed;
   const { hasNextPage, endCursor } = connection.pageInfo ?? {};

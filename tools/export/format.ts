@@ -42,7 +42,7 @@ export function cellOf(node: Json, column: string): string {
  * @, tab or CR (or their full-width forms) is prefixed with ' so it is shown as text, never run as a formula.
  */
 export const csvLine = (fields: readonly string[]): string =>
-  stringify([fields as string[]], { record_delimiter: '\r\n', escape_formulas: true, quoted_match: /^\s|\s$|[\r\n]/ });
+  stringify([fields], { record_delimiter: '\r\n', escape_formulas: true, quoted_match: /^\s|\s$|[\r\n]/ });
 
 /** Writes a format's text piece by piece: the start, each page of nodes, the end. */
 export interface RowEncoder {

@@ -6,7 +6,7 @@
  * the query selects them.
  */
 import {
-  Kind, parse, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+  Kind, OperationTypeNode, parse, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 
@@ -98,7 +98,7 @@ export function planExport(text: string, operationName?: string): ExportPlan {
   if (!operation) {
     throw new QueryError(operationName ? `the file has no operation named ${operationName}` : `the file must hold exactly one operation, it has ${operations.length}`);
   }
-  if (operation.operation !== 'query') throw new QueryError(`only queries can be exported, this is a ${operation.operation}`);
+  if (operation.operation !== OperationTypeNode.QUERY) throw new QueryError(`only queries can be exported, this is a ${operation.operation}`);
   const fragments: Fragments = new Map(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );

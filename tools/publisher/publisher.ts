@@ -151,7 +151,7 @@ async function outcomeOf(response: Response, field: string): Promise<Outcome> {
   const text = await response.text();
   let body: { data?: Record<string, ProgramPayload | null> | null; errors?: { message: string; path?: unknown[]; extensions?: { code?: unknown } }[] };
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(text) as typeof body;
   } catch {
     return { errors: [rowError('HTTP_ERROR', `HTTP ${response.status} ${response.statusText}: ${text.slice(0, 200)}`)] };
   }

@@ -149,6 +149,7 @@ function aggregateOf<T extends object>({ em, loaders }: SubgraphContext, aggrega
       const [districtColumn, byColumn] = groups.map((property) => properties[property as never].fieldNames[0]);
       const rows: Record<string, unknown>[] = await em
         .createQueryBuilder(aggregation.entity, 'e0')
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- raw() is typed any
         .select([...groups, ...Object.entries(aggregation.aggregates).map(([alias, sql]) => raw(`${sql} as ${alias}`))])
         .where({ [aggregation.district]: { $in: [...codes] } } as FilterQuery<T>)
         .groupBy(groups)
@@ -195,20 +196,20 @@ export const districtFigures = {
   seatsOffered: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'seats_offered'),
   seatsTaken: (ctx: SubgraphContext, code: string) => figure(ctx, PROGRAMS, code, 'seats_taken'),
 
-  async partnershipsByKind(ctx: SubgraphContext, code: string): Promise<PartnershipKindCount[]> {
+  partnershipsByKind: async (ctx: SubgraphContext, code: string): Promise<PartnershipKindCount[]> => {
     const rows = await aggregateOf(ctx, PARTNERSHIP_KINDS, code);
     return Object.values(PartnershipKind).map((kind) =>
       Object.assign(new PartnershipKindCount(), { kind, count: rows.get(kind)?.n ?? 0, activeCount: rows.get(kind)?.active ?? 0 }));
   },
 
-  async programsByTrack(ctx: SubgraphContext, code: string): Promise<ProgramTrackCount[]> {
+  programsByTrack: async (ctx: SubgraphContext, code: string): Promise<ProgramTrackCount[]> => {
     const rows = await aggregateOf(ctx, PROGRAM_TRACKS, code);
     return Object.values(ProgramTrack).map((track) =>
       Object.assign(new ProgramTrackCount(), { track, count: rows.get(track)?.n ?? 0, publishedCount: rows.get(track)?.published ?? 0 }));
   },
 
   /** Counted per field code, rolled up to the areas here. */
-  async programsByField(ctx: SubgraphContext, code: string): Promise<ProgramFieldCount[]> {
+  programsByField: async (ctx: SubgraphContext, code: string): Promise<ProgramFieldCount[]> => {
     const [rows, { areas, areaOf }] = await Promise.all([aggregateOf(ctx, PROGRAM_FIELDS, code), classificationOf(ctx)]);
     const byArea = new Map(areas.map((fieldCode) => [fieldCode, Object.assign(new ProgramFieldCount(), { fieldCode, count: 0, publishedCount: 0 })]));
     for (const [fieldCode, counts] of rows) {

@@ -155,7 +155,15 @@ async function searchNear(ctx: SubgraphContext, where: FilterQuery<Program>, nea
       )
       .where('distance_km', '<=', near.radiusKm);
   const page = within().select('id', 'distance_km').orderBy([{ column: 'distance_km' }, { column: 'id' }]).limit(request.first + 1);
-  if (after) page.andWhere((q) => q.where('distance_km', '>', after[0] as number).orWhere((q2) => q2.where('distance_km', '=', after[0] as number).andWhere('id', '>', after[1] as string)));
+  if (after) {
+    const [distanceKm, id] = after as [number, string];
+    // Braces: a knex builder is thenable, and the callbacks must not return it.
+    page.andWhere((q) => {
+      void q.where('distance_km', '>', distanceKm).orWhere((q2) => {
+        void q2.where('distance_km', '=', distanceKm).andWhere('id', '>', id);
+      });
+    });
+  }
   const rows = ((await page) as { id: string; distance_km: number | string }[]).map((row) => ({ id: row.id, distanceKm: Number(row.distance_km) }));
   const programs = new Map((await ctx.em.find(Program, { id: { $in: rows.map((row) => row.id) } })).map((p) => [p.id, p]));
   const count = async () => Number(((await within().count({ n: '*' })) as { n: number | string }[])[0].n);

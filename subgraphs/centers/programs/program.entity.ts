@@ -123,6 +123,7 @@ export class Program {
   confirmedCount!: number;
 
   /** For filters only (`hasSeatsLeft`); GraphQL computes seatsLeft from the loaded columns. */
+  // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- a FormulaTable prints as its alias
   @Formula((table) => `${table}.capacity - ${table}.confirmed_count`, { lazy: true })
   seatsLeft?: number;
 
