@@ -21,17 +21,30 @@
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
-  GraphQLError, Kind, OperationTypeNode, parse, print, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  parse,
+  print,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { failedFetchAnswer, type GatewayContext } from './subgraph-fetch';
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 type ResponseError = NonNullable<GatewayResponse['errors']>[number];
 /** A fetch of the query plan (not a health check or schema load): it carries the parsed operation. */
-type PlanFetch<TContext extends GatewayContext> = Extract<GraphQLDataSourceProcessOptions<TContext>, { incomingRequestContext: unknown }>;
+type PlanFetch<TContext extends GatewayContext> = Extract<
+  GraphQLDataSourceProcessOptions<TContext>,
+  { incomingRequestContext: unknown }
+>;
 
-const isPlanFetch = <TContext extends GatewayContext>(options: GraphQLDataSourceProcessOptions<TContext>): options is PlanFetch<TContext> =>
-  'incomingRequestContext' in options;
+const isPlanFetch = <TContext extends GatewayContext>(
+  options: GraphQLDataSourceProcessOptions<TContext>,
+): options is PlanFetch<TContext> => 'incomingRequestContext' in options;
 
 /** One fetch the planner asked for, with the answer it waits for. */
 interface Part<TContext extends GatewayContext> {
@@ -57,7 +70,9 @@ const prefixOf = (index: number) => `_${index}_`;
 
 /** The operation of a subgraph fetch, if it can be merged: a query whose root selections are all plain fields. */
 function mergeableOperation(document: DocumentNode): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (operations.length !== 1) return undefined;
   const [operation] = operations;
   if (operation.operation !== OperationTypeNode.QUERY || (operation.directives?.length ?? 0) > 0) return undefined;
@@ -65,16 +80,20 @@ function mergeableOperation(document: DocumentNode): OperationDefinitionNode | u
 }
 
 /** One part of the merged document: its variables and fragments renamed, its root fields aliased. */
-function prefixedPart(document: DocumentNode, prefix: string): { operation: OperationDefinitionNode; fragments: FragmentDefinitionNode[] } {
+function prefixedPart(
+  document: DocumentNode,
+  prefix: string,
+): { operation: OperationDefinitionNode; fragments: FragmentDefinitionNode[] } {
   const renamed = visit(document, {
     Variable: (node) => ({ ...node, name: { ...node.name, value: prefix + node.name.value } }),
     FragmentSpread: (node) => ({ ...node, name: { ...node.name, value: prefix + node.name.value } }),
     FragmentDefinition: (node) => ({ ...node, name: { ...node.name, value: prefix + node.name.value } }),
   });
   const operation = mergeableOperation(renamed)!;
-  const fields = (operation.selectionSet.selections as FieldNode[]).map(
-    (field): FieldNode => ({ ...field, alias: { kind: Kind.NAME, value: prefix + (field.alias ?? field.name).value } }),
-  );
+  const fields = (operation.selectionSet.selections as FieldNode[]).map((field): FieldNode => ({
+    ...field,
+    alias: { kind: Kind.NAME, value: prefix + (field.alias ?? field.name).value },
+  }));
   return {
     operation: { ...operation, selectionSet: { ...operation.selectionSet, selections: fields } },
     fragments: renamed.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION),
@@ -93,7 +112,10 @@ export function mergeOperations(parts: { document: DocumentNode; operationName?:
         operation: 'query' as OperationDefinitionNode['operation'],
         name: { kind: Kind.NAME, value: operationName },
         variableDefinitions: prefixed.flatMap(({ operation }) => operation.variableDefinitions ?? []),
-        selectionSet: { kind: Kind.SELECTION_SET, selections: prefixed.flatMap(({ operation }) => operation.selectionSet.selections) },
+        selectionSet: {
+          kind: Kind.SELECTION_SET,
+          selections: prefixed.flatMap(({ operation }) => operation.selectionSet.selections),
+        },
       },
       ...prefixed.flatMap(({ fragments }) => fragments),
     ],
@@ -203,8 +225,15 @@ export class BatchingDataSource<TContext extends GatewayContext> implements Grap
 
   private async send(parts: Part<TContext>[]): Promise<void> {
     const first = parts[0].options;
-    const { query, operationName } = this.merged.getOrCreate(parts.map(({ options }) => options.request.query).join('\u0000'), () =>
-      mergeOperations(parts.map(({ options }) => ({ document: this.documentOf(options.request.query)!, operationName: options.request.operationName }))),
+    const { query, operationName } = this.merged.getOrCreate(
+      parts.map(({ options }) => options.request.query).join('\u0000'),
+      () =>
+        mergeOperations(
+          parts.map(({ options }) => ({
+            document: this.documentOf(options.request.query)!,
+            operationName: options.request.operationName,
+          })),
+        ),
     );
     this.stats.batches += 1;
     this.stats.mergedFetches += parts.length;
@@ -212,7 +241,12 @@ export class BatchingDataSource<TContext extends GatewayContext> implements Grap
     try {
       response = await this.inner.process({
         ...first,
-        request: { ...first.request, query, operationName, variables: mergeVariables(parts.map(({ options }) => options.request.variables)) },
+        request: {
+          ...first.request,
+          query,
+          operationName,
+          variables: mergeVariables(parts.map(({ options }) => options.request.variables)),
+        },
         document: undefined,
         pathInIncomingRequest: undefined,
       });

@@ -37,7 +37,8 @@ const ALSO_CHANGES: Record<string, string[]> = { Enrollment: ['Program'] };
 type Fragments = Record<string, FragmentDefinitionNode>;
 type Json = Record<string, unknown>;
 
-const isJsonObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isJsonObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The object types a value of `type` can be: its own, the one its __typename names, or every possible one. */
 function runtimeTypes(schema: GraphQLSchema, type: GraphQLCompositeType, value: Json): readonly GraphQLObjectType[] {
@@ -48,14 +49,21 @@ function runtimeTypes(schema: GraphQLSchema, type: GraphQLCompositeType, value: 
 }
 
 /** The field nodes of a selection set that apply to `type` (fragments spread, type conditions checked). */
-function fieldsFor(schema: GraphQLSchema, selectionSet: SelectionSetNode, type: GraphQLObjectType, fragments: Fragments, out: FieldNode[] = []): FieldNode[] {
+function fieldsFor(
+  schema: GraphQLSchema,
+  selectionSet: SelectionSetNode,
+  type: GraphQLObjectType,
+  fragments: Fragments,
+  out: FieldNode[] = [],
+): FieldNode[] {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) out.push(selection);
     else {
       const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection;
       if (!fragment) continue;
       const condition = fragment.typeCondition ? typeFromAST(schema, fragment.typeCondition) : type;
-      const applies = condition === type || (condition && isAbstractType(condition) && schema.isSubType(condition, type));
+      const applies =
+        condition === type || (condition && isAbstractType(condition) && schema.isSubType(condition, type));
       if (applies) fieldsFor(schema, fragment.selectionSet, type, fragments, out);
     }
   }
@@ -112,7 +120,8 @@ function walk(visit: Visit, type: GraphQLCompositeType, selectionSet: SelectionS
 function fragmentsOf(document: { definitions: readonly { kind: string }[] }): Fragments {
   const fragments: Fragments = {};
   for (const definition of document.definitions) {
-    if (definition.kind === 'FragmentDefinition') fragments[(definition as FragmentDefinitionNode).name.value] = definition as FragmentDefinitionNode;
+    if (definition.kind === 'FragmentDefinition')
+      fragments[(definition as FragmentDefinitionNode).name.value] = definition as FragmentDefinitionNode;
   }
   return fragments;
 }
@@ -171,20 +180,30 @@ export function changedTags({ schema, document, operation, data }: TaggedOperati
     const payloadType = field && getNamedType(field.type);
     if (!payloadType || !isObjectType(payloadType) || !isJsonObject(payload) || !node.selectionSet) continue;
     if (Array.isArray(payload.userErrors) && payload.userErrors.length > 0) continue;
-    const objects = Object.entries(payloadType.getFields()).filter(([name, f]) => name !== 'userErrors' && isCompositeType(getNamedType(f.type)));
+    const objects = Object.entries(payloadType.getFields()).filter(
+      ([name, f]) => name !== 'userErrors' && isCompositeType(getNamedType(f.type)),
+    );
     if (objects.some(([name]) => payload[name] === null)) continue; // "null when it changed nothing"
     const selections = fieldsFor(schema, node.selectionSet, payloadType, fragments);
     for (const [name, objectField] of objects) {
       const type = getNamedType(objectField.type) as GraphQLCompositeType;
       const selection = selections.find((f) => f.name.value === name);
       const value = selection ? payload[selection.alias?.value ?? name] : undefined;
-      const types = isJsonObject(value) ? runtimeTypes(schema, type, value) : isAbstractType(type) ? schema.getPossibleTypes(type) : [type as GraphQLObjectType];
+      const types = isJsonObject(value)
+        ? runtimeTypes(schema, type, value)
+        : isAbstractType(type)
+          ? schema.getPossibleTypes(type)
+          : [type as GraphQLObjectType];
       for (const runtime of types) {
         const id = isJsonObject(value) ? (value.id ?? value.code) : undefined;
         changed(runtime.name, typeof id === 'string' || typeof id === 'number' ? String(id) : undefined);
         for (const also of ALSO_CHANGES[runtime.name] ?? []) {
           // The related object as the payload shows it (enrollment { program { id } }), else all of its type.
-          const related = isJsonObject(value) ? Object.values(value).find((v) => isJsonObject(v) && v.id !== undefined && relatedIs(runtime, value, v, also)) : undefined;
+          const related = isJsonObject(value)
+            ? Object.values(value).find(
+                (v) => isJsonObject(v) && v.id !== undefined && relatedIs(runtime, value, v, also),
+              )
+            : undefined;
           changed(also, isJsonObject(related) ? String(related.id) : undefined, false);
         }
       }

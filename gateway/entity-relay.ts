@@ -27,12 +27,16 @@ function onlyEntities(query: unknown): boolean {
     document.definitions.length === 1 &&
     operation.kind === Kind.OPERATION_DEFINITION &&
     operation.operation === OperationTypeNode.QUERY &&
-    operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.name.value === '_entities')
+    operation.selectionSet.selections.every(
+      (selection) => selection.kind === Kind.FIELD && selection.name.value === '_entities',
+    )
   );
 }
 
 const refuse = (res: express.Response, status: number, message: string) =>
-  res.status(status).json({ errors: [{ message, extensions: { code: status === 401 ? 'UNAUTHENTICATED' : 'BAD_REQUEST' } }] });
+  res
+    .status(status)
+    .json({ errors: [{ message, extensions: { code: status === 401 ? 'UNAUTHENTICATED' : 'BAD_REQUEST' } }] });
 
 export function mountEntityRelay(app: Express, config: GatewayConfig): void {
   app.post(ENTITY_RELAY_PATH, express.json({ limit: '100kb' }), async (req, res) => {
@@ -41,8 +45,13 @@ export function mountEntityRelay(app: Express, config: GatewayConfig): void {
       refuse(res, 401, 'The entity relay answers only the Baeumteo subgraphs.');
       return;
     }
-    const { subgraph: owner, query, variables } = (req.body ?? {}) as { subgraph?: unknown; query?: unknown; variables?: unknown };
-    if (!isSubgraph(owner) || owner === asker) return void refuse(res, 400, 'subgraph must name another Baeumteo subgraph.');
+    const {
+      subgraph: owner,
+      query,
+      variables,
+    } = (req.body ?? {}) as { subgraph?: unknown; query?: unknown; variables?: unknown };
+    if (!isSubgraph(owner) || owner === asker)
+      return void refuse(res, 400, 'subgraph must name another Baeumteo subgraph.');
     if (!onlyEntities(query)) return void refuse(res, 400, 'The entity relay passes only an _entities query.');
     // Replicas of the owner (<NAME>_URL may list several): a random one first, then the others, until one answers.
     const { urls } = config.subgraphs[owner];
@@ -57,7 +66,10 @@ export function mountEntityRelay(app: Express, config: GatewayConfig): void {
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(config.subgraphTimeoutMs),
         });
-        res.status(answer.status).type('application/json').send(await answer.text());
+        res
+          .status(answer.status)
+          .type('application/json')
+          .send(await answer.text());
         return;
       } catch (error) {
         lastError = error;

@@ -51,8 +51,15 @@ const FEED_QUERY = /* GraphQL */ `
   }
 `;
 
-interface GeoPoint { lat: number; lng: number }
-interface PlaceOwner { name: string; location: GeoPoint; address?: string | null }
+interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+interface PlaceOwner {
+  name: string;
+  location: GeoPoint;
+  address?: string | null;
+}
 interface FeedProgramData {
   id: string;
   title: string;
@@ -68,9 +75,19 @@ interface FeedProgramData {
   center: { id: string; name: string; location: GeoPoint; district: { nameKo: string }; dong: { nameKo: string } };
   /** Null when the host's subgraph could not answer (a partial answer). */
   host: { __typename: string; id: string; name: string } | null;
-  venue: ({ __typename: string; id: string; name: string } & Record<'school' | 'library' | 'culturalCenter' | 'center', PlaceOwner | undefined>) | null;
+  venue:
+    | ({ __typename: string; id: string; name: string } & Record<
+        'school' | 'library' | 'culturalCenter' | 'center',
+        PlaceOwner | undefined
+      >)
+    | null;
 }
-interface FeedEntry { id: string; modified: number; state: 'UPDATED' | 'DELETED'; program: FeedProgramData | null }
+interface FeedEntry {
+  id: string;
+  modified: number;
+  state: 'UPDATED' | 'DELETED';
+  program: FeedProgramData | null;
+}
 
 export interface RpdeItem {
   state: 'updated' | 'deleted';
@@ -79,13 +96,21 @@ export interface RpdeItem {
   modified: number;
   data?: Record<string, unknown>;
 }
-export interface RpdePage { next: string; items: RpdeItem[]; license: string }
+export interface RpdePage {
+  next: string;
+  items: RpdeItem[];
+  license: string;
+}
 
 export const FEED_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 
 class FeedRequestError extends Error {}
 
-interface FeedPosition { afterTimestamp: number | null; afterId: string | null; limit: number }
+interface FeedPosition {
+  afterTimestamp: number | null;
+  afterId: string | null;
+  limit: number;
+}
 
 function positionOf(query: Request['query']): FeedPosition {
   const single = (name: string): string | null => {
@@ -96,12 +121,14 @@ function positionOf(query: Request['query']): FeedPosition {
   };
   const wholeNumber = (name: string, text: string | null): number | null => {
     if (text === null) return null;
-    if (!/^\d{1,16}$/.test(text) || !Number.isSafeInteger(Number(text))) throw new FeedRequestError(`${name} must be a whole number, got ${JSON.stringify(text)}`);
+    if (!/^\d{1,16}$/.test(text) || !Number.isSafeInteger(Number(text)))
+      throw new FeedRequestError(`${name} must be a whole number, got ${JSON.stringify(text)}`);
     return Number(text);
   };
   const afterTimestamp = wholeNumber('afterTimestamp', single('afterTimestamp'));
   const afterId = single('afterId');
-  if (afterId !== null && afterTimestamp === null) throw new FeedRequestError('afterId needs afterTimestamp (the modified value of the same item)');
+  if (afterId !== null && afterTimestamp === null)
+    throw new FeedRequestError('afterId needs afterTimestamp (the modified value of the same item)');
   const limit = wholeNumber('limit', single('limit')) ?? DEFAULT_FEED_LIMIT;
   if (limit < 1 || limit > MAX_FEED_LIMIT) throw new FeedRequestError(`limit must be from 1 to ${MAX_FEED_LIMIT}`);
   return { afterTimestamp, afterId, limit };
@@ -131,15 +158,27 @@ function place(name: string, owner: PlaceOwner): Record<string, unknown> {
 function locationOf(program: FeedProgramData): Record<string, unknown> {
   const venue = program.venue;
   const owner = venue && (venue.school ?? venue.library ?? venue.culturalCenter ?? venue.center);
-  if (venue && owner) return { ...place(`${owner.name} ${venue.name}`, owner), identifier: `${venue.__typename}:${venue.id}` };
+  if (venue && owner)
+    return { ...place(`${owner.name} ${venue.name}`, owner), identifier: `${venue.__typename}:${venue.id}` };
   const { center } = program;
-  return { ...place(center.name, { name: center.name, location: center.location, address: `서울특별시 ${center.district.nameKo} ${center.dong.nameKo}` }), identifier: `LearningCenter:${center.id}` };
+  return {
+    ...place(center.name, {
+      name: center.name,
+      location: center.location,
+      address: `서울특별시 ${center.district.nameKo} ${center.dong.nameKo}`,
+    }),
+    identifier: `LearningCenter:${center.id}`,
+  };
 }
 
 /** A program as schema.org CourseInstance JSON-LD. */
 export function courseInstanceOf(program: FeedProgramData, apiUrl: string): Record<string, unknown> {
   const url = `${apiUrl}?query=${encodeURIComponent(`{ program(id: "${program.id}") { id title startsOn endsOn seatsLeft } }`)}`;
-  const host = program.host && { '@type': 'Organization', name: program.host.name, identifier: `${program.host.__typename}:${program.host.id}` };
+  const host = program.host && {
+    '@type': 'Organization',
+    name: program.host.name,
+    identifier: `${program.host.__typename}:${program.host.id}`,
+  };
   return {
     '@context': 'https://schema.org',
     '@type': 'CourseInstance',
@@ -152,19 +191,30 @@ export function courseInstanceOf(program: FeedProgramData, apiUrl: string): Reco
     startDate: program.startsOn,
     endDate: program.endsOn,
     ...(program.venue ? { courseMode: 'onsite' } : {}), // no venue: online or not settled yet
-    about: { '@type': 'DefinedTerm', termCode: program.field.code, name: program.field.nameKo, alternateName: program.field.nameEn },
+    about: {
+      '@type': 'DefinedTerm',
+      termCode: program.field.code,
+      name: program.field.nameKo,
+      alternateName: program.field.nameEn,
+    },
     location: locationOf(program),
     ...(host ? { organizer: host } : {}),
-    offers: [{
-      '@type': 'Offer',
-      price: program.feeKrw,
-      priceCurrency: 'KRW',
-      availability: program.seatsLeft > 0 ? 'https://schema.org/InStock' : 'https://schema.org/SoldOut',
-    }],
+    offers: [
+      {
+        '@type': 'Offer',
+        price: program.feeKrw,
+        priceCurrency: 'KRW',
+        availability: program.seatsLeft > 0 ? 'https://schema.org/InStock' : 'https://schema.org/SoldOut',
+      },
+    ],
     maximumAttendeeCapacity: program.capacity,
     remainingAttendeeCapacity: program.seatsLeft,
     // Each meeting as a sub-event: the sessions are dated, not a repeating rule.
-    subEvent: program.sessions.map((session) => ({ '@type': 'Event', startDate: session.startsAt, endDate: session.endsAt })),
+    subEvent: program.sessions.map((session) => ({
+      '@type': 'Event',
+      startDate: session.startsAt,
+      endDate: session.endsAt,
+    })),
   };
 }
 
@@ -180,7 +230,12 @@ function problem(res: Response, status: number, message: string): void {
 }
 
 /** Mounts GET /feeds/programs on the gateway's express app. */
-export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>, publicUrl: string, requestDeadlineMs: number): void {
+export function mountFeeds(
+  app: Express,
+  apollo: ApolloServer<GatewayContext>,
+  publicUrl: string,
+  requestDeadlineMs: number,
+): void {
   app.get(FEED_PATH, async (req, res) => {
     let position: FeedPosition;
     try {
@@ -208,7 +263,11 @@ export function mountFeeds(app: Express, apollo: ApolloServer<GatewayContext>, p
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
     // A partial page would make readers skip what is missing for good: all or nothing.
     if (!result?.data || result.errors?.length) {
-      return problem(res, 502, `the feed could not be read: ${result?.errors?.map((e) => e.message).join('; ') ?? 'no result'}`);
+      return problem(
+        res,
+        502,
+        `the feed could not be read: ${result?.errors?.map((e) => e.message).join('; ') ?? 'no result'}`,
+      );
     }
     const apiUrl = `${publicUrl}/graphql`;
     const entries = result.data.programFeed;

@@ -73,7 +73,9 @@ async function subgraphsReachable(config: GatewayConfig): Promise<Record<string,
     }
   };
   const entries = await Promise.all(
-    Object.values(config.subgraphs).map(async ({ name, urls }) => [name, (await Promise.all(urls.map(ready))).some(Boolean)] as const),
+    Object.values(config.subgraphs).map(
+      async ({ name, urls }) => [name, (await Promise.all(urls.map(ready))).some(Boolean)] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }
@@ -123,11 +125,18 @@ export async function startGateway(config: GatewayConfig, port = config.gatewayP
   });
 
   // Workers of one gateway share Redis when set; otherwise their memory caches are invalidated together (gateway/workers.ts).
-  const localStore = createResponseCacheStore(config.redisUrl, config.responseCache.maxEntries, config.redisKeyPrefix, Math.max(config.responseCache.ttlMs, 1000));
+  const localStore = createResponseCacheStore(
+    config.redisUrl,
+    config.responseCache.maxEntries,
+    config.redisKeyPrefix,
+    Math.max(config.responseCache.ttlMs, 1000),
+  );
   const responseCacheStore = inClusterWorker() && !config.redisUrl ? clusterWideStore(localStore) : localStore;
   const verifier = createTokenVerifier(config.auth);
   // Operation limits, error masking, CORS, CSRF, rate limits, safelist (gateway/hardening/).
-  const hardening = createHardening<GatewayContext>(config, verifier, (error) => logger.warn({ err: error.message }, 'rate limit store unavailable'));
+  const hardening = createHardening<GatewayContext>(config, verifier, (error) =>
+    logger.warn({ err: error.message }, 'rate limit store unavailable'),
+  );
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', hardening.trustProxy);
@@ -135,7 +144,13 @@ export async function startGateway(config: GatewayConfig, port = config.gatewayP
   const responseCache =
     config.responseCache.ttlMs > 0
       ? // Anonymous reads, invalidated by what mutations change (gateway/response-cache.ts).
-        [responseCachePlugin({ store: responseCacheStore, ttlMs: config.responseCache.ttlMs, isAnonymous: (c) => !(c as GatewayContext).identity })]
+        [
+          responseCachePlugin({
+            store: responseCacheStore,
+            ttlMs: config.responseCache.ttlMs,
+            isAnonymous: (c) => !(c as GatewayContext).identity,
+          }),
+        ]
       : [];
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -164,7 +179,9 @@ export async function startGateway(config: GatewayConfig, port = config.gatewayP
   mountEntityRelay(app, config); // /internal/entities: subgraphs' cross-subgraph lookups, each with its own secret
   // The pages, their assets and the probes share one bucket; GET /graphql from a browser is the explorer.
   app.use(['/assets', '/network', '/health', '/ready'], rateLimits.pages);
-  app.get('/graphql', (req, res, next) => (config.exposure.explorer && wantsHtml(req) ? rateLimits.pages(req, res, next) : next()));
+  app.get('/graphql', (req, res, next) =>
+    config.exposure.explorer && wantsHtml(req) ? rateLimits.pages(req, res, next) : next(),
+  );
   mountPages(app, { explorer: config.exposure.explorer }); // the explorer (unless off), /network and their /assets
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -173,7 +190,11 @@ export async function startGateway(config: GatewayConfig, port = config.gatewayP
   app.get('/ready', async (_req, res) => {
     const subgraphs = await readiness();
     const ready = Object.values(subgraphs).every(Boolean);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs, breakers: breakers.states(Object.keys(config.subgraphs)) });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'degraded',
+      subgraphs,
+      breakers: breakers.states(Object.keys(config.subgraphs)),
+    });
   });
   app.use(
     '/graphql',
@@ -185,7 +206,12 @@ export async function startGateway(config: GatewayConfig, port = config.gatewayP
         const deadline = Date.now() + config.requestDeadlineMs; // from the request's arrival
         const authorization = req.header('authorization');
         const identity = await verifier.identify(authorization);
-        return { authorization: identity ? authorization : undefined, identity, requestId: req.header('x-request-id') ?? randomUUID(), deadline };
+        return {
+          authorization: identity ? authorization : undefined,
+          identity,
+          requestId: req.header('x-request-id') ?? randomUUID(),
+          deadline,
+        };
       },
     }),
   );

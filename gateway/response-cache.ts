@@ -63,7 +63,8 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
       keys.add(key);
     }
     if (this.entries.size > this.maxEntries) this.drop(this.entries.keys().next().value!);
-    if (this.invalidated.size > this.maxEntries) for (const [tag, { until }] of this.invalidated) if (until < now) this.invalidated.delete(tag);
+    if (this.invalidated.size > this.maxEntries)
+      for (const [tag, { until }] of this.invalidated) if (until < now) this.invalidated.delete(tag);
   }
 
   async invalidate(tags: string[], ttlMs = 60 * 60 * 1000): Promise<void> {
@@ -123,7 +124,11 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   private readonly redis: Redis;
   private readonly prefix: string;
 
-  constructor(url: string, keyPrefix = 'baeumteo:', private readonly ttlMs = 60 * 60 * 1000) {
+  constructor(
+    url: string,
+    keyPrefix = 'baeumteo:',
+    private readonly ttlMs = 60 * 60 * 1000,
+  ) {
     this.prefix = `${keyPrefix}response-cache:`;
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
     this.redis.on('error', () => undefined); // a lookup that fails is a miss (see plugin); do not crash the gateway
@@ -138,7 +143,17 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   }
 
   async set(key: string, value: string, ttlMs: number, tags: string[], mark: number): Promise<void> {
-    await this.redis.eval(SET_SCRIPT, 2, `${this.prefix}entry:${key}`, `${this.prefix}sequence`, value, ttlMs, mark, this.prefix, ...tags);
+    await this.redis.eval(
+      SET_SCRIPT,
+      2,
+      `${this.prefix}entry:${key}`,
+      `${this.prefix}sequence`,
+      value,
+      ttlMs,
+      mark,
+      this.prefix,
+      ...tags,
+    );
   }
 
   async invalidate(tags: string[]): Promise<void> {
@@ -183,14 +198,18 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
       let status = 'BYPASS';
       return {
         async responseForOperation(context) {
-          if (context.operation?.operation !== OperationTypeNode.QUERY || !anonymous || (await mark) === undefined) return null;
+          if (context.operation?.operation !== OperationTypeNode.QUERY || !anonymous || (await mark) === undefined)
+            return null;
           key = cacheKey(context);
           status = 'MISS';
           if (noCache) return null;
           const cached = await store.get(key).catch(() => undefined);
           if (cached === undefined) return null;
           status = 'HIT';
-          return { http: context.response.http, body: { kind: 'single', singleResult: JSON.parse(cached) as FormattedExecutionResult } };
+          return {
+            http: context.response.http,
+            body: { kind: 'single', singleResult: JSON.parse(cached) as FormattedExecutionResult },
+          };
         },
         async willSendResponse(context) {
           context.response.http.headers.set(RESPONSE_CACHE_HEADER, status);
@@ -205,14 +224,22 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
             return;
           }
           const started = await mark;
-          if (status !== 'MISS' || !key || started === undefined || body.kind !== 'single' || body.singleResult.errors) return;
-          await store.set(key, JSON.stringify(body.singleResult), ttlMs, readTags(tagged), started).catch(() => undefined);
+          if (status !== 'MISS' || !key || started === undefined || body.kind !== 'single' || body.singleResult.errors)
+            return;
+          await store
+            .set(key, JSON.stringify(body.singleResult), ttlMs, readTags(tagged), started)
+            .catch(() => undefined);
         },
       };
     },
   };
 }
 
-export function createResponseCacheStore(redisUrl: string | undefined, maxEntries?: number, keyPrefix?: string, ttlMs?: number): ResponseCacheStore {
+export function createResponseCacheStore(
+  redisUrl: string | undefined,
+  maxEntries?: number,
+  keyPrefix?: string,
+  ttlMs?: number,
+): ResponseCacheStore {
   return redisUrl ? new RedisResponseCacheStore(redisUrl, keyPrefix, ttlMs) : new MemoryResponseCacheStore(maxEntries);
 }

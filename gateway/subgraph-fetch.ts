@@ -35,11 +35,15 @@ import { Agent, BalancedPool } from 'undici';
 import type { BreakerConfig } from '../lib/config';
 import { REQUEST_DEADLINE_HEADER } from '../lib/deadline';
 import type { Logger } from '../lib/logger';
-import { subgraphBreakerState, subgraphFetchDuration, subgraphFetchFailures, subgraphFetchRetries } from '../lib/metrics';
+import {
+  subgraphBreakerState,
+  subgraphFetchDuration,
+  subgraphFetchFailures,
+  subgraphFetchRetries,
+} from '../lib/metrics';
 import { InFlightSharing, type SubgraphAnswer } from './dedup';
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
-
 
 export interface SubgraphFetchOptions {
   /** Bound of one attempt. */
@@ -49,7 +53,12 @@ export interface SubgraphFetchOptions {
 }
 
 /** Sends one POST with a JSON body and reads the whole answer, within `timeoutMs`. */
-export type Transport = (url: string, body: string, headers: Record<string, string>, timeoutMs?: number) => Promise<SubgraphAnswer>;
+export type Transport = (
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs?: number,
+) => Promise<SubgraphAnswer>;
 
 /** The connection pool shared by every subgraph data source of one gateway. */
 export class SubgraphConnectionPool {
@@ -77,7 +86,14 @@ export class SubgraphConnectionPool {
   target(urls: string[]): string {
     if (urls.length === 1) return urls[0];
     const key = urls.join(',');
-    if (!this.balanced.has(key)) this.balanced.set(key, new BalancedPool(urls.map((url) => new URL(url).origin), this.poolOptions()));
+    if (!this.balanced.has(key))
+      this.balanced.set(
+        key,
+        new BalancedPool(
+          urls.map((url) => new URL(url).origin),
+          this.poolOptions(),
+        ),
+      );
     return key;
   }
 
@@ -117,7 +133,13 @@ class SubgraphHttpError extends Error {
 export function failureReason(error: unknown): FailureReason {
   const { name, code } = error as { name?: string; code?: string };
   if (code === 'EOPENBREAKER') return 'circuit_open';
-  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
+  if (
+    name === 'TimeoutError' ||
+    name === 'AbortError' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT'
+  )
+    return 'timeout';
   if (error instanceof SubgraphHttpError) return `http_${error.status}`;
   if (typeof code === 'string' || (error as { cause?: { code?: string } }).cause?.code) return 'network';
   return 'other';
@@ -148,7 +170,10 @@ const MIN_ATTEMPT_MS = 50;
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })),
+      ms,
+    );
   });
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
@@ -160,7 +185,10 @@ const BREAKER_GAUGE: Record<BreakerState, number> = { closed: 0, half_open: 1, o
 export class SubgraphBreakers {
   private readonly breakers = new Map<string, CircuitBreaker<[() => Promise<SubgraphAnswer>], SubgraphAnswer>>();
 
-  constructor(private readonly settings: BreakerConfig, private readonly logger?: Logger) {}
+  constructor(
+    private readonly settings: BreakerConfig,
+    private readonly logger?: Logger,
+  ) {}
 
   /** Runs one attempt through the subgraph's breaker: at once rejected (EOPENBREAKER) while it is open. */
   fire(subgraph: string, attempt: () => Promise<SubgraphAnswer>): Promise<SubgraphAnswer> {
@@ -226,7 +254,10 @@ function documentOf(query: string): DocumentNode {
 }
 
 /** The response key of the first field a selection set asks for (through fragments), skipping __typename. */
-function firstField(selectionSet: SelectionSetNode | undefined, document: DocumentNode): { key: string; selectionSet?: SelectionSetNode } | undefined {
+function firstField(
+  selectionSet: SelectionSetNode | undefined,
+  document: DocumentNode,
+): { key: string; selectionSet?: SelectionSetNode } | undefined {
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value === '__typename') continue;
@@ -235,7 +266,9 @@ function firstField(selectionSet: SelectionSetNode | undefined, document: Docume
     const fragment =
       selection.kind === Kind.INLINE_FRAGMENT
         ? selection
-        : document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value);
+        : document.definitions.find(
+            (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
+          );
     const found = fragment && 'selectionSet' in fragment ? firstField(fragment.selectionSet, document) : undefined;
     if (found) return found;
   }
@@ -306,7 +339,8 @@ export class SubgraphDataSource<TContext extends GatewayContext> implements Grap
       return await this.fetch(options);
     } catch (error) {
       // A plan fetch's failure is an error at its place in the response (a merged batch's parts get theirs in gateway/batching.ts).
-      if (error instanceof GraphQLError && answersAPlanFetch(options)) return failedFetchAnswer(options.request.query, error);
+      if (error instanceof GraphQLError && answersAPlanFetch(options))
+        return failedFetchAnswer(options.request.query, error);
       throw error;
     }
   }
@@ -315,34 +349,62 @@ export class SubgraphDataSource<TContext extends GatewayContext> implements Grap
     if (!request.query) throw new Error('Missing query');
     const { name, url, pool, retries, logger, breakers } = this.options;
     const mutation = isMutation(request.query);
-    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
-    const baseHeaders: Record<string, string> = { 'content-type': 'application/json', ...this.options.headersFor(context as TContext) };
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+    });
+    const baseHeaders: Record<string, string> = {
+      'content-type': 'application/json',
+      ...this.options.headersFor(context as TContext),
+    };
     const deadline = this.options.deadlineOf?.(context as TContext) ?? Number.POSITIVE_INFINITY;
     const attempts = mutation ? 1 : 1 + retries;
     let delay = this.options.backoffMs ?? 50;
     for (let attempt = 1; ; attempt += 1) {
       // A mutation is tried once, so it may use what is left of the deadline (a burst of writes queues on the database);
       // a query's attempt is bounded shorter so a retry still fits.
-      const timeoutMs = Math.floor(mutation && Number.isFinite(deadline) ? deadline - Date.now() : Math.min(pool.timeoutMs, deadline - Date.now()));
+      const timeoutMs = Math.floor(
+        mutation && Number.isFinite(deadline) ? deadline - Date.now() : Math.min(pool.timeoutMs, deadline - Date.now()),
+      );
       if (timeoutMs <= 0) throw this.namedError('deadline', 0);
-      const headers: Record<string, string> = { ...baseHeaders, [REQUEST_DEADLINE_HEADER]: String(Date.now() + timeoutMs) };
+      const headers: Record<string, string> = {
+        ...baseHeaders,
+        [REQUEST_DEADLINE_HEADER]: String(Date.now() + timeoutMs),
+      };
       const send = () => this.transport(url, body, headers, timeoutMs);
       const guarded = breakers ? () => breakers.fire(name, send) : send;
       const started = process.hrtime.bigint();
       try {
         // Mutations always run; a query waits for an identical one in flight (same body, same caller), within its own bound.
-        const answer = mutation ? await guarded() : await within(this.sharing.share(`${url}\n${headers.authorization ?? ''}\n${body}`, guarded), timeoutMs);
+        const answer = mutation
+          ? await guarded()
+          : await within(this.sharing.share(`${url}\n${headers.authorization ?? ''}\n${body}`, guarded), timeoutMs);
         if (answer.status < 200 || answer.status > 299) throw new SubgraphHttpError(answer.status);
         const parsed = JSON.parse(answer.body) as GatewayResponse;
-        subgraphFetchDuration.observe({ subgraph: name, outcome: 'ok' }, Number(process.hrtime.bigint() - started) / 1e9);
+        subgraphFetchDuration.observe(
+          { subgraph: name, outcome: 'ok' },
+          Number(process.hrtime.bigint() - started) / 1e9,
+        );
         return parsed;
       } catch (error) {
-        subgraphFetchDuration.observe({ subgraph: name, outcome: 'error' }, Number(process.hrtime.bigint() - started) / 1e9);
+        subgraphFetchDuration.observe(
+          { subgraph: name, outcome: 'error' },
+          Number(process.hrtime.bigint() - started) / 1e9,
+        );
         const reason = failureReason(error);
         subgraphFetchFailures.inc({ subgraph: name, reason });
         const retry = attempt < attempts && RETRYABLE.has(reason) && deadline - Date.now() >= delay + MIN_ATTEMPT_MS;
         logger?.warn(
-          { requestId: this.options.requestIdOf?.(context as TContext), subgraph: name, reason, attempt, retry, error: (error as Error).message },
+          {
+            requestId: this.options.requestIdOf?.(context as TContext),
+            subgraph: name,
+            reason,
+            attempt,
+            retry,
+            error: (error as Error).message,
+          },
           'subgraph fetch failed',
         );
         if (!retry) throw this.namedError(reason, timeoutMs);

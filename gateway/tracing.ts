@@ -21,7 +21,10 @@ export function tracedTransport(subgraph: string, transport: Transport): Transpo
     const parent = context.active();
     const span = tracer.startSpan(
       `fetch ${subgraph}`,
-      { kind: SpanKind.CLIENT, attributes: { 'baeumteo.subgraph': subgraph, 'graphql.operation.name': operationNameOf(body) ?? '' } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { 'baeumteo.subgraph': subgraph, 'graphql.operation.name': operationNameOf(body) ?? '' },
+      },
       parent,
     );
     const carrier = { ...headers };
@@ -29,7 +32,10 @@ export function tracedTransport(subgraph: string, transport: Transport): Transpo
     return inSpan(span, parent, async () => {
       try {
         const answer = await transport(url, body, carrier);
-        span.setAttributes({ 'http.response.status_code': answer.status, 'baeumteo.outcome': answer.status < 300 ? 'ok' : `http_${answer.status}` });
+        span.setAttributes({
+          'http.response.status_code': answer.status,
+          'baeumteo.outcome': answer.status < 300 ? 'ok' : `http_${answer.status}`,
+        });
         if (answer.status >= 300) span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${answer.status}` });
         return answer;
       } catch (error) {

@@ -43,11 +43,16 @@ interface Peer {
 }
 
 /** Sends `message` to `peer` and resolves with its answer of `answerType` and the same id, or undefined after the timeout. */
-function ask<T extends Message['type']>(peer: Peer, message: Message, answerType: T): Promise<Extract<Message, { type: T }> | undefined> {
+function ask<T extends Message['type']>(
+  peer: Peer,
+  message: Message,
+  answerType: T,
+): Promise<Extract<Message, { type: T }> | undefined> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => finish(undefined), RELAY_TIMEOUT_MS);
     const onMessage = (answer: unknown) => {
-      if (isMessage(answer) && answer.type === answerType && answer.id === message.id) finish(answer as Extract<Message, { type: T }>);
+      if (isMessage(answer) && answer.type === answerType && answer.id === message.id)
+        finish(answer as Extract<Message, { type: T }>);
     };
     const finish = (answer: Extract<Message, { type: T }> | undefined) => {
       clearTimeout(timer);
@@ -60,7 +65,8 @@ function ask<T extends Message['type']>(peer: Peer, message: Message, answerType
 }
 
 /** In a worker: asks the primary. */
-const askPrimary = <T extends Message['type']>(message: Message, answerType: T) => ask(process as unknown as Peer, message, answerType);
+const askPrimary = <T extends Message['type']>(message: Message, answerType: T) =>
+  ask(process as unknown as Peer, message, answerType);
 
 /**
  * A worker's in-memory response cache whose invalidations reach every worker: an invalidation here is
@@ -69,7 +75,9 @@ const askPrimary = <T extends Message['type']>(message: Message, answerType: T) 
 export function clusterWideStore(local: ResponseCacheStore): ResponseCacheStore {
   process.on('message', (message: unknown) => {
     if (!isMessage(message) || message.type !== 'baeumteo:cache-invalidate') return;
-    void local.invalidate(message.tags).finally(() => process.send!({ type: 'baeumteo:cache-invalidated', id: message.id } satisfies Message));
+    void local
+      .invalidate(message.tags)
+      .finally(() => process.send!({ type: 'baeumteo:cache-invalidated', id: message.id } satisfies Message));
   });
   return {
     mark: () => local.mark(),
@@ -107,8 +115,14 @@ export function runGatewayPrimary(config: GatewayConfig): void {
 
   /** Relays an invalidation to every worker but the sender, then acknowledges it to the sender. */
   const relayInvalidation = async (sender: Worker, id: string, tags: string[]) => {
-    const others = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => !!worker && worker !== sender && worker.isConnected());
-    await Promise.all(others.map((worker) => ask(worker, { type: 'baeumteo:cache-invalidate', id, tags }, 'baeumteo:cache-invalidated')));
+    const others = Object.values(cluster.workers ?? {}).filter(
+      (worker): worker is Worker => !!worker && worker !== sender && worker.isConnected(),
+    );
+    await Promise.all(
+      others.map((worker) =>
+        ask(worker, { type: 'baeumteo:cache-invalidate', id, tags }, 'baeumteo:cache-invalidated'),
+      ),
+    );
     if (sender.isConnected()) sender.send({ type: 'baeumteo:cache-invalidated', id } satisfies Message);
   };
 
@@ -119,7 +133,11 @@ export function runGatewayPrimary(config: GatewayConfig): void {
       void aggregator
         .clusterMetrics()
         .catch((error: Error) => `# metrics could not be collected: ${error.message}\n`)
-        .then((text) => worker.isConnected() && worker.send({ type: 'baeumteo:metrics-text', id: message.id, text } satisfies Message));
+        .then(
+          (text) =>
+            worker.isConnected() &&
+            worker.send({ type: 'baeumteo:metrics-text', id: message.id, text } satisfies Message),
+        );
     }
   });
   cluster.on('exit', (worker, code, signal) => {

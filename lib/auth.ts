@@ -81,14 +81,21 @@ export function identityFromClaims(payload: JWTPayload): Identity {
   const role = payload.role as Role;
   if (!payload.sub) throw unauthenticated('The token has no subject (sub).');
   // Subjects are stored (an enrollment's resident); 255 characters is what OpenID Connect allows.
-  if (payload.sub.length > MAX_SUBJECT_LENGTH) throw unauthenticated(`The token's subject (sub) is longer than ${MAX_SUBJECT_LENGTH} characters.`);
-  if (!Object.values(Role).includes(role)) throw unauthenticated(`The token's role ${JSON.stringify(payload.role)} is not one of ${Object.values(Role).join(', ')}.`);
+  if (payload.sub.length > MAX_SUBJECT_LENGTH)
+    throw unauthenticated(`The token's subject (sub) is longer than ${MAX_SUBJECT_LENGTH} characters.`);
+  if (!Object.values(Role).includes(role))
+    throw unauthenticated(
+      `The token's role ${JSON.stringify(payload.role)} is not one of ${Object.values(Role).join(', ')}.`,
+    );
   const identity: Identity = { subject: payload.sub, role };
   if (typeof payload.district === 'string') identity.district = payload.district;
   if (typeof payload.educationOffice === 'string') identity.educationOffice = payload.educationOffice;
   if (payload.institution !== undefined) identity.institution = parseInstitutionClaim(payload.institution);
   const scope = SCOPE_CLAIM[role];
-  if (scope && !identity[scope]) throw unauthenticated(`A ${role} token needs the ${scope} claim${scope === 'institution' ? ' as Typename:id' : ''}.`);
+  if (scope && !identity[scope])
+    throw unauthenticated(
+      `A ${role} token needs the ${scope} claim${scope === 'institution' ? ' as Typename:id' : ''}.`,
+    );
   return identity;
 }
 
@@ -106,7 +113,9 @@ function verificationKey(config: AuthConfig): { key: KeyLike | Uint8Array | JWTV
     return { key, algorithms: config.algorithms };
   }
   if (config.jwtSecret) return { key: new TextEncoder().encode(config.jwtSecret), algorithms: ['HS256'] };
-  throw new Error('No key to verify tokens with: set JWKS_URL, JWT_PUBLIC_KEY_FILE or JWT_PUBLIC_KEY (or JWT_SECRET in development).');
+  throw new Error(
+    'No key to verify tokens with: set JWKS_URL, JWT_PUBLIC_KEY_FILE or JWT_PUBLIC_KEY (or JWT_SECRET in development).',
+  );
 }
 
 /** exp - iat, counting an iat in the future as now (a token cannot shorten its lifetime by claiming a later issue). */
@@ -127,7 +136,9 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
         const { payload } =
           typeof key === 'function' ? await jwtVerify(match[1], key, options) : await jwtVerify(match[1], key, options);
         if (lifetimeSeconds(payload) > config.maxLifetimeSeconds) {
-          throw unauthenticated(`The token lives longer than the ${config.maxLifetimeSeconds} s this hub accepts (JWT_MAX_LIFETIME): ask for a shorter-lived one.`);
+          throw unauthenticated(
+            `The token lives longer than the ${config.maxLifetimeSeconds} s this hub accepts (JWT_MAX_LIFETIME): ask for a shorter-lived one.`,
+          );
         }
         return identityFromClaims(payload);
       } catch (error) {
@@ -156,12 +167,14 @@ export interface SigningKey {
 }
 
 const ALG_OF_KEY: Record<string, string> = { ed25519: 'EdDSA', rsa: 'RS256', 'rsa-pss': 'PS256' };
-const ALG_OF_CURVE: Record<string, string> = { 'prime256v1': 'ES256', secp384r1: 'ES384' };
+const ALG_OF_CURVE: Record<string, string> = { prime256v1: 'ES256', secp384r1: 'ES384' };
 
 /** The signing key of a PEM (PKCS#8) file or a private JWK file. */
 export async function loadSigningKey(path: string): Promise<SigningKey> {
   const text = readFileSync(path, 'utf8').trim();
-  const key: KeyObject = text.startsWith('{') ? ((await importJWK(JSON.parse(text) as JWK, (JSON.parse(text) as JWK).alg)) as KeyObject) : createPrivateKey(text);
+  const key: KeyObject = text.startsWith('{')
+    ? ((await importJWK(JSON.parse(text) as JWK, (JSON.parse(text) as JWK).alg)) as KeyObject)
+    : createPrivateKey(text);
   if (key.type !== 'private') throw new Error(`${path} holds no private key`);
   const type = key.asymmetricKeyType ?? '';
   const alg = type === 'ec' ? ALG_OF_CURVE[key.asymmetricKeyDetails?.namedCurve ?? ''] : ALG_OF_KEY[type];
@@ -173,11 +186,21 @@ export async function loadSigningKey(path: string): Promise<SigningKey> {
  * Signs a token: with `signingKey` (production: verified by its public key), or HS256 with the development
  * JWT_SECRET (development, tests and `npm run token` without a key).
  */
-export async function signToken(claims: TokenClaims, config: AuthConfig, expiresIn = '12h', signingKey?: SigningKey): Promise<string> {
+export async function signToken(
+  claims: TokenClaims,
+  config: AuthConfig,
+  expiresIn = '12h',
+  signingKey?: SigningKey,
+): Promise<string> {
   identityFromClaims(claims as unknown as JWTPayload); // refuse to sign what verification would refuse
-  if (!signingKey && !config.jwtSecret) throw new Error('No signing key: pass a private key (JWT_PRIVATE_KEY_FILE), or set NODE_ENV=development for a development token.');
+  if (!signingKey && !config.jwtSecret)
+    throw new Error(
+      'No signing key: pass a private key (JWT_PRIVATE_KEY_FILE), or set NODE_ENV=development for a development token.',
+    );
   const token = new SignJWT({ ...claims })
-    .setProtectedHeader(signingKey ? { alg: signingKey.alg, kid: signingKey.kid, typ: 'JWT' } : { alg: 'HS256', typ: 'JWT' })
+    .setProtectedHeader(
+      signingKey ? { alg: signingKey.alg, kid: signingKey.kid, typ: 'JWT' } : { alg: 'HS256', typ: 'JWT' },
+    )
     .setIssuedAt()
     .setIssuer(config.issuer)
     .setAudience(config.audience)

@@ -41,9 +41,17 @@ const secret = z.string().min(32, 'must be at least 32 characters');
 const urlList = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((url) => url.trim()).filter(Boolean))
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url('expected a URL or comma-separated URLs')))
-  .refine((urls) => new Set(urls.map((url) => URL.parse(url)?.pathname)).size <= 1, 'the URLs of one subgraph must share one path (e.g. /graphql)');
+  .refine(
+    (urls) => new Set(urls.map((url) => URL.parse(url)?.pathname)).size <= 1,
+    'the URLs of one subgraph must share one path (e.g. /graphql)',
+  );
 
 /** `cultural-centers` -> `CULTURAL_CENTERS`, the prefix of that subgraph's variables. */
 export function envPrefix(name: SubgraphName): string {
@@ -95,7 +103,12 @@ const sharedSchema = z.object({
   JWT_ALGORITHMS: z
     .string()
     .default('RS256,ES256,EdDSA')
-    .transform((value) => value.split(',').map((alg) => alg.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((alg) => alg.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(PUBLIC_KEY_ALGORITHMS)).min(1, 'name at least one algorithm')),
   JWT_MAX_LIFETIME: z
     .string()
@@ -109,14 +122,24 @@ const sharedSchema = z.object({
   OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
   OTEL_TRACES_EXPORTER: z
     .string()
-    .regex(/^\s*(otlp|console|none)\s*(,\s*(otlp|console|none)\s*)*$/, 'expected otlp, console or none (comma-separated)')
+    .regex(
+      /^\s*(otlp|console|none)\s*(,\s*(otlp|console|none)\s*)*$/,
+      'expected otlp, console or none (comma-separated)',
+    )
     .optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
   OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/json', 'http/protobuf', 'grpc']).optional(),
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: z.enum(['http/json', 'http/protobuf', 'grpc']).optional(),
   OTEL_TRACES_SAMPLER: z
-    .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
+    .enum([
+      'always_on',
+      'always_off',
+      'traceidratio',
+      'parentbased_always_on',
+      'parentbased_always_off',
+      'parentbased_traceidratio',
+    ])
     .optional(),
   OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
   OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().nonnegative().optional(),
@@ -146,7 +169,10 @@ const gatewaySchema = z.object({
   // What the cost estimate assumes for a list field without first/last (gateway/hardening/cost.ts).
   COST_LIST_SIZE: z.coerce.number().int().positive().default(10),
   MAX_TOKENS: z.coerce.number().int().positive().default(1000),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'expected a size like 100kb or 1mb').default('100kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'expected a size like 100kb or 1mb')
+    .default('100kb'),
   ENABLE_INTROSPECTION: z.enum(['true', 'false']).optional(),
   CORS_ORIGINS: z.string().optional(),
   TRUST_PROXY: z.string().default(''),
@@ -167,7 +193,10 @@ const gatewaySchema = z.object({
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(300),
   RESPONSE_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10000),
   // Every Redis key the gateway writes starts with this: several hubs (or test runs) can share one Redis.
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{0,64}$/, 'expected up to 64 letters, digits, ":", ".", "_" or "-"').default('baeumteo:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{0,64}$/, 'expected up to 64 letters, digits, ":", ".", "_" or "-"')
+    .default('baeumteo:'),
 });
 
 /** Read by every subgraph alike (besides its own `<PREFIX>_PORT` and `<PREFIX>_GATEWAY_SECRET`). */
@@ -177,7 +206,11 @@ const subgraphSchema = z.object({
   SEED: z.coerce.number().int().nonnegative().default(20261128),
   SEED_PROGRAMS: z.coerce.number().int().nonnegative().default(20000),
   // How long a mutation's idempotency key answers retries (lib/subgraph/mutation.ts); expired records are pruned.
-  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   // Where a subgraph asks the gateway about another subgraph's entities (lib/entity-lookup.ts); default: HOST:PORT.
   GATEWAY_URL: optionalUrl,
 });
@@ -223,7 +256,9 @@ function parseVariables<Schema extends z.ZodType>(schema: Schema, env: NodeJS.Pr
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   throw invalid(
-    parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`),
+    parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`,
+    ),
   );
 }
 
@@ -289,7 +324,11 @@ function isTrustedProxyEntry(entry: string): boolean {
   if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
   const [address, bits, ...rest] = entry.split('/');
   const family = isIP(address);
-  return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+  return (
+    family !== 0 &&
+    rest.length === 0 &&
+    (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)))
+  );
 }
 
 /**
@@ -300,13 +339,20 @@ function trustProxySetting(value: string, production: boolean): false | number |
   const text = value.trim();
   if (text === '' || text === 'false' || text === '0') return false;
   if (text === 'true') {
-    if (production) throw invalid(['TRUST_PROXY: true trusts any X-Forwarded-For, so clients could choose their rate-limit bucket; give the number of proxy hops or their addresses/CIDRs']);
+    if (production)
+      throw invalid([
+        'TRUST_PROXY: true trusts any X-Forwarded-For, so clients could choose their rate-limit bucket; give the number of proxy hops or their addresses/CIDRs',
+      ]);
     return 1024; // development: every hop (express's `true`), as before
   }
   if (/^\d+$/.test(text)) return Number(text);
-  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => !isTrustedProxyEntry(entry));
-  if (bad.length > 0) throw invalid([`TRUST_PROXY: expected a hop count or addresses/CIDRs, got ${JSON.stringify(bad.join(','))}`]);
+  if (bad.length > 0)
+    throw invalid([`TRUST_PROXY: expected a hop count or addresses/CIDRs, got ${JSON.stringify(bad.join(','))}`]);
   return entries;
 }
 
@@ -364,7 +410,9 @@ function sharedSettings(values: SharedValues) {
  */
 function gatewaySettings(values: GatewayValues, subgraphs: ReturnType<typeof subgraphEndpoints>) {
   const production = values.NODE_ENV === 'production';
-  const origins = values.CORS_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = values.CORS_ORIGINS?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   return {
     gatewayPort: values.PORT,
     /** End-to-end budget of one gateway request, passed on to the subgraphs. */
@@ -455,10 +503,14 @@ function subgraphSettings(values: SubgraphValues) {
 function sharedProductionProblems(values: SharedValues): string[] {
   const problems: string[] = [];
   if (!values.JWKS_URL && !values.JWT_PUBLIC_KEY && !values.JWT_PUBLIC_KEY_FILE) {
-    problems.push('production verifies tokens with public keys: set JWKS_URL, JWT_PUBLIC_KEY_FILE or JWT_PUBLIC_KEY (`npm run keys` makes a key pair)');
+    problems.push(
+      'production verifies tokens with public keys: set JWKS_URL, JWT_PUBLIC_KEY_FILE or JWT_PUBLIC_KEY (`npm run keys` makes a key pair)',
+    );
   }
   if (values.JWT_SECRET) {
-    problems.push('JWT_SECRET: a production service holds no signing key; remove it and sign tokens with a private key (`npm run token -- --private-key FILE`)');
+    problems.push(
+      'JWT_SECRET: a production service holds no signing key; remove it and sign tokens with a private key (`npm run token -- --private-key FILE`)',
+    );
   }
   if (values.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET || values.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     problems.push('the built-in development secrets are public: production needs its own');
@@ -482,12 +534,15 @@ function gatewayProductionProblems(
 ): string[] {
   const problems = sharedProductionProblems(values);
   if (!values.PUBLIC_URL) {
-    problems.push('PUBLIC_URL: production needs PUBLIC_URL (the address the public reaches the gateway at, e.g. https://api.example.org): absolute URLs never come from the Host header');
+    problems.push(
+      'PUBLIC_URL: production needs PUBLIC_URL (the address the public reaches the gateway at, e.g. https://api.example.org): absolute URLs never come from the Host header',
+    );
   }
   const missing = SUBGRAPH_NAMES.filter((name) => !subgraphs[name].gatewaySecret).map((name) =>
     subgraphVariable(name, 'GATEWAY_SECRET'),
   );
-  if (missing.length > 0) problems.push(`the gateway needs each subgraph's secret: set ${missing.join(', ')} (or the root GATEWAY_SECRET)`);
+  if (missing.length > 0)
+    problems.push(`the gateway needs each subgraph's secret: set ${missing.join(', ')} (or the root GATEWAY_SECRET)`);
   return [...problems, ...shortSecrets(env, SUBGRAPH_NAMES)];
 }
 
@@ -498,7 +553,10 @@ function gatewayProductionProblems(
 function subgraphProductionProblems(env: NodeJS.ProcessEnv, values: SubgraphValues, name: SubgraphName): string[] {
   const problems = sharedProductionProblems(values);
   const own = subgraphVariable(name, 'GATEWAY_SECRET');
-  if (values.GATEWAY_SECRET) problems.push(`GATEWAY_SECRET is the gateway's root of every subgraph's secret: give the ${name} subgraph only ${own}`);
+  if (values.GATEWAY_SECRET)
+    problems.push(
+      `GATEWAY_SECRET is the gateway's root of every subgraph's secret: give the ${name} subgraph only ${own}`,
+    );
   if (!env[own]) problems.push(`${own}: the ${name} subgraph needs its own gateway secret (the gateway sends it)`);
   return [...problems, ...shortSecrets(env, [name])];
 }
@@ -584,7 +642,9 @@ export function loadConfig(
  */
 export function serviceEnv(env: NodeJS.ProcessEnv, service: ServiceName): NodeJS.ProcessEnv {
   const own = new Set(configVariables(service));
-  const result = Object.fromEntries(Object.entries(env).filter(([name]) => own.has(name) || !EVERY_CONFIG_VARIABLE.has(name)));
+  const result = Object.fromEntries(
+    Object.entries(env).filter(([name]) => own.has(name) || !EVERY_CONFIG_VARIABLE.has(name)),
+  );
   if (service === 'gateway') return result;
   const ownSecret = subgraphVariable(service, 'GATEWAY_SECRET');
   result[ownSecret] ||= derivedSecret(env.GATEWAY_SECRET, service);
@@ -600,5 +660,7 @@ export function gatewaySecretFor(config: Pick<GatewayConfig, 'subgraphs'>, name:
 
 function heldSecret(secret: string | undefined, name: SubgraphName): string {
   if (secret) return secret;
-  throw new ConfigError(`This process does not hold the ${name} subgraph's gateway secret (${subgraphVariable(name, 'GATEWAY_SECRET')}).`);
+  throw new ConfigError(
+    `This process does not hold the ${name} subgraph's gateway secret (${subgraphVariable(name, 'GATEWAY_SECRET')}).`,
+  );
 }

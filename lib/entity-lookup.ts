@@ -47,14 +47,32 @@ export async function lookupEntities(
   selection = 'id',
 ): Promise<Map<string, Record<string, unknown>>> {
   if (ids.length === 0) return new Map();
-  const entities = await askOwner(asker, config, OWNER_OF[typename], typename, ids.map((id) => ({ __typename: typename, id })), `id ${selection}`);
+  const entities = await askOwner(
+    asker,
+    config,
+    OWNER_OF[typename],
+    typename,
+    ids.map((id) => ({ __typename: typename, id })),
+    `id ${selection}`,
+  );
   return new Map(entities.filter((e): e is Record<string, unknown> => e !== null).map((e) => [String(e.id), e]));
 }
 
 /** Which of these district codes exist (District is owned by the centers subgraph and keyed by code). */
-export async function lookupDistrictCodes(asker: SubgraphName, config: LookupConfig, codes: readonly string[]): Promise<Set<string>> {
+export async function lookupDistrictCodes(
+  asker: SubgraphName,
+  config: LookupConfig,
+  codes: readonly string[],
+): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const districts = await askOwner(asker, config, 'centers', 'District', codes.map((code) => ({ __typename: 'District', code })), 'code');
+  const districts = await askOwner(
+    asker,
+    config,
+    'centers',
+    'District',
+    codes.map((code) => ({ __typename: 'District', code })),
+    'code',
+  );
   return new Set(districts.filter((d): d is Record<string, unknown> => d !== null).map((d) => String(d.code)));
 }
 
@@ -71,7 +89,11 @@ async function askOwner(
   try {
     response = await fetch(new URL(ENTITY_RELAY_PATH, config.gatewayUrl), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [GATEWAY_SECRET_HEADER]: config.gatewaySecret, [ASKING_SUBGRAPH_HEADER]: asker },
+      headers: {
+        'content-type': 'application/json',
+        [GATEWAY_SECRET_HEADER]: config.gatewaySecret,
+        [ASKING_SUBGRAPH_HEADER]: asker,
+      },
       body: JSON.stringify({
         subgraph: owner,
         query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { ${selection} } } }`,
@@ -80,11 +102,18 @@ async function askOwner(
       signal: AbortSignal.timeout(config.subgraphTimeoutMs),
     });
   } catch (error) {
-    throw new EntityLookupError(`The ${owner} subgraph could not be asked about ${typename} (through the gateway): ${(error as Error).message}`);
+    throw new EntityLookupError(
+      `The ${owner} subgraph could not be asked about ${typename} (through the gateway): ${(error as Error).message}`,
+    );
   }
-  const answer = (await response.json().catch(() => ({}))) as { data?: { _entities?: (Record<string, unknown> | null)[] }; errors?: { message: string }[] };
+  const answer = (await response.json().catch(() => ({}))) as {
+    data?: { _entities?: (Record<string, unknown> | null)[] };
+    errors?: { message: string }[];
+  };
   if (!response.ok || !answer.data?._entities) {
-    throw new EntityLookupError(`The ${owner} subgraph could not say whether ${typename} exists: ${answer.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+    throw new EntityLookupError(
+      `The ${owner} subgraph could not say whether ${typename} exists: ${answer.errors?.[0]?.message ?? `HTTP ${response.status}`}`,
+    );
   }
   return answer.data._entities;
 }
@@ -99,6 +128,10 @@ export async function lookupForMutation<T>(lookup: () => Promise<T>, field: stri
     return await lookup();
   } catch (error) {
     if (!(error instanceof EntityLookupError)) throw error;
-    return fail(UserErrorCode.UNAVAILABLE, `It could not be checked just now, so nothing was written; try again later. (${error.message})`, field);
+    return fail(
+      UserErrorCode.UNAVAILABLE,
+      `It could not be checked just now, so nothing was written; try again later. (${error.message})`,
+      field,
+    );
   }
 }

@@ -16,13 +16,26 @@ import { errorCode } from './errors';
 
 export type { Logger } from 'pino';
 
-const SECRET_KEYS = ['authorization', 'cookie', 'token', 'password', 'secret', 'residentId', 'x-gateway-secret', 'variables'];
+const SECRET_KEYS = [
+  'authorization',
+  'cookie',
+  'token',
+  'password',
+  'secret',
+  'residentId',
+  'x-gateway-secret',
+  'variables',
+];
 export const REDACTED_PATHS = [
   ...SECRET_KEYS,
   ...SECRET_KEYS.map((key) => `*.${key}`),
   ...SECRET_KEYS.map((key) => `*.*.${key}`),
   ...SECRET_KEYS.map((key) => `*.headers.${key}`),
-].map((path) => (/^[\w.*]+$/.test(path) ? path : path.replace(/(^|\.)([^.*]+)$/, (_m, dot, key) => `${dot}["${key}"]`).replace(/\.\[/g, '[')));
+].map((path) =>
+  /^[\w.*]+$/.test(path)
+    ? path
+    : path.replace(/(^|\.)([^.*]+)$/, (_m, dot, key) => `${dot}["${key}"]`).replace(/\.\[/g, '['),
+);
 
 /** How long a log line may wait in the buffer before it is written. */
 const FLUSH_INTERVAL_MS = 250;
@@ -42,7 +55,11 @@ function bufferedStdout(): pino.DestinationStream {
 
 let stdout: pino.DestinationStream | undefined;
 
-export function createLogger(service: string, level: SharedConfig['logLevel'], destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  service: string,
+  level: SharedConfig['logLevel'],
+  destination?: pino.DestinationStream,
+): Logger {
   return pino(
     {
       level,
@@ -75,7 +92,9 @@ export function isDatabaseError(error: unknown): error is Error & { code?: unkno
 export function loggableError(error: Error | undefined): { message?: string; stack?: string } {
   if (!error) return {};
   if (!isDatabaseError(error)) return { message: error.message, stack: error.stack };
-  const complaint = withoutSqlValues(error.message.includes(' - ') ? error.message.slice(error.message.lastIndexOf(' - ') + 3) : error.message);
+  const complaint = withoutSqlValues(
+    error.message.includes(' - ') ? error.message.slice(error.message.lastIndexOf(' - ') + 3) : error.message,
+  );
   const message = `${error.name}${typeof error.code === 'string' ? ` (${error.code})` : ''}: ${complaint}`;
   const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   return { message, stack: [message, ...frames].join('\n') };
@@ -126,10 +145,22 @@ export function requestLogging(logger: Logger): RequestHandler {
   };
 }
 
-const CLIENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** Apollo Server plugin: logs the errors of a request that are not the client's fault (with the request id, never variables). */
-export function errorLoggingPlugin(logger: Logger): import('@apollo/server').ApolloServerPlugin<{ requestId?: string }> {
+export function errorLoggingPlugin(
+  logger: Logger,
+): import('@apollo/server').ApolloServerPlugin<{ requestId?: string }> {
   return {
     async requestDidStart() {
       return {
@@ -139,11 +170,25 @@ export function errorLoggingPlugin(logger: Logger): import('@apollo/server').Apo
             if (CLIENT_ERROR_CODES.has(code)) continue;
             const original = error.originalError as (Error & { code?: unknown }) | undefined;
             // An unavailable subgraph or database is expected to happen and says so; anything else is a bug.
-            const level = code === 'SUBGRAPH_UNAVAILABLE' || code === 'DATABASE_UNAVAILABLE' || code === 'DEADLINE_EXCEEDED' ? 'warn' : 'error';
+            const level =
+              code === 'SUBGRAPH_UNAVAILABLE' || code === 'DATABASE_UNAVAILABLE' || code === 'DEADLINE_EXCEEDED'
+                ? 'warn'
+                : 'error';
             const cause = loggableError(original);
             // The GraphQL message repeats the cause's: a database error's message holds the statement's values.
             const message = isDatabaseError(original) ? cause.message : error.message;
-            logger[level]({ requestId: contextValue?.requestId, operationName, code, path: error.path, error: message, cause: cause.message, stack: cause.stack }, 'graphql error');
+            logger[level](
+              {
+                requestId: contextValue?.requestId,
+                operationName,
+                code,
+                path: error.path,
+                error: message,
+                cause: cause.message,
+                stack: cause.stack,
+              },
+              'graphql error',
+            );
           }
         },
       };

@@ -136,7 +136,10 @@ export function metricsPlugin(): ApolloServerPlugin {
 
 /** Counts every HTTP response by route (the mount path, never the raw URL) and status. */
 export const countHttpRequests: RequestHandler = (req, res, next) => {
-  const route = ['/graphql', '/health', '/ready', '/metrics'].find((path) => req.path === path || req.path.startsWith(`${path}/`)) ?? 'other';
+  const route =
+    ['/graphql', '/health', '/ready', '/metrics'].find(
+      (path) => req.path === path || req.path.startsWith(`${path}/`),
+    ) ?? 'other';
   res.once('finish', () => httpRequests.inc({ route, status: String(res.statusCode) }));
   next();
 };

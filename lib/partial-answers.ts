@@ -62,40 +62,74 @@ export function nullabilityViolations(supergraphSdl: string | DocumentNode): Nul
   const document = typeof supergraphSdl === 'string' ? parse(supergraphSdl) : supergraphSdl;
   const violations: NullabilityViolation[] = [];
   const unionMembers = new Map<string, string[]>();
-  const objects = document.definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_DEFINITION);
+  const objects = document.definitions.filter(
+    (d) => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_DEFINITION,
+  );
   const entities = new Set<string>();
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.UNION_TYPE_DEFINITION) unionMembers.set(definition.name.value, (definition.types ?? []).map((t) => t.name.value));
-    if ((definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION) &&
-      definition.directives?.some((d) => d.name.value === 'join__type' && argument(d, 'key') !== undefined)) {
+    if (definition.kind === Kind.UNION_TYPE_DEFINITION)
+      unionMembers.set(
+        definition.name.value,
+        (definition.types ?? []).map((t) => t.name.value),
+      );
+    if (
+      (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION) &&
+      definition.directives?.some((d) => d.name.value === 'join__type' && argument(d, 'key') !== undefined)
+    ) {
       entities.add(definition.name.value);
       if (!ENTITY_OWNERS[definition.name.value]) {
-        violations.push({ field: definition.name.value, kind: 'unowned entity', message: `entity ${definition.name.value} has no owner in ENTITY_OWNERS` });
+        violations.push({
+          field: definition.name.value,
+          kind: 'unowned entity',
+          message: `entity ${definition.name.value} has no owner in ENTITY_OWNERS`,
+        });
       }
     }
   }
   /** The owners of the entities a field of this type can lead to. */
   const ownersOf = (typeName: string): SubgraphName[] =>
-    (unionMembers.get(typeName) ?? [typeName]).filter((t) => entities.has(t)).map((t) => ENTITY_OWNERS[t]).filter(Boolean);
+    (unionMembers.get(typeName) ?? [typeName])
+      .filter((t) => entities.has(t))
+      .map((t) => ENTITY_OWNERS[t])
+      .filter(Boolean);
 
   for (const type of objects) {
     if (type.kind !== Kind.OBJECT_TYPE_DEFINITION && type.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
-    const typeGraphs = (type.directives ?? []).filter((d) => d.name.value === 'join__type').map((d) => graphName(String(argument(d, 'graph'))));
+    const typeGraphs = (type.directives ?? [])
+      .filter((d) => d.name.value === 'join__type')
+      .map((d) => graphName(String(argument(d, 'graph'))));
     const owner = ENTITY_OWNERS[type.name.value];
     for (const field of type.fields ?? []) {
       if (field.type.kind !== Kind.NON_NULL_TYPE) continue;
       const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field');
       // A field with no join__field is resolvable wherever its type is.
-      const graphs = joins.length === 0 ? typeGraphs : joins.filter((d) => argument(d, 'external') !== true).map((d) => graphName(String(argument(d, 'graph'))));
-      const keyField = (type.directives ?? []).some((d) => d.name.value === 'join__type' && String(argument(d, 'key') ?? '').split(/\s+/).includes(field.name.value));
+      const graphs =
+        joins.length === 0
+          ? typeGraphs
+          : joins.filter((d) => argument(d, 'external') !== true).map((d) => graphName(String(argument(d, 'graph'))));
+      const keyField = (type.directives ?? []).some(
+        (d) =>
+          d.name.value === 'join__type' &&
+          String(argument(d, 'key') ?? '')
+            .split(/\s+/)
+            .includes(field.name.value),
+      );
       const name = `${type.name.value}.${field.name.value}`;
       if (owner && entities.has(type.name.value) && !keyField && graphs.length > 0 && !graphs.includes(owner)) {
-        violations.push({ field: name, kind: 'contributed', message: `${name} is added to ${owner}'s ${type.name.value} by ${graphs.join(', ')}: make it nullable` });
+        violations.push({
+          field: name,
+          kind: 'contributed',
+          message: `${name} is added to ${owner}'s ${type.name.value} by ${graphs.join(', ')}: make it nullable`,
+        });
         continue;
       }
       const foreign = ownersOf(namedType(field.type)).filter((o) => !graphs.includes(o));
       if (foreign.length > 0 && graphs.length > 0) {
-        violations.push({ field: name, kind: 'reference', message: `${name} (${graphs.join(', ')}) leads to entities of ${[...new Set(foreign)].join(', ')}: make it nullable` });
+        violations.push({
+          field: name,
+          kind: 'reference',
+          message: `${name} (${graphs.join(', ')}) leads to entities of ${[...new Set(foreign)].join(', ')}: make it nullable`,
+        });
       }
     }
   }

@@ -38,7 +38,10 @@ const SHUTDOWN_GRACE_MS = 15_000;
  * to start ends the process with code 1 so the launcher can report it.
  * Logs are JSON lines (pino) on stdout.
  */
-export async function runService<S extends ServiceName>(name: S, start: (config: ServiceConfig<S>) => Promise<RunningService>): Promise<void> {
+export async function runService<S extends ServiceName>(
+  name: S,
+  start: (config: ServiceConfig<S>) => Promise<RunningService>,
+): Promise<void> {
   let logger = createLogger(name, 'info');
   try {
     const config = loadConfig(process.env, { service: name });
@@ -57,7 +60,9 @@ export async function runService<S extends ServiceName>(name: S, start: (config:
       }, SHUTDOWN_GRACE_MS).unref();
       try {
         await running.stop();
-        await stopTracing().catch((error) => logger.warn({ error: (error as Error).message }, 'traces could not be flushed'));
+        await stopTracing().catch((error) =>
+          logger.warn({ error: (error as Error).message }, 'traces could not be flushed'),
+        );
         logger.info('stopped');
         process.exit(0);
       } catch (error) {

@@ -8,7 +8,17 @@
  * code runs (callers ask `tracingOn()`), so it costs nothing.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span, type TextMapGetter } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Span,
+  type TextMapGetter,
+} from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
 import type { SharedConfig } from './config';
 
@@ -70,7 +80,11 @@ export function tracingPlugin(service: string): ApolloServerPlugin {
     async requestDidStart({ request }) {
       const headers = request.http?.headers;
       const parent = headers ? propagation.extract(ROOT_CONTEXT, headers, headerMapGetter) : ROOT_CONTEXT;
-      const span = tracer.startSpan('graphql', { kind: SpanKind.SERVER, attributes: { 'baeumteo.service': service } }, parent);
+      const span = tracer.startSpan(
+        'graphql',
+        { kind: SpanKind.SERVER, attributes: { 'baeumteo.service': service } },
+        parent,
+      );
       return {
         async didResolveOperation({ operation, operationName }) {
           const type = operation?.operation ?? 'query';

@@ -2,7 +2,13 @@
  * The GraphQL typenames of the network's institutions and rooms, listed once: the centers subgraph stores them beside
  * a host, partner or venue id, an INSTITUTION token names one, and the seed network refers to them.
  */
-export const INSTITUTION_TYPENAMES = ['LearningCenter', 'School', 'Library', 'CulturalCenter', 'CivilProvider'] as const;
+export const INSTITUTION_TYPENAMES = [
+  'LearningCenter',
+  'School',
+  'Library',
+  'CulturalCenter',
+  'CivilProvider',
+] as const;
 export type InstitutionTypename = (typeof INSTITUTION_TYPENAMES)[number];
 
 export const VENUE_TYPENAMES = ['SchoolSpace', 'LibrarySpace', 'CulturalSpace', 'CenterSpace'] as const;

@@ -21,7 +21,16 @@ import { SUBGRAPH_NAMES, subgraphVariable, type SubgraphName } from '../lib/conf
 import { databaseKind } from '../lib/subgraph/orm';
 import { launchStack, type RunningStack } from './stack';
 import { SUPERGRAPH_PATH } from '../gateway/gateway';
-import { CREATE_PROGRAM, ENROLL, PUBLISH_PROGRAM, READ_OPERATIONS, collectSamples, variablesFor, type Operation, type Samples } from './bench/operations';
+import {
+  CREATE_PROGRAM,
+  ENROLL,
+  PUBLISH_PROGRAM,
+  READ_OPERATIONS,
+  collectSamples,
+  variablesFor,
+  type Operation,
+  type Samples,
+} from './bench/operations';
 import { freePort } from './ports';
 
 const ROOT = join(__dirname, '..');
@@ -41,13 +50,22 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 
 function installBenchDependencies(): void {
-  if (existsSync(join(BENCH, 'node_modules', 'autocannon')) && existsSync(join(BENCH, 'node_modules', '@graphql-hive', 'gateway-runtime'))) return;
+  if (
+    existsSync(join(BENCH, 'node_modules', 'autocannon')) &&
+    existsSync(join(BENCH, 'node_modules', '@graphql-hive', 'gateway-runtime'))
+  )
+    return;
   console.log('Installing the benchmark peers into bench/node_modules (once; large) ...');
   const command = existsSync(join(BENCH, 'package-lock.json')) ? 'ci' : 'install';
   execFileSync('npm', [command, '--prefix', BENCH, '--no-audit', '--no-fund'], { stdio: 'inherit' });
 }
 
-async function post(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: any; errors?: any[] }> {
+async function post(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<{ data?: any; errors?: any[] }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -70,7 +88,9 @@ async function statementCounts(stack: RunningStack): Promise<Record<SubgraphName
 function rssMb(pid: number | undefined): number | undefined {
   if (!pid) return undefined;
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : undefined;
   } catch {
     return undefined;
@@ -92,7 +112,13 @@ interface LoadResult {
 const autocannon = (options: object): Promise<any> => createRequire(join(BENCH, 'package.json'))('autocannon')(options);
 
 /** Drives one operation through a gateway URL; GraphQL errors in a 200 body count as errors too. */
-async function load(url: string, operation: Operation, samples: Samples, identical: boolean, headers: Record<string, string> = {}): Promise<Omit<LoadResult, 'label'>> {
+async function load(
+  url: string,
+  operation: Operation,
+  samples: Samples,
+  identical: boolean,
+  headers: Record<string, string> = {},
+): Promise<Omit<LoadResult, 'label'>> {
   let i = 0;
   let graphqlErrors = 0;
   const result = await autocannon({
@@ -105,7 +131,10 @@ async function load(url: string, operation: Operation, samples: Samples, identic
         headers: { 'content-type': 'application/json', ...headers },
         setupRequest: (request: object) => ({
           ...request,
-          body: JSON.stringify({ query: operation.query, variables: variablesFor(operation, samples, identical ? 0 : i++) }),
+          body: JSON.stringify({
+            query: operation.query,
+            variables: variablesFor(operation, samples, identical ? 0 : i++),
+          }),
         }),
         onResponse: (_status: number, body: string) => {
           if (body.includes('"errors"')) graphqlErrors++;
@@ -123,7 +152,10 @@ async function load(url: string, operation: Operation, samples: Samples, identic
 }
 
 /** Operation 4: `connections` partners in parallel, each creating and publishing a program that 3 residents enroll in. */
-async function writeLoad(stack: RunningStack, samples: Samples): Promise<{ rps: number; p50: number; p99: number; requests: number; errors: number; flows: number }> {
+async function writeLoad(
+  stack: RunningStack,
+  samples: Samples,
+): Promise<{ rps: number; p50: number; p99: number; requests: number; errors: number; flows: number }> {
   const auth = stack.config.auth;
   const latencies: number[] = [];
   let errors = 0;
@@ -140,18 +172,31 @@ async function writeLoad(stack: RunningStack, samples: Samples): Promise<{ rps: 
   const run = Date.now().toString(36);
   const worker = async (w: number) => {
     const center = samples.centers[w % samples.centers.length];
-    const partner = await signToken({ sub: `bench-partner-${w}`, role: Role.INSTITUTION, institution: `LearningCenter:${center.id}` }, auth);
-    const residents = await Promise.all([0, 1, 2].map((r) => signToken({ sub: `bench-resident-${run}-${w}-${r}`, role: Role.RESIDENT }, auth)));
+    const partner = await signToken(
+      { sub: `bench-partner-${w}`, role: Role.INSTITUTION, institution: `LearningCenter:${center.id}` },
+      auth,
+    );
+    const residents = await Promise.all(
+      [0, 1, 2].map((r) => signToken({ sub: `bench-resident-${run}-${w}-${r}`, role: Role.RESIDENT }, auth)),
+    );
     for (let n = 0; Date.now() < deadline; n++) {
       const input = {
-        centerId: center.id, host: { type: 'LEARNING_CENTER', id: center.id }, title: `Benchmark program ${run}-${w}-${n}`,
-        track: 'LIFE_CULTURE', fieldCode: samples.fieldCode, startsOn: '2027-03-02', endsOn: '2027-04-27', capacity: 2, feeKrw: 0,
+        centerId: center.id,
+        host: { type: 'LEARNING_CENTER', id: center.id },
+        title: `Benchmark program ${run}-${w}-${n}`,
+        track: 'LIFE_CULTURE',
+        fieldCode: samples.fieldCode,
+        startsOn: '2027-03-02',
+        endsOn: '2027-04-27',
+        capacity: 2,
+        feeKrw: 0,
       };
       const created = await timed(CREATE_PROGRAM, { input }, partner);
       const id = created?.program?.id;
       if (!id) continue;
       await timed(PUBLISH_PROGRAM, { input: { id } }, partner);
-      for (const resident of residents) await timed(ENROLL, { input: { programId: id, idempotencyKey: `${run}-${w}-${n}` } }, resident);
+      for (const resident of residents)
+        await timed(ENROLL, { input: { programId: id, idempotencyKey: `${run}-${w}-${n}` } }, resident);
       flows++;
     }
   };
@@ -159,16 +204,27 @@ async function writeLoad(stack: RunningStack, samples: Samples): Promise<{ rps: 
   await Promise.all(Array.from({ length: Math.min(connections, samples.centers.length) }, (_, w) => worker(w)));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
   return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), requests: latencies.length, errors, flows };
 }
 
 async function startHive(stack: RunningStack): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const subgraphs = SUBGRAPH_NAMES.map((name) => ({ name, url: stack.subgraphUrls[name], gatewaySecret: stack.config.subgraphs[name].gatewaySecret }));
+  const subgraphs = SUBGRAPH_NAMES.map((name) => ({
+    name,
+    url: stack.subgraphUrls[name],
+    gatewaySecret: stack.config.subgraphs[name].gatewaySecret,
+  }));
   const child = spawn(process.execPath, [join(BENCH, 'hive-gateway.mjs')], {
     cwd: BENCH,
-    env: { ...process.env, HIVE_PORT: String(port), SUPERGRAPH_PATH, SUBGRAPHS: JSON.stringify(subgraphs), NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      HIVE_PORT: String(port),
+      SUPERGRAPH_PATH,
+      SUBGRAPHS: JSON.stringify(subgraphs),
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -196,32 +252,50 @@ function report(
 ): string {
   const lines: string[] = [];
   lines.push(`## Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, '');
-  lines.push(`Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}.`);
+  lines.push(
+    `Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}.`,
+  );
   lines.push(`Setting: ${setting}. Gateways, subgraphs and the load generator share the machine.`, '');
-  lines.push('| operation | gateway | req/s | p50 ms | p99 ms | requests | errors | SQL/request (centers, schools, libraries, cultural, civil) | gateway RSS MB |');
+  lines.push(
+    '| operation | gateway | req/s | p50 ms | p99 ms | requests | errors | SQL/request (centers, schools, libraries, cultural, civil) | gateway RSS MB |',
+  );
   lines.push('|---|---|---:|---:|---:|---:|---:|---|---:|');
   const row = (result: LoadResult | undefined, gateway: string) => {
     if (!result) return;
     const sql = result.sqlPerRequest ? SUBGRAPH_NAMES.map((n) => fmt(result.sqlPerRequest![n], 1)).join(', ') : '—';
-    lines.push(`| ${result.label} | ${gateway} | ${fmt(result.rps)} | ${result.p50} | ${result.p99} | ${result.requests} | ${result.errors} | ${sql} | ${fmt(result.gatewayRssMb)} |`);
+    lines.push(
+      `| ${result.label} | ${gateway} | ${fmt(result.rps)} | ${result.p50} | ${result.p99} | ${result.requests} | ${result.errors} | ${sql} | ${fmt(result.gatewayRssMb)} |`,
+    );
   };
   for (const result of ours) {
     row(result, 'Baeumteo');
-    row(uncached.find((u) => u.label === result.label), 'Baeumteo, no response cache');
-    row(hive.find((h) => h.label === result.label), 'Hive Gateway');
+    row(
+      uncached.find((u) => u.label === result.label),
+      'Baeumteo, no response cache',
+    );
+    row(
+      hive.find((h) => h.label === result.label),
+      'Hive Gateway',
+    );
   }
   if (writes) {
-    lines.push(`| partner creates + publishes, 3 residents enroll | Baeumteo | ${fmt(writes.rps)} | ${writes.p50} | ${writes.p99} | ${writes.requests} | ${writes.errors} | | |`);
+    lines.push(
+      `| partner creates + publishes, 3 residents enroll | Baeumteo | ${fmt(writes.rps)} | ${writes.p50} | ${writes.p99} | ${writes.requests} | ${writes.errors} | | |`,
+    );
   }
   if (hive.length > 0) {
     lines.push('', 'Throughput ratio, Baeumteo / Hive Gateway:', '');
     for (const result of ours) {
       const other = hive.find((h) => h.label === result.label);
       const plain = uncached.find((u) => u.label === result.label);
-      if (other) lines.push(`- ${result.label}: ${(result.rps / other.rps).toFixed(2)}x${plain ? ` (without the response cache ${(plain.rps / other.rps).toFixed(2)}x)` : ''}`);
+      if (other)
+        lines.push(
+          `- ${result.label}: ${(result.rps / other.rps).toFixed(2)}x${plain ? ` (without the response cache ${(plain.rps / other.rps).toFixed(2)}x)` : ''}`,
+        );
     }
   }
-  if (writes) lines.push('', `Writes: ${writes.flows} complete flows (create, publish, 3 enrollments) in the write run.`);
+  if (writes)
+    lines.push('', `Writes: ${writes.flows} complete flows (create, publish, 3 enrollments) in the write run.`);
   return lines.join('\n');
 }
 
@@ -242,12 +316,21 @@ async function main(): Promise<void> {
     delete env[subgraphVariable(name, 'URL')];
   }
   console.log(`Starting the hub (${databaseKind({ databaseUrl: env.DATABASE_URL })}; seeding on first start) ...`);
-  const stack = await launchStack({ env, onLine: (service, line) => /error|exited/i.test(line) && console.log(`[${service}] ${line}`) });
+  const stack = await launchStack({
+    env,
+    onLine: (service, line) => /error|exited/i.test(line) && console.log(`[${service}] ${line}`),
+  });
   let hive: { url: string; child: ChildProcess } | undefined;
   try {
     const samples = await collectSamples((query, variables) => post(stack.gatewayUrl, query, variables));
     const operations = READ_OPERATIONS.filter((op) => !args.only || args.only.split(',').includes(op.name));
-    const cases = operations.flatMap((operation) => [false, true].map((identical) => ({ operation, identical, label: `${operation.title}, ${identical ? 'identical' : 'varied'}` })));
+    const cases = operations.flatMap((operation) =>
+      [false, true].map((identical) => ({
+        operation,
+        identical,
+        label: `${operation.title}, ${identical ? 'identical' : 'varied'}`,
+      })),
+    );
 
     const ours: LoadResult[] = [];
     const uncached: LoadResult[] = [];
@@ -259,7 +342,9 @@ async function main(): Promise<void> {
       const before = await statementCounts(stack);
       const result = await load(url, operation, samples, identical, headers);
       const after = await statementCounts(stack);
-      const sqlPerRequest = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, (after[n] - before[n]) / Math.max(1, result.requests)])) as Record<SubgraphName, number>;
+      const sqlPerRequest = Object.fromEntries(
+        SUBGRAPH_NAMES.map((n) => [n, (after[n] - before[n]) / Math.max(1, result.requests)]),
+      ) as Record<SubgraphName, number>;
       return { ...result, sqlPerRequest };
     };
     // Case by case, our gateway without the response cache (cache-control: no-cache: every answer computed by the
@@ -268,25 +353,36 @@ async function main(): Promise<void> {
     for (const { operation, identical, label } of cases) {
       const plain = await measure(stack.gatewayUrl, operation, identical, { 'cache-control': 'no-cache' });
       uncached.push({ label, ...plain, gatewayRssMb: rssMb(stack.pid('gateway')) });
-      console.log(`Baeumteo (no response cache) ${label}: ${fmt(plain.rps)} req/s, p50 ${plain.p50} ms, p99 ${plain.p99} ms, errors ${plain.errors}`);
+      console.log(
+        `Baeumteo (no response cache) ${label}: ${fmt(plain.rps)} req/s, p50 ${plain.p50} ms, p99 ${plain.p99} ms, errors ${plain.errors}`,
+      );
       if (hive) {
         const other = await measure(hive.url, operation, identical, {});
         hiveResults.push({ label, ...other, gatewayRssMb: rssMb(hive.child.pid) });
-        console.log(`Hive ${label}: ${fmt(other.rps)} req/s, p50 ${other.p50} ms, p99 ${other.p99} ms, errors ${other.errors}`);
+        console.log(
+          `Hive ${label}: ${fmt(other.rps)} req/s, p50 ${other.p50} ms, p99 ${other.p99} ms, errors ${other.errors}`,
+        );
       }
       const cached = await measure(stack.gatewayUrl, operation, identical, {});
       ours.push({ label, ...cached, gatewayRssMb: rssMb(stack.pid('gateway')) });
-      console.log(`Baeumteo ${label}: ${fmt(cached.rps)} req/s, p50 ${cached.p50} ms, p99 ${cached.p99} ms, errors ${cached.errors}`);
+      console.log(
+        `Baeumteo ${label}: ${fmt(cached.rps)} req/s, p50 ${cached.p50} ms, p99 ${cached.p99} ms, errors ${cached.errors}`,
+      );
     }
 
     const writes = args.only && !args.only.split(',').includes('writes') ? undefined : await writeLoad(stack, samples);
-    if (writes) console.log(`Baeumteo writes: ${fmt(writes.rps)} req/s, p50 ${writes.p50} ms, p99 ${writes.p99} ms, errors ${writes.errors}`);
+    if (writes)
+      console.log(
+        `Baeumteo writes: ${fmt(writes.rps)} req/s, p50 ${writes.p50} ms, p99 ${writes.p99} ms, errors ${writes.errors}`,
+      );
 
     const programs = env.SEED_PROGRAMS ?? String(stack.config.seed.programs);
     const setting = `${databaseKind(stack.config)}, ${programs} seeded programs, ${duration} s per case after a ${duration} s warm-up, ${connections} connections`;
     const section = report(ours, uncached, hiveResults, writes, setting);
     console.log(`\n${section}\n`);
-    const existing = existsSync(args.out) ? readFileSync(args.out, 'utf8') : '# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts); newest run first.\n';
+    const existing = existsSync(args.out)
+      ? readFileSync(args.out, 'utf8')
+      : '# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts); newest run first.\n';
     const [head, ...rest] = existing.split(/\n(?=## Run of )/);
     writeFileSync(args.out, [head.trimEnd(), section, ...rest].join('\n\n').trimEnd() + '\n');
     console.log(`Written to ${args.out}`);
@@ -300,4 +396,3 @@ main().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
-

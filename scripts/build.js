@@ -41,7 +41,13 @@ function build(outDir) {
         continue;
       }
       const js = target.replace(/\.ts$/, '.js');
-      const output = transformFileSync(file, { ...swcrc, swcrc: false, sourceMaps: true, outputPath: js, sourceFileName: relative(dirname(js), file) });
+      const output = transformFileSync(file, {
+        ...swcrc,
+        swcrc: false,
+        sourceMaps: true,
+        outputPath: js,
+        sourceFileName: relative(dirname(js), file),
+      });
       writeFileSync(js, `${output.code}\n//# sourceMappingURL=${basename(js)}.map\n`);
       writeFileSync(`${js}.map`, output.map);
       compiled += 1;

@@ -53,7 +53,8 @@ function parseVariables(text: string, where: string): Record<string, unknown> {
   } catch (error) {
     throw new UsageError(`${where} is not JSON: ${(error as Error).message}`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new UsageError(`${where} must be a JSON object`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new UsageError(`${where} must be a JSON object`);
   return value as Record<string, unknown>;
 }
 
@@ -74,10 +75,12 @@ async function options() {
   });
   if (values.help) return null;
   if (!values.query) throw new UsageError('--query is required');
-  if (values.variables && values['variables-file']) throw new UsageError('give --variables or --variables-file, not both');
+  if (values.variables && values['variables-file'])
+    throw new UsageError('give --variables or --variables-file, not both');
   const fromExtension = values.output ? extname(values.output).slice(1).toLowerCase() : '';
   const format = values.format ?? (EXPORT_FORMATS.includes(fromExtension as ExportFormat) ? fromExtension : 'csv');
-  if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got ${format}`);
+  if (!EXPORT_FORMATS.includes(format as ExportFormat))
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got ${format}`);
   if (!URL.canParse(values.gateway)) throw new UsageError(`--gateway is not a URL: ${values.gateway}`);
   const variables = values.variables
     ? parseVariables(values.variables, '--variables')
@@ -110,7 +113,10 @@ async function main(): Promise<number> {
   // A file appears only complete: the rows go to a side file renamed at the end.
   const partial = opts.output ? `${opts.output}.partial` : null;
   const stream: Writable = partial ? createWriteStream(partial) : process.stdout;
-  const bar = new SingleBar({ format: 'exporting [{bar}] {value}/{total} rows | {pages} pages | ETA {eta_formatted}', hideCursor: true });
+  const bar = new SingleBar({
+    format: 'exporting [{bar}] {value}/{total} rows | {pages} pages | ETA {eta_formatted}',
+    hideCursor: true,
+  });
   let barStarted = false;
   try {
     const summary = await runExport({
@@ -131,8 +137,13 @@ async function main(): Promise<number> {
       await once(stream, 'finish');
       await rename(partial, opts.output);
     }
-    const count = summary.totalCount !== null && summary.totalCount !== summary.rows ? ` (totalCount said ${summary.totalCount})` : '';
-    process.stderr.write(`exported ${summary.rows} rows${count} in ${summary.pages} pages as ${opts.format}${opts.output ? ` to ${opts.output}` : ''}\n`);
+    const count =
+      summary.totalCount !== null && summary.totalCount !== summary.rows
+        ? ` (totalCount said ${summary.totalCount})`
+        : '';
+    process.stderr.write(
+      `exported ${summary.rows} rows${count} in ${summary.pages} pages as ${opts.format}${opts.output ? ` to ${opts.output}` : ''}\n`,
+    );
     return 0;
   } catch (error) {
     if (barStarted) bar.stop();
@@ -149,7 +160,8 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    const usage = error instanceof UsageError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+    const usage =
+      error instanceof UsageError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`export: ${(error as Error).message}\n${usage ? `\n${USAGE}` : ''}`);
     process.exitCode = usage || error instanceof QueryError ? 2 : 1;
   },

@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { out: { type: 'string' }, alg: { type: 'string', default: 'EdDSA' } } });
   if (!values.out) throw new Error('--out DIR is required');
   if (!ALGORITHMS.includes(values.alg)) throw new Error(`--alg must be one of ${ALGORITHMS.join(', ')}`);
-  const files = { privateKey: join(values.out, 'jwt-private.pem'), publicKey: join(values.out, 'jwt-public.pem'), jwks: join(values.out, 'jwks.json') };
+  const files = {
+    privateKey: join(values.out, 'jwt-private.pem'),
+    publicKey: join(values.out, 'jwt-public.pem'),
+    jwks: join(values.out, 'jwks.json'),
+  };
   const existing = Object.values(files).filter((file) => existsSync(file));
   if (existing.length > 0) throw new Error(`refusing to overwrite ${existing.join(', ')}`);
   const { privateKey, publicKey } = await generateKeyPair(values.alg, { extractable: true });
@@ -25,7 +29,9 @@ async function main(): Promise<void> {
   writeFileSync(files.privateKey, await exportPKCS8(privateKey), { mode: 0o600 });
   writeFileSync(files.publicKey, await exportSPKI(publicKey));
   writeFileSync(files.jwks, `${JSON.stringify({ keys: [{ ...jwk, kid, alg: values.alg, use: 'sig' }] }, null, 2)}\n`);
-  console.log(`wrote ${files.privateKey} (keep it with the token issuer only), ${files.publicKey} and ${files.jwks} (kid ${kid})`);
+  console.log(
+    `wrote ${files.privateKey} (keep it with the token issuer only), ${files.publicKey} and ${files.jwks} (kid ${kid})`,
+  );
 }
 
 main().catch((error) => {

@@ -78,14 +78,19 @@ async function run(command: string, name: SubgraphName): Promise<void> {
 
 async function main(): Promise<void> {
   const [command, target] = process.argv.slice(2);
-  if (!['create', 'check'].includes(command) || !(target === 'all' || SUBGRAPH_NAMES.includes(target as SubgraphName))) {
+  if (
+    !['create', 'check'].includes(command) ||
+    !(target === 'all' || SUBGRAPH_NAMES.includes(target as SubgraphName))
+  ) {
     console.error(`usage: npm run migrations -- <create|check> <${SUBGRAPH_NAMES.join('|')}|all>`);
     process.exit(2);
   }
   if (target === 'all') {
     // One process per subgraph: each declares its own stubs of shared types.
     for (const name of SUBGRAPH_NAMES) {
-      execFileSync(process.execPath, ['-r', join(__dirname, 'register.js'), __filename, command, name], { stdio: 'inherit' });
+      execFileSync(process.execPath, ['-r', join(__dirname, 'register.js'), __filename, command, name], {
+        stdio: 'inherit',
+      });
     }
     return;
   }

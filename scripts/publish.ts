@@ -51,7 +51,8 @@ function options() {
   const token = tokenFrom(values.token);
   if (!token && !dryRun) throw new UsageError('--token is required (or BAEUMTEO_TOKEN), except with --dry-run');
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError('--concurrency must be a whole number from 1 to 32');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32)
+    throw new UsageError('--concurrency must be a whole number from 1 to 32');
   if (!URL.canParse(values.gateway)) throw new UsageError(`--gateway is not a URL: ${values.gateway}`);
   const file = fromUserDirectory(values.file);
   return {
@@ -75,12 +76,19 @@ async function main(): Promise<number> {
   const { format } = opts;
   const { columns, rows } = await readRowsFile(opts.file);
   const { missing, unknown } = checkColumns(columns);
-  if (format === 'csv' && missing.length > 0) throw new FileError(`the CSV header lacks required columns: ${missing.join(', ')}`);
+  if (format === 'csv' && missing.length > 0)
+    throw new FileError(`the CSV header lacks required columns: ${missing.join(', ')}`);
   if (unknown.length > 0) process.stderr.write(`warning: ignoring unknown columns: ${unknown.join(', ')}\n`);
   const checked = checkRows(rows);
   // Find out now, not after sending every row, that the report cannot be written.
   const reportDirectory = opts.report ? dirname(opts.report) : null;
-  if (reportDirectory && !(await access(reportDirectory, constants.W_OK).then(() => true, () => false))) {
+  if (
+    reportDirectory &&
+    !(await access(reportDirectory, constants.W_OK).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new UsageError(`--report: cannot write in ${reportDirectory}`);
   }
 
@@ -89,7 +97,10 @@ async function main(): Promise<number> {
     process.stdout.write(formatPlan(checked, { publish: opts.publish, format }));
     results = planRows(checked);
   } else {
-    const bar = new SingleBar({ format: 'publishing [{bar}] {value}/{total} rows | {failed} failed | ETA {eta_formatted}', hideCursor: true });
+    const bar = new SingleBar({
+      format: 'publishing [{bar}] {value}/{total} rows | {failed} failed | ETA {eta_formatted}',
+      hideCursor: true,
+    });
     bar.start(checked.filter((row) => row.errors.length === 0).length, 0, { failed: 0 });
     let failed = 0;
     results = await publishRows(checked, {
@@ -116,7 +127,8 @@ main().then(
     process.exitCode = code;
   },
   (error) => {
-    const usage = error instanceof UsageError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+    const usage =
+      error instanceof UsageError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`publish: ${(error as Error).message}\n${usage ? `\n${USAGE}` : ''}`);
     process.exitCode = usage || error instanceof FileError ? 2 : 1;
   },

@@ -62,11 +62,15 @@ function baseline(against: string | undefined): Map<string, string> | undefined 
     } else {
       // A single file: a subgraph's by its name, else a supergraph.
       const name = basename(against, '.graphql');
-      files.set((SUBGRAPH_NAMES as readonly string[]).includes(name) ? name : SUPERGRAPH, readFileSync(against, 'utf8'));
+      files.set(
+        (SUBGRAPH_NAMES as readonly string[]).includes(name) ? name : SUPERGRAPH,
+        readFileSync(against, 'utf8'),
+      );
     }
     return files;
   }
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const ref = ['origin/main', 'main'].find((candidate) => {
     try {
       git('rev-parse', '--verify', '--quiet', `${candidate}^{commit}`);
@@ -80,7 +84,9 @@ function baseline(against: string | undefined): Map<string, string> | undefined 
     if (!ref) throw new Error('no origin/main or main branch');
     base = git('merge-base', 'HEAD', ref);
   } catch (error) {
-    console.log(`schema:check: nothing to compare with (${(error as Error).message.split('\n')[0]}; a shallow clone?): skipped. Fetch main, or pass --against <dir>.`);
+    console.log(
+      `schema:check: nothing to compare with (${(error as Error).message.split('\n')[0]}; a shallow clone?): skipped. Fetch main, or pass --against <dir>.`,
+    );
     return undefined;
   }
   for (const name of [SUPERGRAPH, ...SUBGRAPH_NAMES]) {
@@ -97,19 +103,34 @@ function baseline(against: string | undefined): Map<string, string> | undefined 
 function changes(name: string, before: string, after: string): { breaking: Change[]; dangerous: Change[] } {
   const build = name === SUPERGRAPH ? apiSchema : subgraphSchema;
   const [old, current] = [build(before), build(after)];
-  const label = (change: { type: string; description: string }) => ({ schema: name, type: change.type, description: change.description });
-  return { breaking: findBreakingChanges(old, current).map(label), dangerous: findDangerousChanges(old, current).map(label) };
+  const label = (change: { type: string; description: string }) => ({
+    schema: name,
+    type: change.type,
+    description: change.description,
+  });
+  return {
+    breaking: findBreakingChanges(old, current).map(label),
+    dangerous: findDangerousChanges(old, current).map(label),
+  };
 }
 
 function readAccepted(file: string): AcceptedChange[] {
   if (!existsSync(file)) return [];
   const parsed = acceptedChangesSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a list of { schema?, change, reason }: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`${file} is not a list of { schema?, change, reason }: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
 function main(): number {
-  const { values } = parseArgs({ options: { against: { type: 'string' }, schema: { type: 'string' }, accepted: { type: 'string' }, accept: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      against: { type: 'string' },
+      schema: { type: 'string' },
+      accepted: { type: 'string' },
+      accept: { type: 'string' },
+    },
+  });
   const schemaDir = values.schema ?? join(ROOT, 'schema');
   const acceptedFile = values.accepted ?? join(schemaDir, 'accepted-changes.json');
   const accepted = readAccepted(acceptedFile);
@@ -129,12 +150,18 @@ function main(): number {
     dangerous.push(...found.dangerous);
   }
 
-  const isAccepted = (change: Change) => accepted.some((entry) => (entry.schema ?? change.schema) === change.schema && entry.change === change.description);
+  const isAccepted = (change: Change) =>
+    accepted.some((entry) => (entry.schema ?? change.schema) === change.schema && entry.change === change.description);
   for (const change of dangerous) console.log(`dangerous  ${change.schema}: ${change.description} (${change.type})`);
-  for (const change of breaking.filter(isAccepted)) console.log(`accepted   ${change.schema}: ${change.description} (${change.type})`);
+  for (const change of breaking.filter(isAccepted))
+    console.log(`accepted   ${change.schema}: ${change.description} (${change.type})`);
   let refused = breaking.filter((change) => !isAccepted(change));
   if (values.accept !== undefined && refused.length > 0) {
-    const added = refused.map((change) => ({ schema: change.schema as AcceptedChange['schema'], change: change.description, reason: values.accept! }));
+    const added = refused.map((change) => ({
+      schema: change.schema as AcceptedChange['schema'],
+      change: change.description,
+      reason: values.accept!,
+    }));
     writeFileSync(acceptedFile, `${JSON.stringify(acceptedChangesSchema.parse([...accepted, ...added]), null, 2)}\n`);
     console.log(`accepted ${added.length} breaking change(s) in ${acceptedFile}: review them in the diff.`);
     refused = [];
@@ -147,7 +174,9 @@ function main(): number {
     );
     return 1;
   }
-  console.log(`schema:check: no unaccepted breaking change (${breaking.length} accepted, ${dangerous.length} dangerous).`);
+  console.log(
+    `schema:check: no unaccepted breaking change (${breaking.length} accepted, ${dangerous.length} dangerous).`,
+  );
   return 0;
 }
 

@@ -28,7 +28,12 @@ async function seedOne(name: SubgraphName): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { programs: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' }, child: { type: 'string' } },
+    options: {
+      programs: { type: 'string' },
+      seed: { type: 'string' },
+      only: { type: 'string' },
+      child: { type: 'string' },
+    },
   });
   if (values.child) return seedOne(values.child as SubgraphName);
 
@@ -37,7 +42,8 @@ async function main(): Promise<void> {
   if (values.seed !== undefined) env.SEED = values.seed;
   const config = loadConfig(env); // validates --programs and --seed before anything is dropped
   const targets = values.only ? [values.only as SubgraphName] : [...SUBGRAPH_NAMES];
-  if (!targets.every((name) => SUBGRAPH_NAMES.includes(name))) throw new Error(`--only must be one of ${SUBGRAPH_NAMES.join(', ')}`);
+  if (!targets.every((name) => SUBGRAPH_NAMES.includes(name)))
+    throw new Error(`--only must be one of ${SUBGRAPH_NAMES.join(', ')}`);
   console.log(
     `Seeding ${targets.join(', ')} with ${config.seed.programs} programs (seed ${config.seed.seed}) on ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`} ...`,
   );

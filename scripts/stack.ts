@@ -6,7 +6,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SUBGRAPH_NAMES, loadConfig, serviceEnv, type GatewayConfig, type HubConfig, type ServiceName, type SubgraphName } from '../lib/config';
+import {
+  SUBGRAPH_NAMES,
+  loadConfig,
+  serviceEnv,
+  type GatewayConfig,
+  type HubConfig,
+  type ServiceName,
+  type SubgraphName,
+} from '../lib/config';
 
 const ROOT = join(__dirname, '..');
 const REGISTER = join(ROOT, 'scripts', 'register.js');
@@ -38,12 +46,18 @@ export function entryPoint(service: ServiceName): string {
 }
 
 export function readyUrl(config: Pick<GatewayConfig, 'gatewayPort' | 'subgraphs'>, service: ServiceName): string {
-  const graphqlUrl = service === 'gateway' ? `http://127.0.0.1:${config.gatewayPort}/graphql` : config.subgraphs[service].url;
+  const graphqlUrl =
+    service === 'gateway' ? `http://127.0.0.1:${config.gatewayPort}/graphql` : config.subgraphs[service].url;
   return new URL(service === 'gateway' ? '/health' : '/ready', graphqlUrl).toString();
 }
 
 /** Resolves when `url` answers 2xx; fails when `child` exits first or the deadline passes. */
-export async function waitUntilReady(url: string, child: ChildProcess, deadline: number, tail: string[]): Promise<void> {
+export async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  deadline: number,
+  tail: string[],
+): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}:\n${tail.join('\n')}`);
     try {
@@ -124,7 +138,10 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
   return {
     config,
     gatewayUrl: `http://127.0.0.1:${config.gatewayPort}/graphql`,
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url])) as Record<SubgraphName, string>,
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, config.subgraphs[name].url])) as Record<
+      SubgraphName,
+      string
+    >,
     pid: (service) => children.get(service)?.pid,
     stop,
   };

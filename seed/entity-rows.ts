@@ -6,12 +6,25 @@
 import type { SpaceRow } from './network.types';
 import type { Place } from '../lib/subgraph/place.entity';
 
-type PlaceData = Pick<Place, 'id' | 'name' | 'districtCode' | 'dongCode' | 'lat' | 'lng' | 'address' | 'phone' | 'homepage'>;
+type PlaceData = Pick<
+  Place,
+  'id' | 'name' | 'districtCode' | 'dongCode' | 'lat' | 'lng' | 'address' | 'phone' | 'homepage'
+>;
 
 /** The columns of a Place (lib/subgraph/place.entity.ts); the caller adds the entity's own. A school lists no phone or home page. */
 export function placeData(row: Omit<PlaceData, 'phone' | 'homepage'> & Partial<PlaceData>): PlaceData {
   const { id, name, districtCode, dongCode, lat, lng, address } = row;
-  return { id, name, districtCode, dongCode, lat, lng, address, phone: row.phone ?? null, homepage: row.homepage ?? null };
+  return {
+    id,
+    name,
+    districtCode,
+    dongCode,
+    lat,
+    lng,
+    address,
+    phone: row.phone ?? null,
+    homepage: row.homepage ?? null,
+  };
 }
 
 /** A room, owned through its ManyToOne `ownerProperty` (e.g. "school"): the owner's key stands for it. */

@@ -9,10 +9,18 @@ export interface GeoJsonGeometry {
   type: string;
   coordinates: unknown;
 }
-export interface BBox { minLng: number; minLat: number; maxLng: number; maxLat: number }
+export interface BBox {
+  minLng: number;
+  minLat: number;
+  maxLng: number;
+  maxLat: number;
+}
 
 /** A (multi)polygon with its bounding box, so most point tests end at four comparisons. */
-export interface Shape { bbox: BBox; polygons: PolygonRings[] }
+export interface Shape {
+  bbox: BBox;
+  polygons: PolygonRings[];
+}
 
 export function shapeOf(geometry: GeoJsonGeometry): Shape {
   let polygons: PolygonRings[];

@@ -10,7 +10,12 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-interface Sited { districtCode: string; name: string; lat: number; lng: number }
+interface Sited {
+  districtCode: string;
+  name: string;
+  lat: number;
+  lng: number;
+}
 
 /**
  * Numbers real institutions in (district, name) order, so an id survives a

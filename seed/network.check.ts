@@ -23,9 +23,15 @@ function placementReport(network: Network): Record<string, { noDong: number; don
   const districtOfDong = new Map(network.dongs.map((dong) => [dong.code, dong.districtCode]));
   const report = (rows: readonly { districtCode: string; dongCode: string | null }[]) => ({
     noDong: rows.filter((row) => row.dongCode === null).length,
-    dongInOtherDistrict: rows.filter((row) => row.dongCode !== null && districtOfDong.get(row.dongCode) !== row.districtCode).length,
+    dongInOtherDistrict: rows.filter(
+      (row) => row.dongCode !== null && districtOfDong.get(row.dongCode) !== row.districtCode,
+    ).length,
   });
-  return { schools: report(network.schools), libraries: report(network.libraries), culturalCenters: report(network.culturalCenters) };
+  return {
+    schools: report(network.schools),
+    libraries: report(network.libraries),
+    culturalCenters: report(network.culturalCenters),
+  };
 }
 
 function main(): void {

@@ -10,7 +10,10 @@
 import type { InstitutionTypename, VenueTypename } from '../lib/typenames';
 
 export type { InstitutionTypename, VenueTypename };
-export interface EntityRef<T extends string> { typename: T; id: string }
+export interface EntityRef<T extends string> {
+  typename: T;
+  id: string;
+}
 
 export type ProgramTrack = 'LIFE_CULTURE' | 'VOCATIONAL_CAPACITY' | 'LOCAL_PROBLEM_SOLVING';
 export type ProgramStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
@@ -25,58 +28,170 @@ export type CulturalCenterKind =
   | 'MUSEUM' // 박물관/기념관
   | 'GALLERY' // 미술관/갤러리
   | 'OTHER'; // 기타
-export type CivilProviderKind = 'NONPROFIT' | 'COOPERATIVE' | 'SOCIAL_ENTERPRISE' | 'ACADEMY' | 'UNIVERSITY_EXTENSION' | 'COMMUNITY_GROUP';
-export type ExpertDuty = 'PROGRAM_DEVELOPMENT' | 'COMMUNITY_SUPPORT' | 'LEARNER_COUNSELING' | 'RESIDENT_COMMUNICATION' | 'RESOURCE_DISCOVERY';
+export type CivilProviderKind =
+  'NONPROFIT' | 'COOPERATIVE' | 'SOCIAL_ENTERPRISE' | 'ACADEMY' | 'UNIVERSITY_EXTENSION' | 'COMMUNITY_GROUP';
+export type ExpertDuty =
+  'PROGRAM_DEVELOPMENT' | 'COMMUNITY_SUPPORT' | 'LEARNER_COUNSELING' | 'RESIDENT_COMMUNICATION' | 'RESOURCE_DISCOVERY';
 export type CitySupportKind = 'EXPERT_STAFFING' | 'FINANCIAL' | 'CONSULTING';
 export type PartnershipKind = 'VENUE_SHARING' | 'CO_HOSTING' | 'INSTRUCTOR_EXCHANGE' | 'RESOURCE_SHARING';
 export type EnrollmentStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED';
 
-export interface GeoPoint { lat: number; lng: number }
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
 
-export interface DistrictRow extends GeoPoint { code: string; nameKo: string; nameEn: string; educationOfficeCode: string; areaKm2: number }
-export interface DongRow extends GeoPoint { code: string; nameKo: string; nameEn: string; districtCode: string; areaKm2: number | null }
-export interface EducationOfficeRow { code: string; key: string; nameKo: string; nameEn: string; districtCodes: string[] }
+export interface DistrictRow extends GeoPoint {
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  educationOfficeCode: string;
+  areaKm2: number;
+}
+export interface DongRow extends GeoPoint {
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  districtCode: string;
+  areaKm2: number | null;
+}
+export interface EducationOfficeRow {
+  code: string;
+  key: string;
+  nameKo: string;
+  nameEn: string;
+  districtCodes: string[];
+}
 export interface LifelongEducationFieldRow {
-  code: string; parentCode: string | null; nameKo: string; nameEn: string;
+  code: string;
+  parentCode: string | null;
+  nameKo: string;
+  nameEn: string;
   /** Example topics from the classification ("사진", "요리" ...); empty for areas. */
   examplesKo?: string[];
 }
 
 export interface SchoolRow extends GeoPoint {
-  id: string; name: string; level: SchoolLevel; districtCode: string; dongCode: string | null;
-  educationOfficeCode: string; address: string | null; foundedOn: string | null;
+  id: string;
+  name: string;
+  level: SchoolLevel;
+  districtCode: string;
+  dongCode: string | null;
+  educationOfficeCode: string;
+  address: string | null;
+  foundedOn: string | null;
 }
 export interface LibraryRow extends GeoPoint {
-  id: string; name: string; kind: LibraryKind; districtCode: string; dongCode: string | null;
-  address: string | null; phone: string | null; homepage: string | null; seats: number | null;
+  id: string;
+  name: string;
+  kind: LibraryKind;
+  districtCode: string;
+  dongCode: string | null;
+  address: string | null;
+  phone: string | null;
+  homepage: string | null;
+  seats: number | null;
 }
 export interface CulturalCenterRow extends GeoPoint {
-  id: string; name: string; kind: CulturalCenterKind; districtCode: string; dongCode: string | null;
-  address: string | null; phone: string | null; homepage: string | null; seats: number | null;
+  id: string;
+  name: string;
+  kind: CulturalCenterKind;
+  districtCode: string;
+  dongCode: string | null;
+  address: string | null;
+  phone: string | null;
+  homepage: string | null;
+  seats: number | null;
 }
 /** A room in an institution that can host programs (generated). */
-export interface SpaceRow { id: string; ownerId: string; name: string; capacity: number }
+export interface SpaceRow {
+  id: string;
+  ownerId: string;
+  name: string;
+  capacity: number;
+}
 
-export interface CivilProviderRow { id: string; name: string; kind: CivilProviderKind; certifiedExcellent: boolean; districtCodes: string[] }
+export interface CivilProviderRow {
+  id: string;
+  name: string;
+  kind: CivilProviderKind;
+  certifiedExcellent: boolean;
+  districtCodes: string[];
+}
 
 export interface LearningCenterRow extends GeoPoint {
-  id: string; name: string; dongCode: string; districtCode: string;
-  venue: EntityRef<VenueTypename> | null; openedOn: string;
+  id: string;
+  name: string;
+  dongCode: string;
+  districtCode: string;
+  venue: EntityRef<VenueTypename> | null;
+  openedOn: string;
 }
-export interface ExpertRow { id: string; name: string; districtCode: string; centerId: string | null; duties: ExpertDuty[] }
-export interface CitySupportRow { id: string; districtCode: string; kind: CitySupportKind; year: number; amountKrw: number | null; note: string | null }
-export interface LearningCommunityRow { id: string; name: string; centerId: string; memberCount: number; track: ProgramTrack }
-export interface PartnershipRow { id: string; centerId: string; partner: EntityRef<InstitutionTypename>; kind: PartnershipKind; since: string; active: boolean }
-export interface ProgramSessionRow { startsAt: string; endsAt: string }
+export interface ExpertRow {
+  id: string;
+  name: string;
+  districtCode: string;
+  centerId: string | null;
+  duties: ExpertDuty[];
+}
+export interface CitySupportRow {
+  id: string;
+  districtCode: string;
+  kind: CitySupportKind;
+  year: number;
+  amountKrw: number | null;
+  note: string | null;
+}
+export interface LearningCommunityRow {
+  id: string;
+  name: string;
+  centerId: string;
+  memberCount: number;
+  track: ProgramTrack;
+}
+export interface PartnershipRow {
+  id: string;
+  centerId: string;
+  partner: EntityRef<InstitutionTypename>;
+  kind: PartnershipKind;
+  since: string;
+  active: boolean;
+}
+export interface ProgramSessionRow {
+  startsAt: string;
+  endsAt: string;
+}
 export interface ProgramRow {
-  id: string; title: string; titleEn: string; description: string | null; track: ProgramTrack; fieldCode: string;
-  centerId: string; host: EntityRef<InstitutionTypename>; venue: EntityRef<VenueTypename> | null;
-  startsOn: string; endsOn: string; sessions: ProgramSessionRow[];
-  capacity: number; feeKrw: number; status: ProgramStatus; createdAt: string;
+  id: string;
+  title: string;
+  titleEn: string;
+  description: string | null;
+  track: ProgramTrack;
+  fieldCode: string;
+  centerId: string;
+  host: EntityRef<InstitutionTypename>;
+  venue: EntityRef<VenueTypename> | null;
+  startsOn: string;
+  endsOn: string;
+  sessions: ProgramSessionRow[];
+  capacity: number;
+  feeKrw: number;
+  status: ProgramStatus;
+  createdAt: string;
 }
-export interface EnrollmentRow { id: string; programId: string; residentId: string; status: EnrollmentStatus; waitlistPosition: number | null; createdAt: string }
+export interface EnrollmentRow {
+  id: string;
+  programId: string;
+  residentId: string;
+  status: EnrollmentStatus;
+  waitlistPosition: number | null;
+  createdAt: string;
+}
 
-export interface SeedOptions { seed: number; programs: number }
+export interface SeedOptions {
+  seed: number;
+  programs: number;
+}
 
 export interface Network {
   options: SeedOptions;

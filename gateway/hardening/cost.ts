@@ -5,7 +5,15 @@
  * multiplies literal `first:` values, so `programs(first: $n)` cost the same as one program.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, getNullableType, GraphQLError, isListType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isListType,
+  isObjectType,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { LimitsConfig } from '../../lib/config';
 
@@ -28,14 +36,21 @@ export function costEstimator(listSize: number): ComplexityEstimator {
     const paged = [args.first, args.last, args.limit].find((value): value is number => typeof value === 'number');
     let items = 1;
     if (paged !== undefined) items = Math.max(0, paged);
-    else if (isConnection(getNamedType(field.type).name)) items = listSize; // a connection field without first/last
+    else if (isConnection(getNamedType(field.type).name))
+      items = listSize; // a connection field without first/last
     else if (returnsList && !isConnection(type.name)) items = listSize;
     return items * (own + childComplexity);
   };
 }
 
 /** The cost of `document`'s operation with these variables; undefined when the variables do not fit (execution reports that). */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined, listSize: number): number | undefined {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> | undefined,
+  listSize: number,
+): number | undefined {
   try {
     return getComplexity({ schema, query: document, operationName, variables, estimators: [costEstimator(listSize)] });
   } catch {
@@ -50,10 +65,22 @@ export function costLimitPlugin(limits: Pick<LimitsConfig, 'maxCost' | 'costList
       if ((contextValue as { ownOperation?: boolean }).ownOperation) return {};
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          const cost = operationCost(schema, document, operationName ?? undefined, request.variables, limits.costListSize);
+          const cost = operationCost(
+            schema,
+            document,
+            operationName ?? undefined,
+            request.variables,
+            limits.costListSize,
+          );
           if (cost === undefined || cost <= limits.maxCost) return;
           throw new GraphQLError(`Cost limit of ${limits.maxCost} exceeded: the operation would cost ${cost}.`, {
-            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost, maxCost: limits.maxCost, http: { status: 400 } },
+            extensions: {
+              code: 'GRAPHQL_VALIDATION_FAILED',
+              limit: 'cost',
+              cost,
+              maxCost: limits.maxCost,
+              http: { status: 400 },
+            },
           });
         },
       };

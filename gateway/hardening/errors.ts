@@ -26,7 +26,9 @@ function maskedMessage(error: GraphQLFormattedError, code: unknown, extensions: 
 }
 
 /** Apollo's formatError for the gateway; undefined (Apollo's default) when errors are not masked. */
-export function errorFormatter(exposure: ExposureConfig): ((error: GraphQLFormattedError) => GraphQLFormattedError) | undefined {
+export function errorFormatter(
+  exposure: ExposureConfig,
+): ((error: GraphQLFormattedError) => GraphQLFormattedError) | undefined {
   if (!exposure.maskErrors) return undefined;
   return (error) => {
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = error.extensions ?? {};

@@ -8,5 +8,8 @@ export function sendGraphQLError(
   message: string,
   extensions: Record<string, unknown> = {},
 ): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
 }

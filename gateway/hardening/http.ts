@@ -13,12 +13,20 @@ const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 export function corsFor(exposure: ExposureConfig): RequestHandler {
   const allowed = (origin: string) =>
-    exposure.corsOrigins === 'localhost' ? LOCALHOST_ORIGIN.test(origin) : exposure.corsOrigins.includes('*') || exposure.corsOrigins.includes(origin);
+    exposure.corsOrigins === 'localhost'
+      ? LOCALHOST_ORIGIN.test(origin)
+      : exposure.corsOrigins.includes('*') || exposure.corsOrigins.includes(origin);
   return cors({
     // A refused origin gets no Access-Control-Allow-* headers: the browser blocks the response.
     origin: (origin, callback) => callback(null, origin !== undefined && allowed(origin)),
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    allowedHeaders: [
+      'content-type',
+      'authorization',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+      'x-request-id',
+    ],
     maxAge: 600,
   });
 }
@@ -35,10 +43,14 @@ const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
 const JSON_TYPE = 'application/json';
 
 /** The q-value and position of the Accept entry that matches a media type best (exact, type/*, * / *). */
-function acceptance(entries: { type: string; q: number; index: number }[], mediaType: string): { q: number; index: number; exact: boolean } {
+function acceptance(
+  entries: { type: string; q: number; index: number }[],
+  mediaType: string,
+): { q: number; index: number; exact: boolean } {
   const exact = entries.find((entry) => entry.type === mediaType);
   if (exact) return { q: exact.q, index: exact.index, exact: true };
-  const wildcard = entries.find((entry) => entry.type === 'application/*') ?? entries.find((entry) => entry.type === '*/*');
+  const wildcard =
+    entries.find((entry) => entry.type === 'application/*') ?? entries.find((entry) => entry.type === '*/*');
   return wildcard ? { q: wildcard.q, index: wildcard.index, exact: false } : { q: 0, index: Infinity, exact: false };
 }
 
@@ -72,7 +84,8 @@ export function legacyJsonStatusPlugin(): ApolloServerPlugin {
         async willSendResponse({ request, response }) {
           if (response.http.status !== 400 || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          if (data !== undefined || !errors?.every((error) => REQUEST_ERRORS.has(error.extensions?.code as string))) return;
+          if (data !== undefined || !errors?.every((error) => REQUEST_ERRORS.has(error.extensions?.code as string)))
+            return;
           if (!prefersLegacyJson(request.http?.headers.get('accept'))) return;
           response.http.status = 200;
           response.http.headers.set('content-type', 'application/json; charset=utf-8');

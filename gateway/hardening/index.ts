@@ -19,7 +19,12 @@ import { loadSafelist, safelistFilter } from './safelist';
 export interface Hardening<TContext extends object> {
   apollo: Pick<
     ApolloServerOptions<TContext>,
-    'validationRules' | 'parseOptions' | 'introspection' | 'formatError' | 'includeStacktraceInErrorResponses' | 'csrfPrevention'
+    | 'validationRules'
+    | 'parseOptions'
+    | 'introspection'
+    | 'formatError'
+    | 'includeStacktraceInErrorResponses'
+    | 'csrfPrevention'
   >;
   plugins: ApolloServerPlugin<TContext>[];
   /** CORS, rate limit, body parsing (with its limit) and the safelist, in that order. */

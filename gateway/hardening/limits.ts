@@ -18,7 +18,11 @@ function reportAs(limit: LimitName) {
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) =>
-        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } })),
+        context?.reportError(
+          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit },
+          }),
+        ),
     ],
   };
 }
@@ -48,7 +52,12 @@ export function bodyParsing(limits: LimitsConfig): (RequestHandler | ErrorReques
     const status = (error as { status?: number; type?: string }).status;
     if (typeof status !== 'number' || status < 400 || status >= 500) return next(error);
     if ((error as { type?: string }).type === 'entity.too.large') {
-      return sendGraphQLError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${limits.bodyLimit}.`);
+      return sendGraphQLError(
+        res,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than the limit of ${limits.bodyLimit}.`,
+      );
     }
     sendGraphQLError(res, status, 'BAD_REQUEST', `The request body could not be read: ${(error as Error).message}`);
   };

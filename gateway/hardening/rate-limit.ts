@@ -46,10 +46,16 @@ interface Caller {
   signedIn: boolean;
 }
 
-export function createRateLimits(config: GatewayConfig, verifier: TokenVerifier, onStoreError: (error: Error) => void = () => undefined): RateLimits {
+export function createRateLimits(
+  config: GatewayConfig,
+  verifier: TokenVerifier,
+  onStoreError: (error: Error) => void = () => undefined,
+): RateLimits {
   const { rateLimit: limits, redisUrl } = config;
   // Fail fast when Redis is away: the limiter then lets requests through rather than holding them.
-  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, enableOfflineQueue: true }) : undefined;
+  const redis = redisUrl
+    ? new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2000, enableOfflineQueue: true })
+    : undefined;
   redis?.on('error', () => undefined); // reported per request through onStoreError
 
   /** The verified caller of a request, worked out once for all limiters it passes. */
@@ -62,7 +68,9 @@ export function createRateLimits(config: GatewayConfig, verifier: TokenVerifier,
         .identify(req.header('authorization'))
         .catch(() => null)
         .then((identity) =>
-          identity ? { key: `subject:${identity.role}:${identity.subject}`, signedIn: true } : { key: `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`, signedIn: false },
+          identity
+            ? { key: `subject:${identity.role}:${identity.subject}`, signedIn: true }
+            : { key: `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`, signedIn: false },
         );
       callers.set(req, caller);
     }
@@ -73,7 +81,8 @@ export function createRateLimits(config: GatewayConfig, verifier: TokenVerifier,
     redis
       ? new RecoveringRedisStore({
           prefix: `${config.redisKeyPrefix}rate:${bucket}:`,
-          sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<number | string | (number | string)[]>,
+          sendCommand: (command: string, ...args: string[]) =>
+            redis.call(command, ...args) as Promise<number | string | (number | string)[]>,
         })
       : undefined;
 
@@ -95,19 +104,32 @@ export function createRateLimits(config: GatewayConfig, verifier: TokenVerifier,
         callerOf(req).then((caller) => {
           const limit = limitOf(caller);
           const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-          const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000));
+          const retryAfter = Math.max(
+            1,
+            Math.ceil(((resetTime?.getTime() ?? Date.now() + options.windowMs) - Date.now()) / 1000),
+          );
           res.setHeader('Retry-After', String(retryAfter));
           const per = caller.signedIn ? 'caller' : 'address without a token';
           const window = Math.round(options.windowMs / 1000);
-          sendGraphQLError(res, 429, 'RATE_LIMITED', `Too many requests to ${what}: ${limit} per ${window} s for each ${per}. Retry after ${retryAfter} s.`, {
-            retryAfterSeconds: retryAfter,
-          });
+          sendGraphQLError(
+            res,
+            429,
+            'RATE_LIMITED',
+            `Too many requests to ${what}: ${limit} per ${window} s for each ${per}. Retry after ${retryAfter} s.`,
+            {
+              retryAfterSeconds: retryAfter,
+            },
+          );
         }, next);
       },
     });
 
   return {
-    graphql: limiter('graphql', (caller) => (caller.signedIn ? limits.perIdentity : limits.perAnonymousIp), 'the GraphQL API'),
+    graphql: limiter(
+      'graphql',
+      (caller) => (caller.signedIn ? limits.perIdentity : limits.perAnonymousIp),
+      'the GraphQL API',
+    ),
     feed: limiter('feed', () => limits.feed, 'the open-data feed'),
     pages: limiter('pages', () => limits.pages, 'the pages'),
     async close() {

@@ -30,7 +30,9 @@ export function loadSafelist(file: string): Map<string, string> {
   const safelist = new Map<string, string>();
   for (const [hash, body] of entries) {
     if (typeof body !== 'string' || sha256(body) !== hash.toLowerCase()) {
-      throw new ConfigError(`PERSISTED_OPERATIONS_FILE ${file}: the entry ${hash} is not the sha256 of its operation text`);
+      throw new ConfigError(
+        `PERSISTED_OPERATIONS_FILE ${file}: the entry ${hash} is not the sha256 of its operation text`,
+      );
     }
     safelist.set(hash.toLowerCase(), body);
   }
@@ -57,14 +59,20 @@ function persistedHash(extensions: unknown): string | undefined {
 
 /** The manifest text a request stands for; null when it is not in the safelist; undefined when it names no operation. */
 function resolve(params: GraphQLParams, safelist: Map<string, string>): string | null | undefined {
-  if (typeof params.query === 'string' && params.query !== '') return safelist.has(sha256(params.query)) ? params.query : null;
+  if (typeof params.query === 'string' && params.query !== '')
+    return safelist.has(sha256(params.query)) ? params.query : null;
   const hash = persistedHash(params.extensions);
   if (hash === undefined) return undefined;
   return safelist.get(hash) ?? null;
 }
 
 function refuse(res: Parameters<RequestHandler>[1]): void {
-  sendGraphQLError(res, 403, 'PERSISTED_QUERY_NOT_IN_SAFELIST', 'Only registered operations run on this server, and this one is not registered.');
+  sendGraphQLError(
+    res,
+    403,
+    'PERSISTED_QUERY_NOT_IN_SAFELIST',
+    'Only registered operations run on this server, and this one is not registered.',
+  );
 }
 
 /** Lets only safelisted operations through; a hash-only request gets its text filled in for Apollo. */

@@ -27,7 +27,9 @@ const GEO_FILES = ['seoul_gu.geojson', 'seoul_dong_2021.geojson'];
 
 /** A package's folder, found the way Node looks for it (its `exports` map may hide package.json). */
 function packageDir(name: string): string {
-  const found = (require.resolve.paths(name) ?? []).map((dir) => join(dir, name)).find((dir) => existsSync(join(dir, 'package.json')));
+  const found = (require.resolve.paths(name) ?? [])
+    .map((dir) => join(dir, name))
+    .find((dir) => existsSync(join(dir, 'package.json')));
   if (!found) throw new Error(`The pages need the npm package ${name}: run npm ci.`);
   return found;
 }
@@ -51,7 +53,11 @@ const CONTENT_SECURITY_POLICY = [
 function sendPage(res: Response, html: string): void {
   res
     .status(200)
-    .set({ 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-cache' })
+    .set({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'cache-control': 'no-cache',
+    })
     .send(html);
 }
 
@@ -63,12 +69,15 @@ export function mountPages(app: Express, options: { explorer: boolean }): void {
     app.get(`/assets/vendor/${file}`, (_req, res) => res.sendFile(absolute, { maxAge }));
   }
   for (const file of GEO_FILES) {
-    app.get(`/assets/geo/${file}`, (_req, res) => res.type('application/geo+json').sendFile(join(SEED_DATA_DIR, file), { maxAge }));
+    app.get(`/assets/geo/${file}`, (_req, res) =>
+      res.type('application/geo+json').sendFile(join(SEED_DATA_DIR, file), { maxAge }),
+    );
   }
   app.use('/assets', express.static(PUBLIC_DIR, { maxAge: 0, index: false }));
 
   // GET /graphql answers the API to clients that want JSON, and the explorer to a browser.
   // Off in production unless ENABLE_EXPLORER=true: the browser then gets the API's answer.
-  if (options.explorer) app.get('/graphql', (req, res, next) => (wantsHtml(req) ? sendPage(res, explorerHtml()) : next()));
+  if (options.explorer)
+    app.get('/graphql', (req, res, next) => (wantsHtml(req) ? sendPage(res, explorerHtml()) : next()));
   app.get('/network', (_req, res) => sendPage(res, networkHtml()));
 }

@@ -9,7 +9,9 @@ import { fail, UserErrorCode } from './mutation';
 
 /** Whether the caller is the INSTITUTION `typename:id` itself. */
 export function actsForInstitution(identity: Identity | null, typename: InstitutionTypename, id: string): boolean {
-  return identity?.role === Role.INSTITUTION && identity.institution?.typename === typename && identity.institution.id === id;
+  return (
+    identity?.role === Role.INSTITUTION && identity.institution?.typename === typename && identity.institution.id === id
+  );
 }
 
 export function isCityAdmin(identity: Identity | null): boolean {

@@ -9,7 +9,17 @@ import { GraphQLError } from 'graphql';
 
 export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN', 'SQLITE_CANTOPEN', 'SQLITE_IOERR']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+]);
 // PostgreSQL: class 08 (connection exception), 57P01-57P03 (shutdown, crash, cannot connect now), 53300 (too many connections).
 const SQL_STATES = /^(08...|57P0[123]|53300)$/;
 const MESSAGES =

@@ -23,7 +23,11 @@ export function districtPlacesResolvers<T extends Place>(spec: DistrictPlacesSpe
   @Resolver(() => District)
   class DistrictPlacesResolver {
     @FieldResolver(() => spec.connection, { name: spec.field, nullable: true, description: spec.districtDescription })
-    places(@Root() district: District, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<T>> {
+    places(
+      @Root() district: District,
+      @Args() page: ConnectionArgs,
+      @Ctx() { loaders }: SubgraphContext,
+    ): Promise<Connection<T>> {
       return loaders.connectionBy(spec.entity, 'districtCode', page, NAME_ORDER as SortOrder<T>).load(district.code);
     }
   }

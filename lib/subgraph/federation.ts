@@ -26,7 +26,8 @@ export interface SchemaDefinition {
 /** `__resolveReference` through the request's byId loader, so N representations cost one statement. */
 export function byKey<T extends object>(entity: EntityClass<T>, key: 'id' | 'code' = 'id') {
   return {
-    __resolveReference: (ref: Record<string, string>, ctx: SubgraphContext) => ctx.loaders.byId(entity, key).load(ref[key]),
+    __resolveReference: (ref: Record<string, string>, ctx: SubgraphContext) =>
+      ctx.loaders.byId(entity, key).load(ref[key]),
   };
 }
 

@@ -30,7 +30,10 @@ export interface InstitutionResolverSpec<T extends { id: string; name: string },
 }
 
 /** Every given filter field must hold; a field left out, null or empty asks for nothing. */
-function filterWhere<F extends object, T>(filter: F | undefined, conditions: FilterConditions<F, T> = {}): FilterQuery<T> {
+function filterWhere<F extends object, T>(
+  filter: F | undefined,
+  conditions: FilterConditions<F, T> = {},
+): FilterQuery<T> {
   const where: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(filter ?? {})) {
     if (value === undefined || value === null || value === '') continue;
@@ -42,7 +45,9 @@ function filterWhere<F extends object, T>(filter: F | undefined, conditions: Fil
   return where as FilterQuery<T>;
 }
 
-export function InstitutionResolver<T extends { id: string; name: string }, F extends object>(spec: InstitutionResolverSpec<T, F>) {
+export function InstitutionResolver<T extends { id: string; name: string }, F extends object>(
+  spec: InstitutionResolverSpec<T, F>,
+) {
   @Resolver(() => spec.entity)
   abstract class InstitutionQueries {
     @Query(() => spec.entity, { name: spec.queries.one, nullable: true })
@@ -63,7 +68,9 @@ export function InstitutionResolver<T extends { id: string; name: string }, F ex
 }
 
 /** `InstitutionResolver` of a place, with its district and dong; `noun` names it in their descriptions ("school"). */
-export function PlaceResolver<T extends Place, F extends object>(spec: InstitutionResolverSpec<T, F> & { noun: string }) {
+export function PlaceResolver<T extends Place, F extends object>(
+  spec: InstitutionResolverSpec<T, F> & { noun: string },
+) {
   @Resolver(() => spec.entity)
   abstract class PlaceFieldsResolver extends InstitutionResolver(spec) {
     @FieldResolver(() => District, {

@@ -35,7 +35,12 @@ export class RequestLoaders {
   }
 
   /** All entities whose `property` equals the key, in `order`. For short lists (spaces, dongs of a district). */
-  listBy<T extends object>(entity: EntityClass<T>, property: keyof T & string, order: SortOrder<T>, where: FilterQuery<T> = {}): DataLoader<Key, T[]> {
+  listBy<T extends object>(
+    entity: EntityClass<T>,
+    property: keyof T & string,
+    order: SortOrder<T>,
+    where: FilterQuery<T> = {},
+  ): DataLoader<Key, T[]> {
     return this.custom(`listBy:${nameOf(entity)}:${property}:${JSON.stringify(where)}`, async (keys) => {
       const rows = await this.em.find(entity, { $and: [where, { [property]: { $in: keys } }] } as FilterQuery<T>, {
         orderBy: order.map(({ property: p, direction }) => ({ [p]: direction })) as never,

@@ -9,7 +9,12 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  LockMode, OptimisticLockError, UniqueConstraintViolationException, type EntityClass, type FilterQuery, type FindOneOptions,
+  LockMode,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+  type EntityClass,
+  type FilterQuery,
+  type FindOneOptions,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import stableStringify from 'safe-stable-stringify';
@@ -37,8 +42,12 @@ registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
   description: 'Why a mutation was refused.',
   valuesConfig: {
-    UNAVAILABLE: { description: 'A service the write must consult could not be reached; nothing changed; try again later.' },
-    IDEMPOTENCY_KEY_REUSED: { description: 'The idempotencyKey was used before with another input; nothing changed; use a new key.' },
+    UNAVAILABLE: {
+      description: 'A service the write must consult could not be reached; nothing changed; try again later.',
+    },
+    IDEMPOTENCY_KEY_REUSED: {
+      description: 'The idempotencyKey was used before with another input; nothing changed; use a new key.',
+    },
   },
 });
 
@@ -103,12 +112,18 @@ export function PayloadType<T extends object>(nodeType: ClassType<T>, field: str
     @Field(() => [UserError])
     userErrors!: UserError[];
   }
-  Field(() => nodeType, { nullable: true, description: `The ${field} as it is after the mutation; null when it changed nothing.` })(PayloadClass.prototype, field);
+  Field(() => nodeType, {
+    nullable: true,
+    description: `The ${field} as it is after the mutation; null when it changed nothing.`,
+  })(PayloadClass.prototype, field);
   return PayloadClass as ClassType<Record<string, unknown> & { userErrors: UserError[] }>;
 }
 
 /** Turns a mutation result into its payload object: `{ program, userErrors }`. */
-export function toPayload<T>(field: string, outcome: Payload<T>): Record<string, unknown> & { userErrors: UserError[] } {
+export function toPayload<T>(
+  field: string,
+  outcome: Payload<T>,
+): Record<string, unknown> & { userErrors: UserError[] } {
   return { [field]: outcome.result, userErrors: outcome.userErrors };
 }
 
@@ -165,7 +180,13 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 function callerOf(identity: Identity | null): string {
   if (!identity) return 'anonymous';
   const { subject, role, district, educationOffice, institution } = identity;
-  return stableStringify({ subject, role, district, educationOffice, institution: institution && `${institution.typename}:${institution.id}` })!;
+  return stableStringify({
+    subject,
+    role,
+    district,
+    educationOffice,
+    institution: institution && `${institution.typename}:${institution.id}`,
+  })!;
 }
 
 /** Expired records deleted per keyed write: the table stays small without one write paying for a large backlog. */
@@ -177,11 +198,23 @@ const PRUNE_BATCH = 100;
  */
 async function pruneExpired(em: EntityManager, now: string): Promise<void> {
   const knex = em.getKnex();
-  const expired = knex('idempotency_record').select('key').where('expires_at', '<=', now).orderBy('expires_at').limit(PRUNE_BATCH);
-  await knex('idempotency_record').whereIn('key', expired).andWhere('expires_at', '<=', now).delete().catch(() => undefined);
+  const expired = knex('idempotency_record')
+    .select('key')
+    .where('expires_at', '<=', now)
+    .orderBy('expires_at')
+    .limit(PRUNE_BATCH);
+  await knex('idempotency_record')
+    .whereIn('key', expired)
+    .andWhere('expires_at', '<=', now)
+    .delete()
+    .catch(() => undefined);
 }
 
-export async function runMutation<T>(ctx: SubgraphContext, options: MutationOptions<T>, work: (em: EntityManager) => Promise<T>): Promise<Payload<T>> {
+export async function runMutation<T>(
+  ctx: SubgraphContext,
+  options: MutationOptions<T>,
+  work: (em: EntityManager) => Promise<T>,
+): Promise<Payload<T>> {
   if (options.precheck) {
     try {
       await options.precheck();
@@ -192,7 +225,15 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
   }
   const key = options.idempotencyKey?.trim();
   if (key !== undefined && (key.length < 1 || key.length > 200)) {
-    return { result: null, userErrors: [userError(UserErrorCode.INVALID_INPUT, 'idempotencyKey must be 1 to 200 characters', ['input', 'idempotencyKey'])] };
+    return {
+      result: null,
+      userErrors: [
+        userError(UserErrorCode.INVALID_INPUT, 'idempotencyKey must be 1 to 200 characters', [
+          'input',
+          'idempotencyKey',
+        ]),
+      ],
+    };
   }
   const recordKey = key ? sha256(stableStringify([options.operation, callerOf(ctx.identity), key])!) : null;
   const { idempotencyKey: _key, ...input } = (options.input ?? {}) as Record<string, unknown>;
@@ -211,13 +252,27 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
     if (record.inputHash !== inputHash) {
       return {
         result: null,
-        userErrors: [userError(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotencyKey was used with another input: use a new key for a new request.', ['input', 'idempotencyKey'])],
+        userErrors: [
+          userError(
+            UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+            'This idempotencyKey was used with another input: use a new key for a new request.',
+            ['input', 'idempotencyKey'],
+          ),
+        ],
       };
     }
     const result = await options.reload(ctx.em.fork(), record.resultId, ctx.identity);
     return result
       ? { result, userErrors: [] }
-      : { result: null, userErrors: [userError(UserErrorCode.NOT_FOUND, 'What this idempotencyKey made is not visible to you now.', ['input', 'idempotencyKey'])] };
+      : {
+          result: null,
+          userErrors: [
+            userError(UserErrorCode.NOT_FOUND, 'What this idempotencyKey made is not visible to you now.', [
+              'input',
+              'idempotencyKey',
+            ]),
+          ],
+        };
   };
 
   const earlier = await replay();
@@ -245,13 +300,24 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
   } catch (error) {
     if (error instanceof UserErrors) return { result: null, userErrors: error.errors };
     if (error instanceof OptimisticLockError) {
-      return { result: null, userErrors: [userError(UserErrorCode.STALE_VERSION, 'It was changed meanwhile: load the current version and try again.', ['input', 'version'])] };
+      return {
+        result: null,
+        userErrors: [
+          userError(UserErrorCode.STALE_VERSION, 'It was changed meanwhile: load the current version and try again.', [
+            'input',
+            'version',
+          ]),
+        ],
+      };
     }
     if (error instanceof UniqueConstraintViolationException) {
       // A concurrent retry with the same key committed first: answer as it did.
       const concurrent = await replay();
       if (concurrent) return concurrent;
-      return { result: null, userErrors: [userError(UserErrorCode.CONFLICT, 'It conflicts with something that exists already.')] };
+      return {
+        result: null,
+        userErrors: [userError(UserErrorCode.CONFLICT, 'It conflicts with something that exists already.')],
+      };
     }
     throw error;
   }
@@ -260,6 +326,7 @@ export async function runMutation<T>(ctx: SubgraphContext, options: MutationOpti
 /** The caller, or an UNAUTHENTICATED user error; FORBIDDEN unless the role is one of `roles`. */
 export function requireRole(identity: Identity | null, roles: Role[]): Identity {
   if (!identity) fail(UserErrorCode.UNAUTHENTICATED, 'Sign in first: this needs a bearer token.');
-  if (!roles.includes(identity.role)) fail(UserErrorCode.FORBIDDEN, `A ${identity.role} may not do this (allowed: ${roles.join(', ')}).`);
+  if (!roles.includes(identity.role))
+    fail(UserErrorCode.FORBIDDEN, `A ${identity.role} may not do this (allowed: ${roles.join(', ')}).`);
   return identity;
 }

@@ -8,7 +8,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { MikroORM, type EntityClass, type EntityMetadata, type LoggerOptions, type MigrationObject, type Options, DefaultLogger, type LogContext } from '@mikro-orm/core';
+import {
+  MikroORM,
+  type EntityClass,
+  type EntityMetadata,
+  type LoggerOptions,
+  type MigrationObject,
+  type Options,
+  DefaultLogger,
+  type LogContext,
+} from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
 import type { SubgraphConfig, SubgraphName } from '../config';
@@ -49,8 +58,10 @@ export type DatabaseKind = 'sqlite' | 'postgresql';
  * import stays a native import, which jest cannot load (see /work/shared/STACK.md).
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-const postgreSqlDriver = () => (require('@mikro-orm/postgresql') as typeof import('@mikro-orm/postgresql')).PostgreSqlDriver;
-const betterSqliteDriver = () => (require('@mikro-orm/better-sqlite') as typeof import('@mikro-orm/better-sqlite')).BetterSqliteDriver;
+const postgreSqlDriver = () =>
+  (require('@mikro-orm/postgresql') as typeof import('@mikro-orm/postgresql')).PostgreSqlDriver;
+const betterSqliteDriver = () =>
+  (require('@mikro-orm/better-sqlite') as typeof import('@mikro-orm/better-sqlite')).BetterSqliteDriver;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -127,7 +138,8 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<SubgraphConfig,
       // SQLite cannot add a STORED column to an existing table, so an older file could not be upgraded:
       // there generated columns are VIRTUAL (computed when read, and stored in the indexes that hold them).
       onMetadata: (meta: EntityMetadata) => {
-        for (const prop of meta.props) if (typeof prop.generated === 'string') prop.generated = prop.generated.replace(/ stored$/i, ' virtual');
+        for (const prop of meta.props)
+          if (typeof prop.generated === 'string') prop.generated = prop.generated.replace(/ stored$/i, ' virtual');
       },
     },
   } as Options;
@@ -142,10 +154,16 @@ export function databaseOptions(spec: DatabaseSpec, config: Pick<SubgraphConfig,
  */
 async function ensureSqliteSchema(orm: Orm, backfills: ColumnBackfill[] = []): Promise<void> {
   const connection = orm.em.getConnection();
-  const fingerprint = createHash('sha256').update(await orm.schema.getCreateSchemaSQL()).digest().readInt32BE(0) & 0x7fffffff;
+  const fingerprint =
+    createHash('sha256')
+      .update(await orm.schema.getCreateSchemaSQL())
+      .digest()
+      .readInt32BE(0) & 0x7fffffff;
   const [{ user_version: current }] = await connection.execute<{ user_version: number }[]>('pragma user_version');
   if (current === fingerprint) return;
-  const [{ tables }] = await connection.execute<{ tables: number }[]>("select count(*) as tables from sqlite_master where type = 'table'");
+  const [{ tables }] = await connection.execute<{ tables: number }[]>(
+    "select count(*) as tables from sqlite_master where type = 'table'",
+  );
   if (Number(tables) === 0) await orm.schema.createSchema();
   else {
     try {
@@ -171,14 +189,18 @@ async function ensureSqliteSchema(orm: Orm, backfills: ColumnBackfill[] = []): P
  */
 async function sqliteUpgradeScript(orm: Orm, backfills: ColumnBackfill[]): Promise<string> {
   const connection = orm.em.getConnection();
-  const columnsOf = async (table: string) => (await connection.execute<{ name: string }[]>(`pragma table_xinfo(\`${table}\`)`)).map((c) => c.name);
+  const columnsOf = async (table: string) =>
+    (await connection.execute<{ name: string }[]>(`pragma table_xinfo(\`${table}\`)`)).map((c) => c.name);
   const statements: string[] = [];
-  for (const statement of (await orm.schema.getUpdateSchemaSQL({ safe: true })).replace(/pragma foreign_keys = (on|off);/gi, '').split(/;\s*\n/)) {
+  for (const statement of (await orm.schema.getUpdateSchemaSQL({ safe: true }))
+    .replace(/pragma foreign_keys = (on|off);/gi, '')
+    .split(/;\s*\n/)) {
     const added = /^alter table `(\w+)` add column `(\w+)` .* generated always as /i.exec(statement.trim());
     if (added && (await columnsOf(added[1])).includes(added[2])) continue;
     if (statement.trim()) statements.push(statement.trim());
   }
-  for (const backfill of backfills) if (!(await columnsOf(backfill.table)).includes(backfill.column)) statements.push(backfill.sql);
+  for (const backfill of backfills)
+    if (!(await columnsOf(backfill.table)).includes(backfill.column)) statements.push(backfill.sql);
   return ['pragma foreign_keys = off', 'begin', ...statements, 'commit', 'pragma foreign_keys = on', ''].join(';\n');
 }
 
@@ -200,7 +222,10 @@ async function execScript(orm: Orm, sql: string): Promise<void> {
 }
 
 /** Opens the database and brings its schema up to date (migrations on PostgreSQL). */
-export async function openDatabase(spec: DatabaseSpec, config: Pick<SubgraphConfig, 'databaseUrl' | 'dataDir'>): Promise<Orm> {
+export async function openDatabase(
+  spec: DatabaseSpec,
+  config: Pick<SubgraphConfig, 'databaseUrl' | 'dataDir'>,
+): Promise<Orm> {
   const options = databaseOptions(spec, config);
   if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
   const orm = (await MikroORM.init({ ...options, connect: false })) as Orm;
@@ -245,8 +270,12 @@ export async function dropPostgresDatabase(databaseUrl: string, dbName: string):
 }
 
 /** Drops a subgraph's database (PostgreSQL) or file (SQLite): used by `npm run seed` and the tests. */
-export async function dropDatabase(subgraph: SubgraphName, config: Pick<SubgraphConfig, 'databaseUrl' | 'dataDir'>): Promise<void> {
-  if (config.databaseUrl) return dropPostgresDatabase(config.databaseUrl, postgresDatabaseName(config.databaseUrl, subgraph));
+export async function dropDatabase(
+  subgraph: SubgraphName,
+  config: Pick<SubgraphConfig, 'databaseUrl' | 'dataDir'>,
+): Promise<void> {
+  if (config.databaseUrl)
+    return dropPostgresDatabase(config.databaseUrl, postgresDatabaseName(config.databaseUrl, subgraph));
   const file = join(config.dataDir, `${subgraph}.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 }

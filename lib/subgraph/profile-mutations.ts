@@ -12,7 +12,16 @@ import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver, type ClassType } fr
 import type { Identity, Role } from '../auth';
 import { requireScope } from './authorization';
 import type { SubgraphContext } from './context';
-import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from './mutation';
+import {
+  fail,
+  forUpdate,
+  InputCheck,
+  PayloadType,
+  requireRole,
+  runMutation,
+  toPayload,
+  UserErrorCode,
+} from './mutation';
 
 export const PROFILE_LIMITS = { name: 100, address: 200, phone: 32, homepage: 255 } as const;
 const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/;
@@ -55,12 +64,17 @@ export function profileMutation<T extends ProfileEntity>(spec: ProfileMutationSp
   const payloadField = lowerFirst(typeName);
   const Payload = PayloadType(spec.entity, payloadField);
 
-  @InputType(`Update${typeName}ProfileInput`, { description: 'Only the fields given change; null clears address, phone or homepage.' })
+  @InputType(`Update${typeName}ProfileInput`, {
+    description: 'Only the fields given change; null clears address, phone or homepage.',
+  })
   class ProfileInput {
     @Field(() => ID)
     id!: string;
 
-    @Field(() => String, { nullable: true, description: `The official name, 1 to ${PROFILE_LIMITS.name} characters: only for those who oversee the ${typeName}.` })
+    @Field(() => String, {
+      nullable: true,
+      description: `The official name, 1 to ${PROFILE_LIMITS.name} characters: only for those who oversee the ${typeName}.`,
+    })
     name?: string | null;
 
     @Field(() => String, { nullable: true, description: `Road address, 1 to ${PROFILE_LIMITS.address} characters.` })
@@ -75,23 +89,38 @@ export function profileMutation<T extends ProfileEntity>(spec: ProfileMutationSp
 
   @Resolver()
   class ProfileMutationResolver {
-    @Mutation(() => Payload, { name: `update${typeName}Profile`, description: `Updates the public profile of a ${typeName}.` })
+    @Mutation(() => Payload, {
+      name: `update${typeName}Profile`,
+      description: `Updates the public profile of a ${typeName}.`,
+    })
     async updateProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @Ctx() ctx: SubgraphContext) {
       const outcome = await runMutation(ctx, { operation: `update${typeName}Profile` }, async (em) => {
         const identity = requireRole(ctx.identity, spec.roles);
         const institution = await em.findOne(spec.entity, { id: input.id } as FilterQuery<T>, forUpdate(em) as never);
         if (!institution) fail(UserErrorCode.NOT_FOUND, `${typeName} ${input.id} does not exist.`, ['input', 'id']);
-        requireScope(spec.mayEdit(identity, institution), `edit the profile of ${typeName} ${input.id}`, ['input', 'id']);
-        if (input.name !== undefined) requireScope(spec.mayRename(identity, institution), `rename ${typeName} ${input.id}`, ['input', 'name']);
+        requireScope(spec.mayEdit(identity, institution), `edit the profile of ${typeName} ${input.id}`, [
+          'input',
+          'id',
+        ]);
+        if (input.name !== undefined)
+          requireScope(spec.mayRename(identity, institution), `rename ${typeName} ${input.id}`, ['input', 'name']);
 
         new InputCheck()
           .expect(input.name !== null, 'name', 'name cannot be cleared')
           .text(input.name, 'name', { max: PROFILE_LIMITS.name })
           .text(input.address, 'address', { max: PROFILE_LIMITS.address })
           .text(input.phone, 'phone', { max: PROFILE_LIMITS.phone })
-          .expect(input.phone == null || PHONE.test(input.phone.trim()), 'phone', 'phone may hold only digits, spaces, "-", "(", ")" and a leading "+"')
+          .expect(
+            input.phone == null || PHONE.test(input.phone.trim()),
+            'phone',
+            'phone may hold only digits, spaces, "-", "(", ")" and a leading "+"',
+          )
           .text(input.homepage, 'homepage', { max: PROFILE_LIMITS.homepage })
-          .expect(input.homepage == null || isWebAddress(input.homepage), 'homepage', 'homepage must be an http or https URL')
+          .expect(
+            input.homepage == null || isWebAddress(input.homepage),
+            'homepage',
+            'homepage must be an http or https URL',
+          )
           .done();
 
         if (input.name != null) institution.name = input.name.trim();

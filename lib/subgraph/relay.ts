@@ -8,7 +8,16 @@
  */
 import { raw, Utils, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { ArgsType, Directive, Field, Int, ObjectType, UseMiddleware, type ClassType, type MiddlewareFn } from 'type-graphql';
+import {
+  ArgsType,
+  Directive,
+  Field,
+  Int,
+  ObjectType,
+  UseMiddleware,
+  type ClassType,
+  type MiddlewareFn,
+} from 'type-graphql';
 import { badInput } from '../errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -25,14 +34,21 @@ export class PageInfo {
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `Page size, 1 to ${MAX_PAGE_SIZE}.`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   after?: string | null;
 }
 
-export interface Edge<T> { cursor: string; node: T }
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
@@ -59,7 +75,8 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = 
     @Field(() => [EdgeType]) edges!: Edge<T>[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
     @UseMiddleware(callLazyCount)
-    @Field(() => Int, { description: 'How many nodes the whole connection holds.' }) totalCount!: number;
+    @Field(() => Int, { description: 'How many nodes the whole connection holds.' })
+    totalCount!: number;
   }
   return ConnectionClass as ClassType<Connection<T>>;
 }
@@ -67,7 +84,10 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = 
 /** Sort keys in order; the last one must be unique (usually the id) so every row has one place. */
 export type SortOrder<T> = ReadonlyArray<{ property: keyof T & string; direction: 'asc' | 'desc' }>;
 
-export interface PageRequest { first: number; afterValues: unknown[] | null }
+export interface PageRequest {
+  first: number;
+  afterValues: unknown[] | null;
+}
 
 export function pageRequest(args: ConnectionArgs, order: SortOrder<object>): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
@@ -111,7 +131,12 @@ export function afterCondition<T>(order: SortOrder<T>, values: unknown[]): Filte
 }
 
 /** A page from rows fetched one past the page size (the extra row only tells hasNextPage). */
-export function toConnection<T>(rows: T[], request: PageRequest, order: SortOrder<T>, count: () => Promise<number>): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  request: PageRequest,
+  order: SortOrder<T>,
+  count: () => Promise<number>,
+): Connection<T> {
   const nodes = rows.slice(0, request.first);
   const edges = nodes.map((node) => ({ cursor: cursorOf(node, order), node }));
   let counted: Promise<number> | undefined;
@@ -151,13 +176,21 @@ export async function paginate<T extends object>(
   options: PaginateOptions = {},
 ): Promise<Connection<T>> {
   const request = pageRequest(args, order as SortOrder<object>);
-  const page = (request.afterValues ? { $and: [where, afterCondition(order, request.afterValues)] } : where) as FilterQuery<T>;
+  const page = (
+    request.afterValues ? { $and: [where, afterCondition(order, request.afterValues)] } : where
+  ) as FilterQuery<T>;
   const limit = request.first + 1;
   let rows: T[];
   if (options.keysFirst) {
     const [key] = em.getMetadata().get(entity.name).primaryKeys;
     // A copy: a query builder uses up the raw fragments (text conditions) of the where it is given.
-    const keys = em.createQueryBuilder(entity, 'k').select(key).where(Utils.copy(page)).orderBy(orderBy(order)).limit(limit).getKnexQuery();
+    const keys = em
+      .createQueryBuilder(entity, 'k')
+      .select(key)
+      .where(Utils.copy(page))
+      .orderBy(orderBy(order))
+      .limit(limit)
+      .getKnexQuery();
     rows = (await em.find(entity, { [key]: { $in: keys } } as FilterQuery<T>, { orderBy: orderBy(order) })) as T[];
   } else {
     rows = (await em.find(entity, page, { orderBy: orderBy(order), limit })) as T[];
@@ -194,9 +227,13 @@ export async function paginateGroups<T extends object>(
     .where(page)
     .getKnexQuery();
   const knex = em.getConnection().getKnex();
-  const rows: Record<string, unknown>[] = await em
-    .getConnection()
-    .execute(knex.select('*').from(ranked.as('ranked')).where('page_rank', '<=', request.first + 1).orderBy('page_rank'));
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    knex
+      .select('*')
+      .from(ranked.as('ranked'))
+      .where('page_rank', '<=', request.first + 1)
+      .orderBy('page_rank'),
+  );
 
   // Rows arrive in rank order, so each parent's list is already in sort order.
   const byKey = new Map<string, T[]>(keys.map((key) => [key, []]));
@@ -219,7 +256,7 @@ export async function paginateGroups<T extends object>(
   return new Map(
     keys.map((key) => [
       key,
-      toConnection(byKey.get(key) ?? [], request, order, async () => ((await (counts ??= countAll())).get(key) ?? 0)),
+      toConnection(byKey.get(key) ?? [], request, order, async () => (await (counts ??= countAll())).get(key) ?? 0),
     ]),
   );
 }

@@ -19,7 +19,8 @@ import type { SubgraphConfig, SubgraphName } from '../config';
 import { embeddedDatabaseUnsupported, maintenanceConnection, postgresDatabaseName } from './orm';
 import type { Logger } from '../logger';
 
-export const SQLITE_ONE_PROCESS = 'SQLite allows one process per database: use DATABASE_URL (PostgreSQL) to run replicas';
+export const SQLITE_ONE_PROCESS =
+  'SQLite allows one process per database: use DATABASE_URL (PostgreSQL) to run replicas';
 
 /** Any fixed number: the advisory lock class of "this database is being created, migrated or seeded". */
 const STARTUP_LOCK_CLASS = 4_242_002;
@@ -54,7 +55,8 @@ export function holdSqliteDatabase(config: Pick<SubgraphConfig, 'dataDir'>, subg
     lock.exec('begin exclusive');
   } catch (error) {
     lock.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`${file} is in use by another process. ${SQLITE_ONE_PROCESS}.`, { cause: error });
+    if ((error as { code?: string }).code === 'SQLITE_BUSY')
+      throw new Error(`${file} is in use by another process. ${SQLITE_ONE_PROCESS}.`, { cause: error });
     throw error;
   }
   return {
@@ -65,7 +67,12 @@ export function holdSqliteDatabase(config: Pick<SubgraphConfig, 'dataDir'>, subg
 }
 
 /** Runs `work` (create, migrate, seed) while no other replica does it for the same PostgreSQL database. */
-export async function underStartupLock<T>(config: Pick<SubgraphConfig, 'databaseUrl'>, subgraph: SubgraphName, logger: Logger, work: () => Promise<T>): Promise<T> {
+export async function underStartupLock<T>(
+  config: Pick<SubgraphConfig, 'databaseUrl'>,
+  subgraph: SubgraphName,
+  logger: Logger,
+  work: () => Promise<T>,
+): Promise<T> {
   if (!config.databaseUrl) return work();
   const dbName = postgresDatabaseName(config.databaseUrl, subgraph);
   const key = createHash('sha256').update(dbName).digest().readInt32BE(0);
@@ -73,7 +80,10 @@ export async function underStartupLock<T>(config: Pick<SubgraphConfig, 'database
   const orm = await maintenanceConnection(config.databaseUrl);
   const connection = orm.em.getConnection();
   try {
-    const [{ locked }] = (await connection.execute('select pg_try_advisory_lock(?, ?) as locked', [STARTUP_LOCK_CLASS, key])) as { locked: boolean }[];
+    const [{ locked }] = (await connection.execute('select pg_try_advisory_lock(?, ?) as locked', [
+      STARTUP_LOCK_CLASS,
+      key,
+    ])) as { locked: boolean }[];
     if (!locked) {
       logger.info({ database: dbName }, 'another replica is preparing the database: waiting for it');
       await connection.execute('select pg_advisory_lock(?, ?)', [STARTUP_LOCK_CLASS, key]);

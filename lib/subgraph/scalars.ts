@@ -31,7 +31,8 @@ function stringScalar(name: string, description: string, isValid: (value: string
   return new GraphQLScalarType<string, string>({
     name,
     description,
-    serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, name === 'Date' ? 10 : undefined) : check(value)),
+    serialize: (value) =>
+      value instanceof Date ? value.toISOString().slice(0, name === 'Date' ? 10 : undefined) : check(value),
     parseValue: check,
     parseLiteral: (ast) => check(ast.kind === Kind.STRING ? ast.value : undefined),
   });

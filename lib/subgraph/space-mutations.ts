@@ -19,7 +19,17 @@ import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver, type ClassType
 import type { Identity, Role } from '../auth';
 import { requireScope } from './authorization';
 import type { SubgraphContext } from './context';
-import { fail, forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from './mutation';
+import {
+  fail,
+  forUpdate,
+  InputCheck,
+  keyedWrite,
+  PayloadType,
+  requireRole,
+  runMutation,
+  toPayload,
+  UserErrorCode,
+} from './mutation';
 
 export const SPACE_NAME_MAX = 100;
 export const SPACE_CAPACITY = { min: 1, max: 5000 } as const;
@@ -80,7 +90,9 @@ const lowerFirst = (name: string) => name[0].toLowerCase() + name.slice(1);
  * anonymous callers, FORBIDDEN for other roles, NOT_FOUND for an unknown (or
  * removed) id, FORBIDDEN unless `mayManage`, then all input problems at once.
  */
-export function spaceMutations<Owner extends { id: string }, Space extends SpaceEntity>(spec: SpaceMutationsSpec<Owner, Space>) {
+export function spaceMutations<Owner extends { id: string }, Space extends SpaceEntity>(
+  spec: SpaceMutationsSpec<Owner, Space>,
+) {
   const typeName = spec.space.name;
   const ownerTypename = spec.owner.name;
   const ownerIdField = `${spec.ownerProperty}Id`;
@@ -97,11 +109,14 @@ export function spaceMutations<Owner extends { id: string }, Space extends Space
   // Declared by hand, in schema order: the owner's id field comes first and its name varies (schoolId, libraryId ...).
   Field(() => ID, { description: `The ${ownerTypename} the room belongs to.` })(CreateInput.prototype, ownerIdField);
   Field(() => String, { description: `1 to ${SPACE_NAME_MAX} characters (trimmed).` })(CreateInput.prototype, 'name');
-  Field(() => Int, { description: `How many people it holds: ${SPACE_CAPACITY.min} to ${SPACE_CAPACITY.max}.` })(CreateInput.prototype, 'capacity');
-  Field(() => String, { nullable: true, description: 'Makes a retry return the room the first request created instead of a second one.' })(
+  Field(() => Int, { description: `How many people it holds: ${SPACE_CAPACITY.min} to ${SPACE_CAPACITY.max}.` })(
     CreateInput.prototype,
-    'idempotencyKey',
+    'capacity',
   );
+  Field(() => String, {
+    nullable: true,
+    description: 'Makes a retry return the room the first request created instead of a second one.',
+  })(CreateInput.prototype, 'idempotencyKey');
 
   @InputType(`Update${typeName}Input`, { description: 'Only the fields given change.' })
   class UpdateInput {
@@ -135,13 +150,17 @@ export function spaceMutations<Owner extends { id: string }, Space extends Space
 
   @Resolver()
   class SpaceMutationResolver {
-    @Mutation(() => Payload, { name: `create${typeName}`, description: `Opens a new room of a ${ownerTypename} to programs.` })
+    @Mutation(() => Payload, {
+      name: `create${typeName}`,
+      description: `Opens a new room of a ${ownerTypename} to programs.`,
+    })
     async create(@Arg('input', () => CreateInput) input: CreateInput, @Ctx() ctx: SubgraphContext) {
       const outcome = await runMutation(ctx, keyedWrite(`create${typeName}`, input, spec.space), async (em) => {
         const identity = requireRole(ctx.identity, spec.roles);
         const ownerId = String(input[ownerIdField]);
         const owner = await em.findOne(spec.owner, { id: ownerId } as FilterQuery<Owner>);
-        if (!owner) fail(UserErrorCode.NOT_FOUND, `${ownerTypename} ${ownerId} does not exist.`, ['input', ownerIdField]);
+        if (!owner)
+          fail(UserErrorCode.NOT_FOUND, `${ownerTypename} ${ownerId} does not exist.`, ['input', ownerIdField]);
         requireScope(spec.mayManage(identity, owner), what(ownerId), ['input', ownerIdField]);
         checkSpaceFields(new InputCheck(), input).done();
         return em.create(spec.space, {
@@ -169,7 +188,8 @@ export function spaceMutations<Owner extends { id: string }, Space extends Space
 
     @Mutation(() => Payload, {
       name: `remove${typeName}`,
-      description: 'Stops offering a room. Programs held there keep naming it (it answers `removed: true`); it leaves the owner\'s spaces.',
+      description:
+        "Stops offering a room. Programs held there keep naming it (it answers `removed: true`); it leaves the owner's spaces.",
     })
     async remove(@Arg('input', () => RemoveInput) input: RemoveInput, @Ctx() ctx: SubgraphContext) {
       const outcome = await runMutation(ctx, { operation: `remove${typeName}` }, async (em) => {

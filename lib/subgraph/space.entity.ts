@@ -26,7 +26,9 @@ export abstract class Space {
   @Property({ length: 40, nullable: true })
   removedAt!: string | null;
 
-  @Field(() => Boolean, { description: 'True once its institution stopped offering it: it still names the venue of programs held there.' })
+  @Field(() => Boolean, {
+    description: 'True once its institution stopped offering it: it still names the venue of programs held there.',
+  })
   get removed(): boolean {
     return this.removedAt !== null;
   }

@@ -19,7 +19,9 @@ export interface SpaceResolversSpec<Owner extends { id: string }, Space extends 
 }
 
 /** `<Owner>.spaces` (removed rooms are left out) and `<Space>.<ownerProperty>`. */
-export function spaceResolvers<Owner extends { id: string }, Space extends SpaceEntity>(spec: SpaceResolversSpec<Owner, Space>) {
+export function spaceResolvers<Owner extends { id: string }, Space extends SpaceEntity>(
+  spec: SpaceResolversSpec<Owner, Space>,
+) {
   @Resolver(() => spec.owner)
   class OwnerSpacesResolver {
     @FieldResolver(() => [spec.space], { description: spec.description })

@@ -55,7 +55,11 @@ const keepRawFragmentsForTheRequest: express.RequestHandler = (_req, res, next) 
 function requireGatewaySecret(secret: string): express.RequestHandler {
   return (req, res, next) => {
     if (secretMatches(req.header(GATEWAY_SECRET_HEADER), secret)) return next();
-    res.status(401).json({ errors: [{ message: 'This subgraph answers only the Baeumteo gateway.', extensions: { code: 'UNAUTHENTICATED' } }] });
+    res.status(401).json({
+      errors: [
+        { message: 'This subgraph answers only the Baeumteo gateway.', extensions: { code: 'UNAUTHENTICATED' } },
+      ],
+    });
   };
 }
 
@@ -72,12 +76,20 @@ export function entitiesOf(definition: SubgraphDefinition): DatabaseSpec {
 }
 
 /** Seeds the database unless a completed seed is recorded (or `force` asks for a fresh one). */
-export async function seedDatabase(orm: Orm, definition: SubgraphDefinition, config: Pick<SubgraphConfig, 'seed' | 'databaseUrl'>): Promise<boolean> {
+export async function seedDatabase(
+  orm: Orm,
+  definition: SubgraphDefinition,
+  config: Pick<SubgraphConfig, 'seed' | 'databaseUrl'>,
+): Promise<boolean> {
   const em = orm.em.fork();
   if ((await em.count(SeedRun, {})) > 0) return false;
   await em.transactional(async (tx) => {
     await definition.seed(tx, config.seed);
-    tx.create(SeedRun, { seed: config.seed.seed, programs: config.seed.programs, finishedAt: new Date().toISOString() });
+    tx.create(SeedRun, {
+      seed: config.seed.seed,
+      programs: config.seed.programs,
+      finishedAt: new Date().toISOString(),
+    });
   });
   // Fresh planner statistics: without them PostgreSQL estimates one row where a bulk load put thousands.
   // On PostgreSQL also the visibility map, without which no index-only scan (counts) skips the table.
@@ -85,7 +97,11 @@ export async function seedDatabase(orm: Orm, definition: SubgraphDefinition, con
   return true;
 }
 
-export async function startSubgraph(definition: SubgraphDefinition, config: SubgraphConfig, port = config.port): Promise<RunningSubgraph> {
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  port = config.port,
+): Promise<RunningSubgraph> {
   const logger = createLogger(definition.subgraph, config.logLevel);
   // Replicas starting together: one creates, migrates and seeds the database, the others wait (lib/subgraph/replicas.ts).
   const { orm, seeded } = await underStartupLock(config, definition.subgraph, logger, async () => {
@@ -110,10 +126,15 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
     ],
     // A lost database is one clear error (no stack, no driver detail); /ready says 503 meanwhile.
     formatError: (formatted, error) => {
-      if (isDatabaseUnavailable(error)) return { ...databaseUnavailableError(definition.subgraph).toJSON(), path: formatted.path };
+      if (isDatabaseUnavailable(error))
+        return { ...databaseUnavailableError(definition.subgraph).toJSON(), path: formatted.path };
       // Any other database error is a bug: its text (the statement with its values) stays out of the answer too.
       if (isDatabaseError((error as { originalError?: unknown }).originalError)) {
-        return { message: 'Unexpected error: the request id in the logs tells what failed.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+        return {
+          message: 'Unexpected error: the request id in the logs tells what failed.',
+          path: formatted.path,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        };
       }
       return formatted;
     },
@@ -152,7 +173,14 @@ export async function startSubgraph(definition: SubgraphDefinition, config: Subg
         const deadline = deadlineFrom(req.header(REQUEST_DEADLINE_HEADER));
         const identity = await verifier.identify(req.header('authorization'));
         const em = orm.em.fork();
-        return { em, loaders: new RequestLoaders(em), requestId: req.header('x-request-id') ?? undefined, identity, config, deadline };
+        return {
+          em,
+          loaders: new RequestLoaders(em),
+          requestId: req.header('x-request-id') ?? undefined,
+          identity,
+          config,
+          deadline,
+        };
       },
     }),
   );

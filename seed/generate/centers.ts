@@ -20,12 +20,20 @@ import { spaceOf } from './spaces';
 import { CENTER_SPACE } from './vocabulary';
 
 /** Cultural centers that serve residents; galleries or foreign institutes do not host a 동네배움터. */
-const COMMUNITY_CULTURAL_KINDS: readonly CulturalCenterKind[] = ['LOCAL_CULTURAL_CENTER', 'CULTURE_HOUSE', 'ARTS_CENTER'];
+const COMMUNITY_CULTURAL_KINDS: readonly CulturalCenterKind[] = [
+  'LOCAL_CULTURAL_CENTER',
+  'CULTURE_HOUSE',
+  'ARTS_CENTER',
+];
 
 const FIRST_OPENING = dayOf('2018-03-01');
 const LAST_OPENING = dayOf('2025-12-31');
 
-interface HostCandidate extends GeoPoint { id: string; districtCode: string; dongCode: string | null }
+interface HostCandidate extends GeoPoint {
+  id: string;
+  districtCode: string;
+  dongCode: string | null;
+}
 
 /** The institutions that may host a center, in order of preference, with the venue type of their rooms. */
 function hostPools(real: RealData): { venueType: VenueTypename; institutions: readonly HostCandidate[] }[] {

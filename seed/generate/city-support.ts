@@ -36,7 +36,13 @@ export function generateCitySupport(
         note: '동네배움터 운영비 지원',
       });
       if (random.chance(0.5)) {
-        add({ districtCode: district.code, kind: 'CONSULTING', year, amountKrw: null, note: random.pick(CITY_CONSULTING_NOTES) });
+        add({
+          districtCode: district.code,
+          kind: 'CONSULTING',
+          year,
+          amountKrw: null,
+          note: random.pick(CITY_CONSULTING_NOTES),
+        });
       }
     }
   }

@@ -10,7 +10,11 @@ const PROVIDER_COUNT = 300;
 const CERTIFIED_SHARE = 0.15;
 
 const KIND_WEIGHTS: readonly (readonly [CivilProviderKind, number])[] = [
-  ['COOPERATIVE', 25], ['NONPROFIT', 20], ['COMMUNITY_GROUP', 20], ['ACADEMY', 15], ['SOCIAL_ENTERPRISE', 12],
+  ['COOPERATIVE', 25],
+  ['NONPROFIT', 20],
+  ['COMMUNITY_GROUP', 20],
+  ['ACADEMY', 15],
+  ['SOCIAL_ENTERPRISE', 12],
   ['UNIVERSITY_EXTENSION', 8],
 ];
 /** Local groups often carry their district in the name ("마포 두레 배움공동체"). */

@@ -5,7 +5,11 @@ import { weightedPicker, type Random } from '../random';
 import { FAMILY_NAMES, GIVEN_NAME_SYLLABLES } from './vocabulary';
 
 export const EXPERT_DUTIES: readonly ExpertDuty[] = [
-  'PROGRAM_DEVELOPMENT', 'COMMUNITY_SUPPORT', 'LEARNER_COUNSELING', 'RESIDENT_COMMUNICATION', 'RESOURCE_DISCOVERY',
+  'PROGRAM_DEVELOPMENT',
+  'COMMUNITY_SUPPORT',
+  'LEARNER_COUNSELING',
+  'RESIDENT_COMMUNICATION',
+  'RESOURCE_DISCOVERY',
 ];
 
 const pickFamilyName = weightedPicker(FAMILY_NAMES);
@@ -27,7 +31,10 @@ export function generateExperts(
   const experts: ExpertRow[] = [];
   for (const district of districts) {
     const districtCenters = centers.filter((center) => center.districtCode === district.code);
-    const dutySets = Array.from({ length: random.int(2, 4) }, () => new Set(random.sample(EXPERT_DUTIES, random.int(1, 3))));
+    const dutySets = Array.from(
+      { length: random.int(2, 4) },
+      () => new Set(random.sample(EXPERT_DUTIES, random.int(1, 3))),
+    );
     // the district's team must cover all five duties, so hand uncovered ones out
     for (const duty of EXPERT_DUTIES) {
       if (!dutySets.some((duties) => duties.has(duty))) random.pick(dutySets).add(duty);

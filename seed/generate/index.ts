@@ -26,7 +26,11 @@ export function generateData(real: RealData, seed: number, programCount: number)
   const culturalSpaces = generateSpaces(real.culturalCenters, CULTURAL_SPACES, [1, 3], spacesRandom);
   const institutionSpaces = spacesByOwner([...schoolSpaces, ...librarySpaces, ...culturalSpaces]);
 
-  const { learningCenters, centerSpaces } = generateLearningCenters(real, institutionSpaces, sectionRandom(seed, 'centers'));
+  const { learningCenters, centerSpaces } = generateLearningCenters(
+    real,
+    institutionSpaces,
+    sectionRandom(seed, 'centers'),
+  );
   const allSpaces: SpaceRow[] = [...schoolSpaces, ...librarySpaces, ...culturalSpaces, ...centerSpaces];
   const dongsByCode = new Map<string, DongRow>(real.dongs.map((dong) => [dong.code, dong]));
   const pickSubject = subjectPicker(real.fields);
@@ -34,7 +38,12 @@ export function generateData(real: RealData, seed: number, programCount: number)
   const experts = generateExperts(real.districts, learningCenters, sectionRandom(seed, 'experts'));
   const citySupport = generateCitySupport(real.districts, experts, sectionRandom(seed, 'city-support'));
   const civilProviders = generateCivilProviders(real.districts, sectionRandom(seed, 'civil-providers'));
-  const communities = generateCommunities(learningCenters, dongsByCode, pickSubject, sectionRandom(seed, 'communities'));
+  const communities = generateCommunities(
+    learningCenters,
+    dongsByCode,
+    pickSubject,
+    sectionRandom(seed, 'communities'),
+  );
   const partnerships = generatePartnerships(
     real,
     learningCenters,

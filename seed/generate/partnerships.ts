@@ -30,15 +30,37 @@ const VENUE_OWNER_TYPES: Record<VenueTypename, InstitutionTypename> = {
 };
 
 const PARTNER_TYPE_WEIGHTS: readonly (readonly [PartnerTypename, number])[] = [
-  ['School', 30], ['Library', 30], ['CulturalCenter', 15], ['CivilProvider', 25],
+  ['School', 30],
+  ['Library', 30],
+  ['CulturalCenter', 15],
+  ['CivilProvider', 25],
 ];
 
 /** Civil providers have no rooms, so they never share a venue. */
 const KIND_PICKERS: Record<PartnerTypename, (random: Random) => PartnershipKind> = {
-  School: weightedPicker([['VENUE_SHARING', 40], ['CO_HOSTING', 25], ['RESOURCE_SHARING', 20], ['INSTRUCTOR_EXCHANGE', 15]]),
-  Library: weightedPicker([['CO_HOSTING', 35], ['RESOURCE_SHARING', 30], ['VENUE_SHARING', 25], ['INSTRUCTOR_EXCHANGE', 10]]),
-  CulturalCenter: weightedPicker([['CO_HOSTING', 35], ['VENUE_SHARING', 30], ['INSTRUCTOR_EXCHANGE', 20], ['RESOURCE_SHARING', 15]]),
-  CivilProvider: weightedPicker([['CO_HOSTING', 45], ['INSTRUCTOR_EXCHANGE', 40], ['RESOURCE_SHARING', 15]]),
+  School: weightedPicker([
+    ['VENUE_SHARING', 40],
+    ['CO_HOSTING', 25],
+    ['RESOURCE_SHARING', 20],
+    ['INSTRUCTOR_EXCHANGE', 15],
+  ]),
+  Library: weightedPicker([
+    ['CO_HOSTING', 35],
+    ['RESOURCE_SHARING', 30],
+    ['VENUE_SHARING', 25],
+    ['INSTRUCTOR_EXCHANGE', 10],
+  ]),
+  CulturalCenter: weightedPicker([
+    ['CO_HOSTING', 35],
+    ['VENUE_SHARING', 30],
+    ['INSTRUCTOR_EXCHANGE', 20],
+    ['RESOURCE_SHARING', 15],
+  ]),
+  CivilProvider: weightedPicker([
+    ['CO_HOSTING', 45],
+    ['INSTRUCTOR_EXCHANGE', 40],
+    ['RESOURCE_SHARING', 15],
+  ]),
 };
 
 const FIRST_PARTNERSHIP = dayOf('2019-01-01');
@@ -47,19 +69,26 @@ const ACTIVE_SHARE = 0.9;
 /** Partners are drawn from the few institutions closest to the center. */
 const NEARBY_CHOICES = 5;
 
-interface Candidate { id: string; point: GeoPoint | null }
+interface Candidate {
+  id: string;
+  point: GeoPoint | null;
+}
 
 /** Each district's candidate partners by type. */
 function candidatesByDistrict(real: RealData, civilProviders: readonly CivilProviderRow[]) {
   const byDistrict = new Map<string, Record<PartnerTypename, Candidate[]>>(
-    real.districts.map((district) => [district.code, { School: [], Library: [], CulturalCenter: [], CivilProvider: [] }]),
+    real.districts.map((district) => [
+      district.code,
+      { School: [], Library: [], CulturalCenter: [], CivilProvider: [] },
+    ]),
   );
   const add = (typename: PartnerTypename, districtCode: string, candidate: Candidate): void => {
     byDistrict.get(districtCode)?.[typename].push(candidate);
   };
   for (const school of real.schools) add('School', school.districtCode, { id: school.id, point: school });
   for (const library of real.libraries) add('Library', library.districtCode, { id: library.id, point: library });
-  for (const center of real.culturalCenters) add('CulturalCenter', center.districtCode, { id: center.id, point: center });
+  for (const center of real.culturalCenters)
+    add('CulturalCenter', center.districtCode, { id: center.id, point: center });
   for (const provider of civilProviders) {
     for (const code of provider.districtCodes) add('CivilProvider', code, { id: provider.id, point: null });
   }

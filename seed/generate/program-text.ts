@@ -5,11 +5,22 @@ import { withObjectParticle } from './korean';
 import { AUDIENCES, AUDIENCES_EN } from './vocabulary';
 
 export interface ProgramTextInput {
-  topic: string; topicEn: string; track: ProgramTrack; dongName: string; dongNameEn: string; centerName: string;
-  sessionCount: number; startMonth: number;
+  topic: string;
+  topicEn: string;
+  track: ProgramTrack;
+  dongName: string;
+  dongNameEn: string;
+  centerName: string;
+  sessionCount: number;
+  startMonth: number;
 }
 
-interface Words extends ProgramTextInput { audience: string; audienceEn: string; season: string; seasonEn: string }
+interface Words extends ProgramTextInput {
+  audience: string;
+  audienceEn: string;
+  season: string;
+  seasonEn: string;
+}
 
 /** Each title pattern in Korean and English, picked together so the two always say the same. */
 const TITLES: readonly (readonly [(words: Words) => string, (words: Words) => string])[] = [
@@ -35,10 +46,12 @@ const TRACK_LABELS: Record<ProgramTrack, string> = {
 };
 
 const DESCRIPTIONS: readonly ((words: Words) => string)[] = [
-  ({ topic, centerName, sessionCount }) => `${centerName}에서 모두 ${sessionCount}회 동안 ${withObjectParticle(topic)} 배우는 과정입니다.`,
+  ({ topic, centerName, sessionCount }) =>
+    `${centerName}에서 모두 ${sessionCount}회 동안 ${withObjectParticle(topic)} 배우는 과정입니다.`,
   ({ topic, track }) => `${topic}의 기초부터 차근차근 익히는 ${TRACK_LABELS[track]} 프로그램입니다.`,
   ({ topic, dongName }) => `${dongName} 주민이라면 누구나 참여할 수 있는 ${topic} 수업입니다.`,
-  ({ topic, sessionCount }) => `매주 한 번, ${sessionCount}회에 걸쳐 이웃과 함께 ${withObjectParticle(topic)} 배웁니다.`,
+  ({ topic, sessionCount }) =>
+    `매주 한 번, ${sessionCount}회에 걸쳐 이웃과 함께 ${withObjectParticle(topic)} 배웁니다.`,
   ({ topic, track }) =>
     track === 'LOCAL_PROBLEM_SOLVING'
       ? `${withObjectParticle(topic)} 주제로 우리 동네의 문제를 함께 풀어 봅니다.`
@@ -57,7 +70,10 @@ function seasonOf(month: number): readonly [string, string] {
 }
 
 /** The English title costs no extra draw, so adding it left every generated program as it was. */
-export function programText(input: ProgramTextInput, random: Random): { title: string; titleEn: string; description: string } {
+export function programText(
+  input: ProgramTextInput,
+  random: Random,
+): { title: string; titleEn: string; description: string } {
   const audience = random.pick(AUDIENCES);
   const [season, seasonEn] = seasonOf(input.startMonth);
   const words: Words = { ...input, audience, audienceEn: AUDIENCES_EN[audience], season, seasonEn };

@@ -29,7 +29,11 @@ const SESSION_SECONDS = 2 * 3600;
 const CENTER_HOSTED_SHARE = 0.4;
 const NO_VENUE_SHARE = 0.08; // online or still looking for a room
 const FREE_SHARE = 0.6;
-const pickStatus = weightedPicker<ProgramStatus>([['PUBLISHED', 85], ['DRAFT', 10], ['ARCHIVED', 5]]);
+const pickStatus = weightedPicker<ProgramStatus>([
+  ['PUBLISHED', 85],
+  ['DRAFT', 10],
+  ['ARCHIVED', 5],
+]);
 
 /** About one program in twelve is popular enough to fill up and keep a waitlist. */
 const POPULAR_SHARE = 0.08;
@@ -42,15 +46,24 @@ const VENUE_TYPES: Partial<Record<InstitutionTypename, VenueTypename>> = {
   CulturalCenter: 'CulturalSpace',
 };
 
-interface HostOption { host: EntityRef<InstitutionTypename>; venues: readonly EntityRef<VenueTypename>[] }
+interface HostOption {
+  host: EntityRef<InstitutionTypename>;
+  venues: readonly EntityRef<VenueTypename>[];
+}
 
 interface ProgramCenter {
-  id: string; name: string; dongName: string; dongNameEn: string;
+  id: string;
+  name: string;
+  dongName: string;
+  dongNameEn: string;
   /** The center itself first, then its active partners. */
   hostOptions: readonly HostOption[];
 }
 
-export interface ProgramPlan { centers: readonly ProgramCenter[]; pickSubject: (random: Random) => Subject }
+export interface ProgramPlan {
+  centers: readonly ProgramCenter[];
+  pickSubject: (random: Random) => Subject;
+}
 
 /**
  * Who can host a center's programs and where: the center in its own venue,
@@ -78,7 +91,9 @@ export function programPlan(
       const venuesOf = (host: EntityRef<InstitutionTypename>): EntityRef<VenueTypename>[] => {
         const venueType = VENUE_TYPES[host.typename];
         const rooms = spacesOf.get(host.id) ?? [];
-        return venueType && rooms.length > 0 ? rooms.map((room) => ({ typename: venueType, id: room.id })) : centerVenues;
+        return venueType && rooms.length > 0
+          ? rooms.map((room) => ({ typename: venueType, id: room.id }))
+          : centerVenues;
       };
       return {
         id: center.id,
@@ -179,7 +194,11 @@ function* programEnrollments(program: ProgramRow, n: number, random: Random): Ge
       id: `${sequenceId('EN', n, 7)}-${i + 1}`,
       programId: program.id,
       residentId: sequenceId('R', resident, 6),
-      status: waitlisted ? 'WAITLISTED' : total <= capacity && random.chance(CANCELLED_SHARE) ? 'CANCELLED' : 'CONFIRMED',
+      status: waitlisted
+        ? 'WAITLISTED'
+        : total <= capacity && random.chance(CANCELLED_SHARE)
+          ? 'CANCELLED'
+          : 'CONFIRMED',
       waitlistPosition: waitlisted ? i - capacity + 1 : null,
       createdAt: kstDateTime(firstDay + Math.floor(arrival / 86_400), arrival % 86_400),
     };

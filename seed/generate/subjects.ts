@@ -6,7 +6,12 @@ import type { LifelongEducationFieldRow, ProgramTrack } from '../network.types';
 import { weightedPicker, type Random } from '../random';
 import { EXTRA_TOPICS, TOPICS_EN } from './vocabulary';
 
-export interface Subject { fieldCode: string; track: ProgramTrack; topic: string; topicEn: string }
+export interface Subject {
+  fieldCode: string;
+  track: ProgramTrack;
+  topic: string;
+  topicEn: string;
+}
 
 /** The English of a topic stem; a stem without one is a gap in TOPICS_EN, caught when the picker is built. */
 function topicEn(topic: string): string {
@@ -20,12 +25,23 @@ const AREA_WEIGHTS: Record<string, number> = { '1': 5, '2': 5, '3': 15, '4': 30,
 
 /** Vocational areas mostly build vocational capacity, civic ones mostly solve local problems. */
 const TRACKS_BY_AREA: Record<string, readonly (readonly [ProgramTrack, number])[]> = {
-  '3': [['VOCATIONAL_CAPACITY', 90], ['LIFE_CULTURE', 10]],
-  '6': [['LOCAL_PROBLEM_SOLVING', 80], ['LIFE_CULTURE', 20]],
-  '7': [['VOCATIONAL_CAPACITY', 80], ['LIFE_CULTURE', 20]],
+  '3': [
+    ['VOCATIONAL_CAPACITY', 90],
+    ['LIFE_CULTURE', 10],
+  ],
+  '6': [
+    ['LOCAL_PROBLEM_SOLVING', 80],
+    ['LIFE_CULTURE', 20],
+  ],
+  '7': [
+    ['VOCATIONAL_CAPACITY', 80],
+    ['LIFE_CULTURE', 20],
+  ],
 };
 const DEFAULT_TRACKS: readonly (readonly [ProgramTrack, number])[] = [
-  ['LIFE_CULTURE', 88], ['LOCAL_PROBLEM_SOLVING', 7], ['VOCATIONAL_CAPACITY', 5],
+  ['LIFE_CULTURE', 88],
+  ['LOCAL_PROBLEM_SOLVING', 7],
+  ['VOCATIONAL_CAPACITY', 5],
 ];
 
 /** "노래교실" → "노래", so titles can add their own "교실" or "입문". */
@@ -35,7 +51,11 @@ function topicStem(example: string): string {
   return stem.length >= 2 ? stem : topic;
 }
 
-interface FieldChoice { code: string; area: string; topics: string[] }
+interface FieldChoice {
+  code: string;
+  area: string;
+  topics: string[];
+}
 
 /** The fields programs are filed under: sub-areas, and areas that have none (area 7). */
 function programFields(fields: readonly LifelongEducationFieldRow[]): FieldChoice[] {
@@ -55,7 +75,9 @@ export function subjectPicker(fields: readonly LifelongEducationFieldRow[]): (ra
   const fieldsPerArea = new Map<string, number>();
   for (const { area } of choices) fieldsPerArea.set(area, (fieldsPerArea.get(area) ?? 0) + 1);
   const pickField = weightedPicker(
-    choices.map((choice) => [choice, (AREA_WEIGHTS[choice.area] ?? 5) / (fieldsPerArea.get(choice.area) ?? 1)] as const),
+    choices.map(
+      (choice) => [choice, (AREA_WEIGHTS[choice.area] ?? 5) / (fieldsPerArea.get(choice.area) ?? 1)] as const,
+    ),
   );
   const trackPickers = new Map(
     choices.map((choice) => [choice.code, weightedPicker(TRACKS_BY_AREA[choice.area] ?? DEFAULT_TRACKS)]),

@@ -14,8 +14,31 @@ const KINDS_BY_CATEGORY: Record<string, CulturalCenterKind> = {
 
 /** Countries with institutes in the 문화원 category, plus likely newcomers. */
 const FOREIGN_MARKERS = [
-  '주한', '대사관', '독일', '영국', '프랑스', '이탈리아', '스페인', '일본', '중국', '몽골', '이스라엘', '헝가리',
-  '러시아', '미국', '캐나다', '호주', '인도', '베트남', '태국', '튀르키예', '터키', '폴란드', '체코', '멕시코', '브라질',
+  '주한',
+  '대사관',
+  '독일',
+  '영국',
+  '프랑스',
+  '이탈리아',
+  '스페인',
+  '일본',
+  '중국',
+  '몽골',
+  '이스라엘',
+  '헝가리',
+  '러시아',
+  '미국',
+  '캐나다',
+  '호주',
+  '인도',
+  '베트남',
+  '태국',
+  '튀르키예',
+  '터키',
+  '폴란드',
+  '체코',
+  '멕시코',
+  '브라질',
 ];
 
 /**
@@ -36,7 +59,15 @@ export function loadCulturalCenters(placer: Placer, districts: readonly District
   const guStems = districts.map((district) => district.nameKo.replace(/구$/, ''));
   const byDistrictAndName = new Map<string, Omit<CulturalCenterRow, 'id'>>();
   const rows = readDataCsv('seoul_cultural_spaces.csv', [
-    'category_ko', 'name_ko', 'address', 'lat', 'lng', 'phone', 'homepage', 'seats', 'gu_code',
+    'category_ko',
+    'name_ko',
+    'address',
+    'lat',
+    'lng',
+    'phone',
+    'homepage',
+    'seats',
+    'gu_code',
   ] as const);
   for (const row of rows) {
     if (row.category_ko === '도서관') continue;

@@ -20,12 +20,20 @@ const KINDS: Record<string, LibraryKind> = {
 };
 
 interface SourceLibrary extends GeoPoint {
-  name: string; type: string; districtCode: string;
-  address: string | null; phone: string | null; homepage: string | null; seats: number | null;
+  name: string;
+  type: string;
+  districtCode: string;
+  address: string | null;
+  phone: string | null;
+  homepage: string | null;
+  seats: number | null;
 }
 
 /** Rows describing one library: the national file lists some reading rooms separately. */
-interface LibraryGroup { national: SourceLibrary[]; seoul: SourceLibrary | null }
+interface LibraryGroup {
+  national: SourceLibrary[];
+  seoul: SourceLibrary | null;
+}
 
 /** "도봉문화정보도서관(종합자료실)" → "도봉문화정보도서관": a trailing "(…)" names a room or a location note. */
 function baseName(name: string): string {
@@ -35,12 +43,20 @@ function baseName(name: string): string {
 const groupKey = (library: SourceLibrary): string => `${library.districtCode}|${withoutSpaces(baseName(library.name))}`;
 
 /** The two lists differ only in how they name the address column and whether they count seats. */
-interface LibraryFile { file: string; addressColumn: string; seatsColumn: string | null }
+interface LibraryFile {
+  file: string;
+  addressColumn: string;
+  seatsColumn: string | null;
+}
 const NATIONAL_LIST: LibraryFile = {
-  file: 'seoul_libraries_national_std.csv', addressColumn: 'road_address', seatsColumn: 'seats',
+  file: 'seoul_libraries_national_std.csv',
+  addressColumn: 'road_address',
+  seatsColumn: 'seats',
 };
 const SEOUL_LIST: LibraryFile = {
-  file: 'seoul_public_libraries_seoul_opendata.csv', addressColumn: 'address', seatsColumn: null,
+  file: 'seoul_public_libraries_seoul_opendata.csv',
+  addressColumn: 'address',
+  seatsColumn: null,
 };
 
 function readLibraries({ file, addressColumn, seatsColumn }: LibraryFile): SourceLibrary[] {
@@ -48,16 +64,18 @@ function readLibraries({ file, addressColumn, seatsColumn }: LibraryFile): Sourc
   return readDataCsv(file, seatsColumn ? [...columns, seatsColumn] : columns).flatMap((row) => {
     const point = pointOrNull(row.lat, row.lng);
     if (!point) return [];
-    return [{
-      name: row.name_ko.trim(),
-      type: row.library_type_ko.trim(),
-      districtCode: row.gu_code,
-      address: textOrNull(row[addressColumn]),
-      phone: textOrNull(row.phone),
-      homepage: textOrNull(row.homepage),
-      seats: seatsColumn ? seatsOrNull(row[seatsColumn]) : null,
-      ...point,
-    }];
+    return [
+      {
+        name: row.name_ko.trim(),
+        type: row.library_type_ko.trim(),
+        districtCode: row.gu_code,
+        address: textOrNull(row[addressColumn]),
+        phone: textOrNull(row.phone),
+        homepage: textOrNull(row.homepage),
+        seats: seatsColumn ? seatsOrNull(row[seatsColumn]) : null,
+        ...point,
+      },
+    ];
   });
 }
 

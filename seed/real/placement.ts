@@ -12,7 +12,10 @@ interface DongFeatureCollection {
   features: { properties: { adm_cd2: string }; geometry: GeoJsonGeometry }[];
 }
 
-export interface Placement { districtCode: string; dongCode: string | null }
+export interface Placement {
+  districtCode: string;
+  dongCode: string | null;
+}
 
 export interface Placer {
   /** The current dong containing a point, or null outside every dong polygon. */
@@ -25,8 +28,9 @@ export interface Placer {
 }
 
 export function createPlacer({ dongs, currentCode }: DongMap): Placer {
-  const shapes: (Shape & { code: string })[] = readDataJson<DongFeatureCollection>('seoul_dong_2021.geojson')
-    .features.map((feature) => ({ code: feature.properties.adm_cd2, ...shapeOf(feature.geometry) }));
+  const shapes: (Shape & { code: string })[] = readDataJson<DongFeatureCollection>(
+    'seoul_dong_2021.geojson',
+  ).features.map((feature) => ({ code: feature.properties.adm_cd2, ...shapeOf(feature.geometry) }));
   const seoulBBox = unionBBox(shapes.map((shape) => shape.bbox));
   const dongsByCode = new Map<string, DongRow>(dongs.map((dong) => [dong.code, dong]));
 

@@ -4,19 +4,17 @@
  * later changes that have known codes applied on top.
  */
 import { distanceMeters } from '../geo';
-import type {
-  DistrictRow,
-  DongRow,
-  EducationOfficeRow,
-  GeoPoint,
-  LifelongEducationFieldRow,
-} from '../network.types';
+import type { DistrictRow, DongRow, EducationOfficeRow, GeoPoint, LifelongEducationFieldRow } from '../network.types';
 import { compareText } from '../ids';
 import { numberOrNull, pointOrNull, readDataCsv, textOrNull } from './source';
 
 export function loadEducationOffices(): EducationOfficeRow[] {
   return readDataCsv('seoul_education_support_offices.csv', [
-    'office_key', 'name_ko', 'name_en', 'org_code_std2026', 'gu_codes',
+    'office_key',
+    'name_ko',
+    'name_en',
+    'org_code_std2026',
+    'gu_codes',
   ] as const)
     .map((row) => ({
       code: row.org_code_std2026,
@@ -31,8 +29,15 @@ export function loadEducationOffices(): EducationOfficeRow[] {
 export function loadDistricts(offices: readonly EducationOfficeRow[]): DistrictRow[] {
   const officeCodeByKey = new Map(offices.map((office) => [office.key, office.code]));
   return readDataCsv('seoul_gu.csv', [
-    'gu_code', 'gu_name_ko', 'gu_name_en', 'inner_point_lat', 'inner_point_lng',
-    'centroid_lat', 'centroid_lng', 'area_km2', 'education_office_key',
+    'gu_code',
+    'gu_name_ko',
+    'gu_name_en',
+    'inner_point_lat',
+    'inner_point_lng',
+    'centroid_lat',
+    'centroid_lng',
+    'area_km2',
+    'education_office_key',
   ] as const)
     .map((row) => {
       const location =
@@ -59,13 +64,20 @@ export function loadDongCounts2021(): Map<string, number> {
 
 export function loadFields(): LifelongEducationFieldRow[] {
   return readDataCsv('lifelong_education_program_classification.csv', [
-    'code', 'parent_code', 'name_ko', 'name_en', 'examples_ko',
+    'code',
+    'parent_code',
+    'name_ko',
+    'name_en',
+    'examples_ko',
   ] as const).map((row) => ({
     code: row.code,
     parentCode: textOrNull(row.parent_code),
     nameKo: row.name_ko,
     nameEn: row.name_en,
-    examplesKo: row.examples_ko.split(',').map((example) => example.trim()).filter(Boolean),
+    examplesKo: row.examples_ko
+      .split(',')
+      .map((example) => example.trim())
+      .filter(Boolean),
   }));
 }
 
@@ -93,7 +105,13 @@ export interface DongMap {
  */
 export function loadDongs(): DongMap {
   const dongs = readDataCsv('seoul_dong_2021.csv', [
-    'adm_cd2', 'gu_code', 'dong_name_ko', 'dong_name_en', 'inner_point_lat', 'inner_point_lng', 'area_km2',
+    'adm_cd2',
+    'gu_code',
+    'dong_name_ko',
+    'dong_name_en',
+    'inner_point_lat',
+    'inner_point_lng',
+    'area_km2',
   ] as const).map((row): DongRow => {
     const location = pointOrNull(row.inner_point_lat, row.inner_point_lng);
     if (!location) throw new Error(`seoul_dong_2021.csv: no inner point for ${row.adm_cd2}`);
@@ -111,7 +129,13 @@ export function loadDongs(): DongMap {
   const splitInto = new Map<string, DongRow[]>();
 
   const changes = readDataCsv('seoul_dong_changes_since_2021_04.csv', [
-    'gu_code', 'change_type', 'old_adm_cd2', 'new_adm_cd2', 'new_name_ko', 'approx_lat', 'approx_lng',
+    'gu_code',
+    'change_type',
+    'old_adm_cd2',
+    'new_adm_cd2',
+    'new_name_ko',
+    'approx_lat',
+    'approx_lng',
   ] as const);
   for (const change of changes) {
     const newCode = change.new_adm_cd2.trim();
@@ -126,7 +150,12 @@ export function loadDongs(): DongMap {
       const location = pointOrNull(change.approx_lat, change.approx_lng);
       if (!location) throw new Error(`dong split ${newCode} has no approximate point`);
       const added: DongRow = {
-        code: newCode, nameKo: change.new_name_ko, nameEn, districtCode: change.gu_code, areaKm2: null, ...location,
+        code: newCode,
+        nameKo: change.new_name_ko,
+        nameEn,
+        districtCode: change.gu_code,
+        areaKm2: null,
+        ...location,
       };
       old.areaKm2 = null; // the 2021 area now covers both parts
       dongs.push(added);

@@ -8,7 +8,15 @@ const LEVELS: Record<string, SchoolLevel> = { 초등학교: 'ELEMENTARY', 중학
 
 export function loadSchools(placer: Placer): SchoolRow[] {
   return readDataCsv('seoul_schools_2026.csv', [
-    'school_id', 'name_ko', 'level_ko', 'founded', 'road_address', 'education_office_code', 'lat', 'lng', 'gu_code',
+    'school_id',
+    'name_ko',
+    'level_ko',
+    'founded',
+    'road_address',
+    'education_office_code',
+    'lat',
+    'lng',
+    'gu_code',
   ] as const)
     .map((row): SchoolRow => {
       const level = LEVELS[row.level_ko];

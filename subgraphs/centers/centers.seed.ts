@@ -32,38 +32,92 @@ function* chunks<T>(rows: Iterable<T>, size = CHUNK): Generator<T[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-async function insertAll<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: Iterable<unknown>): Promise<void> {
+async function insertAll<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  rows: Iterable<unknown>,
+): Promise<void> {
   for (const chunk of chunks(rows)) await em.insertMany(entity, chunk as RequiredEntityData<T>[]);
 }
 
 export async function seedCenters(em: EntityManager, settings: SeedSettings): Promise<void> {
   const network = buildNetwork(settings);
-  await insertAll(em, District, network.districts.map(({ code, nameKo, nameEn, lat, lng, areaKm2 }) => ({
-    code, nameKo, nameEn, lat, lng, areaKm2,
-  })));
-  await insertAll(em, Dong, network.dongs.map(({ code, nameKo, nameEn, districtCode, lat, lng, areaKm2 }) => ({
-    code, nameKo, nameEn, district: districtCode, lat, lng, areaKm2,
-  })));
-  await insertAll(em, LifelongEducationField, network.fields.map(({ code, parentCode, nameKo, nameEn }) => ({
-    code, parent: parentCode, nameKo, nameEn,
-  })));
-  await insertAll(em, LearningCenter, network.learningCenters.map((center) => ({
-    id: center.id,
-    name: center.name,
-    dong: center.dongCode,
-    district: center.districtCode,
-    lat: center.lat,
-    lng: center.lng,
-    venueType: center.venue?.typename ?? null,
-    venueId: center.venue?.id ?? null,
-    openedOn: center.openedOn,
-  })));
-  await insertAll(em, CenterSpace, network.centerSpaces.map((space) => spaceData(space, 'center')));
-  await insertAll(em, LifelongLearningExpert, network.experts.map(({ id, name, districtCode, centerId, duties }) => ({
-    id, name, district: districtCode, center: centerId, duties,
-  })));
-  await insertAll(em, CitySupport, network.citySupport.map(({ districtCode, ...support }) => ({ ...support, district: districtCode })));
-  await insertAll(em, LearningCommunity, network.communities.map(({ centerId, ...community }) => ({ ...community, center: centerId })));
+  await insertAll(
+    em,
+    District,
+    network.districts.map(({ code, nameKo, nameEn, lat, lng, areaKm2 }) => ({
+      code,
+      nameKo,
+      nameEn,
+      lat,
+      lng,
+      areaKm2,
+    })),
+  );
+  await insertAll(
+    em,
+    Dong,
+    network.dongs.map(({ code, nameKo, nameEn, districtCode, lat, lng, areaKm2 }) => ({
+      code,
+      nameKo,
+      nameEn,
+      district: districtCode,
+      lat,
+      lng,
+      areaKm2,
+    })),
+  );
+  await insertAll(
+    em,
+    LifelongEducationField,
+    network.fields.map(({ code, parentCode, nameKo, nameEn }) => ({
+      code,
+      parent: parentCode,
+      nameKo,
+      nameEn,
+    })),
+  );
+  await insertAll(
+    em,
+    LearningCenter,
+    network.learningCenters.map((center) => ({
+      id: center.id,
+      name: center.name,
+      dong: center.dongCode,
+      district: center.districtCode,
+      lat: center.lat,
+      lng: center.lng,
+      venueType: center.venue?.typename ?? null,
+      venueId: center.venue?.id ?? null,
+      openedOn: center.openedOn,
+    })),
+  );
+  await insertAll(
+    em,
+    CenterSpace,
+    network.centerSpaces.map((space) => spaceData(space, 'center')),
+  );
+  await insertAll(
+    em,
+    LifelongLearningExpert,
+    network.experts.map(({ id, name, districtCode, centerId, duties }) => ({
+      id,
+      name,
+      district: districtCode,
+      center: centerId,
+      duties,
+    })),
+  );
+  await insertAll(
+    em,
+    CitySupport,
+    network.citySupport.map(({ districtCode, ...support }) => ({ ...support, district: districtCode })),
+  );
+  await insertAll(
+    em,
+    LearningCommunity,
+    network.communities.map(({ centerId, ...community }) => ({ ...community, center: centerId })),
+  );
 
   const centers = new Map(network.learningCenters.map((center) => [center.id, center]));
   const centerOf = (id: string) => {
@@ -71,9 +125,20 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
     if (!center) throw new Error(`seed refers to unknown learning center ${id}`);
     return center;
   };
-  await insertAll(em, Partnership, network.partnerships.map(({ id, centerId, partner, kind, since, active }) => ({
-    id, center: centerId, districtCode: centerOf(centerId).districtCode, partnerType: partner.typename, partnerId: partner.id, kind, since, active,
-  })));
+  await insertAll(
+    em,
+    Partnership,
+    network.partnerships.map(({ id, centerId, partner, kind, since, active }) => ({
+      id,
+      center: centerId,
+      districtCode: centerOf(centerId).districtCode,
+      partnerType: partner.typename,
+      partnerId: partner.id,
+      kind,
+      since,
+      active,
+    })),
+  );
 
   // Programs and enrollments both stream in program order: each chunk of programs takes the
   // enrollments of its programs along, so confirmedCount is known before the programs are written.
@@ -85,16 +150,34 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
     const confirmed = new Map<string, number>();
     for (; !next.done && ids.has(next.value.programId); next = enrollments.next()) {
       taken.push(next.value);
-      if (next.value.status === 'CONFIRMED') confirmed.set(next.value.programId, (confirmed.get(next.value.programId) ?? 0) + 1);
+      if (next.value.status === 'CONFIRMED')
+        confirmed.set(next.value.programId, (confirmed.get(next.value.programId) ?? 0) + 1);
     }
-    await em.insertMany(Program, programs.map((program) => programData(program, centerOf(program.centerId), confirmed.get(program.id) ?? 0)));
-    await insertAll(em, ProgramSession, programs.flatMap(({ id, sessions }) => sessions.map((session, i) => ({ program: id, position: i + 1, ...session }))));
-    await insertAll(em, Enrollment, taken.map(({ programId, ...enrollment }) => ({ ...enrollment, program: programId })));
+    await em.insertMany(
+      Program,
+      programs.map((program) => programData(program, centerOf(program.centerId), confirmed.get(program.id) ?? 0)),
+    );
+    await insertAll(
+      em,
+      ProgramSession,
+      programs.flatMap(({ id, sessions }) =>
+        sessions.map((session, i) => ({ program: id, position: i + 1, ...session })),
+      ),
+    );
+    await insertAll(
+      em,
+      Enrollment,
+      taken.map(({ programId, ...enrollment }) => ({ ...enrollment, program: programId })),
+    );
   }
   if (!next.done) throw new Error(`enrollment ${next.value.id} is out of program order or refers to no program`);
 }
 
-function programData(program: ProgramRow, center: { districtCode: string; dongCode: string; lat: number; lng: number }, confirmedCount: number): RequiredEntityData<Program> {
+function programData(
+  program: ProgramRow,
+  center: { districtCode: string; dongCode: string; lat: number; lng: number },
+  confirmedCount: number,
+): RequiredEntityData<Program> {
   return {
     id: program.id,
     title: program.title,

@@ -26,7 +26,8 @@ export async function findOrFail<T extends object>(
   options: Pick<FindOneOptions<object>, 'lockMode'> = {},
 ): Promise<T> {
   const found = await em.findOne(entity, id as FilterQuery<T>, options as FindOneOptions<T>);
-  if (!found) fail(UserErrorCode.NOT_FOUND, `There is no ${entity.name} ${JSON.stringify(id)}.`, ['input', ...field.split('.')]);
+  if (!found)
+    fail(UserErrorCode.NOT_FOUND, `There is no ${entity.name} ${JSON.stringify(id)}.`, ['input', ...field.split('.')]);
   return found;
 }
 
@@ -34,7 +35,13 @@ export async function findOrFail<T extends object>(
  * FORBIDDEN unless the caller may act on this district: a CITY_ADMIN on every
  * district, a DISTRICT_OFFICER or EXPERT on the district of its token.
  */
-export function requireDistrict(identity: Identity, districtCode: string, what: string, field: string[] | null = null): void {
-  const own = (identity.role === Role.DISTRICT_OFFICER || identity.role === Role.EXPERT) && identity.district === districtCode;
+export function requireDistrict(
+  identity: Identity,
+  districtCode: string,
+  what: string,
+  field: string[] | null = null,
+): void {
+  const own =
+    (identity.role === Role.DISTRICT_OFFICER || identity.role === Role.EXPERT) && identity.district === districtCode;
   requireScope(identity.role === Role.CITY_ADMIN || own, `${what} in district ${districtCode}`, field);
 }

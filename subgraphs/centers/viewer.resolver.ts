@@ -2,7 +2,10 @@ import { Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 't
 import { Role, type Identity } from '../../lib/auth';
 import type { SubgraphContext } from '../../lib/subgraph/context';
 
-registerEnumType(Role, { name: 'Role', description: 'What a signed-in caller may do; the token says which district, office or institution it acts on.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'What a signed-in caller may do; the token says which district, office or institution it acts on.',
+});
 
 @ObjectType({ description: 'The institution a caller acts for, as its GraphQL typename and id.' })
 export class ViewerInstitution {
@@ -14,9 +17,12 @@ export class ViewerInstitution {
 export class Viewer {
   @Field(() => ID, { description: "The token's subject (for a resident: the resident id)." }) subject!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => ID, { nullable: true, description: 'The district code a DISTRICT_OFFICER or EXPERT acts on.' }) district!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The office code an EDUCATION_OFFICE acts on.' }) educationOffice!: string | null;
-  @Field(() => ViewerInstitution, { nullable: true, description: 'The institution an INSTITUTION acts for.' }) institution!: ViewerInstitution | null;
+  @Field(() => ID, { nullable: true, description: 'The district code a DISTRICT_OFFICER or EXPERT acts on.' })
+  district!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The office code an EDUCATION_OFFICE acts on.' }) educationOffice!:
+    string | null;
+  @Field(() => ViewerInstitution, { nullable: true, description: 'The institution an INSTITUTION acts for.' })
+  institution!: ViewerInstitution | null;
 }
 
 function viewerOf(identity: Identity): Viewer {

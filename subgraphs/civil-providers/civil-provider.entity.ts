@@ -40,7 +40,10 @@ export class CivilProvider {
   @Enum({ items: () => CivilProviderKind, index: true })
   kind!: CivilProviderKind;
 
-  @Field({ description: 'Certified as an excellent lifelong-education program by the city (서울시 우수 평생교육 프로그램 인증).' })
+  @Field({
+    description:
+      'Certified as an excellent lifelong-education program by the city (서울시 우수 평생교육 프로그램 인증).',
+  })
   @Property({ index: true })
   certifiedExcellent!: boolean;
 

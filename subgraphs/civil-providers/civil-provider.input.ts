@@ -12,7 +12,10 @@ export class UpdateCivilProviderProfileInput {
   @Field(() => CivilProviderKind, { nullable: true })
   kind?: CivilProviderKind | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Every district it serves (5-digit codes): replaces the current list; at least one.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Every district it serves (5-digit codes): replaces the current list; at least one.',
+  })
   districtCodes?: string[] | null;
 }
 

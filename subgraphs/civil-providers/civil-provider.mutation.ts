@@ -4,7 +4,18 @@ import { Role } from '../../lib/auth';
 import { actsForInstitution, isCityAdmin, requireScope } from '../../lib/subgraph/authorization';
 import type { SubgraphContext } from '../../lib/subgraph/context';
 import { lookupDistrictCodes, lookupForMutation } from '../../lib/entity-lookup';
-import { fail, forUpdate, InputCheck, PayloadType, requireRole, runMutation, toPayload, userError, UserErrorCode, UserErrors } from '../../lib/subgraph/mutation';
+import {
+  fail,
+  forUpdate,
+  InputCheck,
+  PayloadType,
+  requireRole,
+  runMutation,
+  toPayload,
+  userError,
+  UserErrorCode,
+  UserErrors,
+} from '../../lib/subgraph/mutation';
 import { CivilProvider } from './civil-provider.entity';
 import { SetCivilProviderCertificationInput, UpdateCivilProviderProfileInput } from './civil-provider.input';
 import { ServedArea } from './served-area.entity';
@@ -27,19 +38,28 @@ async function providerForUpdate(em: EntityManager, id: string): Promise<CivilPr
 async function replaceServedAreas(em: EntityManager, provider: CivilProvider, codes: readonly string[]): Promise<void> {
   const current = await em.find(ServedArea, { provider });
   for (const area of current) if (!codes.includes(area.districtCode)) em.remove(area);
-  for (const code of codes) if (!current.some((area) => area.districtCode === code)) em.create(ServedArea, { provider, districtCode: code });
+  for (const code of codes)
+    if (!current.some((area) => area.districtCode === code)) em.create(ServedArea, { provider, districtCode: code });
 }
 
 @Resolver()
 export class CivilProviderMutationResolver {
   @Mutation(() => CivilProviderPayload, {
-    description: 'Updates a provider\'s own profile: its name, legal form and the districts it serves (not its certification).',
+    description:
+      "Updates a provider's own profile: its name, legal form and the districts it serves (not its certification).",
   })
-  async updateCivilProviderProfile(@Arg('input', () => UpdateCivilProviderProfileInput) input: UpdateCivilProviderProfileInput, @Ctx() ctx: SubgraphContext) {
+  async updateCivilProviderProfile(
+    @Arg('input', () => UpdateCivilProviderProfileInput) input: UpdateCivilProviderProfileInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     const outcome = await runMutation(ctx, { operation: 'updateCivilProviderProfile' }, async (em) => {
       const identity = requireRole(ctx.identity, [Role.CITY_ADMIN, Role.INSTITUTION]);
       const provider = await providerForUpdate(em, input.id);
-      requireScope(isCityAdmin(identity) || actsForInstitution(identity, 'CivilProvider', provider.id), `edit the profile of CivilProvider ${provider.id}`, ['input', 'id']);
+      requireScope(
+        isCityAdmin(identity) || actsForInstitution(identity, 'CivilProvider', provider.id),
+        `edit the profile of CivilProvider ${provider.id}`,
+        ['input', 'id'],
+      );
 
       const codes = input.districtCodes ?? [];
       const check = new InputCheck()
@@ -47,7 +67,11 @@ export class CivilProviderMutationResolver {
         .text(input.name, 'name', { max: NAME_MAX })
         .expect(input.kind !== null, 'kind', 'kind cannot be cleared')
         .expect(input.districtCodes !== null, 'districtCodes', 'districtCodes cannot be cleared')
-        .expect(input.districtCodes == null || (codes.length >= 1 && codes.length <= MAX_DISTRICTS), 'districtCodes', `districtCodes must list 1 to ${MAX_DISTRICTS} districts`);
+        .expect(
+          input.districtCodes == null || (codes.length >= 1 && codes.length <= MAX_DISTRICTS),
+          'districtCodes',
+          `districtCodes must list 1 to ${MAX_DISTRICTS} districts`,
+        );
       codes.forEach((code, i) => {
         check
           .expect(DISTRICT_CODE.test(code), `districtCodes.${i}`, `districtCodes[${i}] must be a 5-digit district code`)
@@ -55,8 +79,21 @@ export class CivilProviderMutationResolver {
       });
       check.done();
       if (input.districtCodes) {
-        const known = await lookupForMutation(() => lookupDistrictCodes('civil-providers', ctx.config, codes), ['input', 'districtCodes']);
-        const unknown = codes.flatMap((code, i) => (known.has(code) ? [] : [userError(UserErrorCode.NOT_FOUND, `District ${code} does not exist.`, ['input', 'districtCodes', String(i)])]));
+        const known = await lookupForMutation(
+          () => lookupDistrictCodes('civil-providers', ctx.config, codes),
+          ['input', 'districtCodes'],
+        );
+        const unknown = codes.flatMap((code, i) =>
+          known.has(code)
+            ? []
+            : [
+                userError(UserErrorCode.NOT_FOUND, `District ${code} does not exist.`, [
+                  'input',
+                  'districtCodes',
+                  String(i),
+                ]),
+              ],
+        );
         if (unknown.length > 0) throw new UserErrors(unknown);
         await replaceServedAreas(em, provider, codes);
       }
@@ -68,7 +105,9 @@ export class CivilProviderMutationResolver {
     return toPayload('civilProvider', outcome);
   }
 
-  @Mutation(() => CivilProviderPayload, { description: 'Grants or withdraws the city\'s excellence certification (CITY_ADMIN only).' })
+  @Mutation(() => CivilProviderPayload, {
+    description: "Grants or withdraws the city's excellence certification (CITY_ADMIN only).",
+  })
   async setCivilProviderCertification(
     @Arg('input', () => SetCivilProviderCertificationInput) input: SetCivilProviderCertificationInput,
     @Ctx() ctx: SubgraphContext,

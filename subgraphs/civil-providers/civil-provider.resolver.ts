@@ -10,7 +10,8 @@ import { ServedArea } from './served-area.entity';
 class CivilProviderFilter {
   @Field(() => ID, { nullable: true, description: 'Only providers serving this district.' }) districtCode?: string;
   @Field(() => CivilProviderKind, { nullable: true }) kind?: CivilProviderKind;
-  @Field({ nullable: true, description: 'Only certified (true) or only uncertified (false) providers.' }) certifiedExcellent?: boolean;
+  @Field({ nullable: true, description: 'Only certified (true) or only uncertified (false) providers.' })
+  certifiedExcellent?: boolean;
   @Field({ nullable: true, description: 'Part of the provider name.' }) nameContains?: string;
 }
 
@@ -25,7 +26,9 @@ export class CivilProviderResolver extends InstitutionResolver({
 }) {
   @FieldResolver(() => [District], { nullable: true, description: 'The districts the provider serves, by code.' })
   async districts(@Root() provider: CivilProvider, @Ctx() { loaders }: SubgraphContext): Promise<District[]> {
-    const areas = await loaders.listBy(ServedArea, 'provider', [{ property: 'districtCode', direction: 'asc' }]).load(provider.id);
+    const areas = await loaders
+      .listBy(ServedArea, 'provider', [{ property: 'districtCode', direction: 'asc' }])
+      .load(provider.id);
     return areas.map((area) => districtRef(area.districtCode));
   }
 }

@@ -8,7 +8,12 @@ export async function seedCivilProviders(em: EntityManager, settings: SeedSettin
   const network = buildNetwork(settings);
   await em.insertMany(
     CivilProvider,
-    network.civilProviders.map(({ id, name, kind, certifiedExcellent }) => ({ id, name, kind, certifiedExcellent })) as never,
+    network.civilProviders.map(({ id, name, kind, certifiedExcellent }) => ({
+      id,
+      name,
+      kind,
+      certifiedExcellent,
+    })) as never,
   );
   await em.insertMany(
     ServedArea,

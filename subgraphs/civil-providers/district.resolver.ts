@@ -3,17 +3,34 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/subgraph/context';
 import { District } from '../../lib/subgraph/district.stub';
-import { afterCondition, ConnectionArgs, NAME_ORDER, pageRequest, toConnection, type Connection, type SortOrder } from '../../lib/subgraph/relay';
+import {
+  afterCondition,
+  ConnectionArgs,
+  NAME_ORDER,
+  pageRequest,
+  toConnection,
+  type Connection,
+  type SortOrder,
+} from '../../lib/subgraph/relay';
 import { CivilProviderConnection } from './civil-provider.connection';
 import { CivilProvider } from './civil-provider.entity';
 import { ServedArea } from './served-area.entity';
 
 @Resolver(() => District)
 export class DistrictCivilProvidersResolver {
-  @FieldResolver(() => CivilProviderConnection, { nullable: true, description: 'The civil program providers serving the district, by name.' })
-  civilProviders(@Root() district: District, @Args() page: ConnectionArgs, @Ctx() { em, loaders }: SubgraphContext): Promise<Connection<CivilProvider>> {
+  @FieldResolver(() => CivilProviderConnection, {
+    nullable: true,
+    description: 'The civil program providers serving the district, by name.',
+  })
+  civilProviders(
+    @Root() district: District,
+    @Args() page: ConnectionArgs,
+    @Ctx() { em, loaders }: SubgraphContext,
+  ): Promise<Connection<CivilProvider>> {
     return loaders
-      .custom(`District.civilProviders:${JSON.stringify([page.first, page.after])}`, (codes) => providerPagesByDistrict(em, codes, page))
+      .custom(`District.civilProviders:${JSON.stringify([page.first, page.after])}`, (codes) =>
+        providerPagesByDistrict(em, codes, page),
+      )
       .load(district.code);
   }
 }
@@ -25,22 +42,36 @@ export class DistrictCivilProvidersResolver {
  * join per district with a window function, as paginateGroups does, and pages
  * with the same keyset cursors as `Query.civilProviders`.
  */
-async function providerPagesByDistrict(em: EntityManager, districtCodes: readonly string[], args: ConnectionArgs): Promise<Connection<CivilProvider>[]> {
+async function providerPagesByDistrict(
+  em: EntityManager,
+  districtCodes: readonly string[],
+  args: ConnectionArgs,
+): Promise<Connection<CivilProvider>[]> {
   const request = pageRequest(args, NAME_ORDER as SortOrder<object>);
   const provider = em.getMetadata().get(CivilProvider.name);
-  const ranking = NAME_ORDER.map(({ property, direction }) => `p.${provider.properties[property].fieldNames[0]} ${direction}`).join(', ');
+  const ranking = NAME_ORDER.map(
+    ({ property, direction }) => `p.${provider.properties[property].fieldNames[0]} ${direction}`,
+  ).join(', ');
   const serving = { 'sa.districtCode': { $in: districtCodes } };
   const ranked = em
     .createQueryBuilder(CivilProvider, 'p')
     .select('p.*')
     .join('p.servedAreas', 'sa')
-    .addSelect(raw(`sa.district_code as served_district_code, row_number() over (partition by sa.district_code order by ${ranking}) as page_rank`))
+    .addSelect(
+      raw(
+        `sa.district_code as served_district_code, row_number() over (partition by sa.district_code order by ${ranking}) as page_rank`,
+      ),
+    )
     .where(request.afterValues ? { $and: [serving, afterCondition(NAME_ORDER, request.afterValues)] } : serving)
     .getKnexQuery();
   const knex = em.getConnection().getKnex();
-  const rows: Record<string, unknown>[] = await em
-    .getConnection()
-    .execute(knex.select('*').from(ranked.as('ranked')).where('page_rank', '<=', request.first + 1).orderBy('page_rank'));
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+    knex
+      .select('*')
+      .from(ranked.as('ranked'))
+      .where('page_rank', '<=', request.first + 1)
+      .orderBy('page_rank'),
+  );
 
   // Rows arrive in rank order, so each district's list is already in name order.
   const byDistrict = new Map<string, CivilProvider[]>(districtCodes.map((code) => [code, []]));
@@ -60,6 +91,11 @@ async function providerPagesByDistrict(em: EntityManager, districtCodes: readonl
     return new Map(result.map((row) => [String(row.district_code), Number(row.total)]));
   };
   return districtCodes.map((code) =>
-    toConnection(byDistrict.get(code)!, request, NAME_ORDER, async () => (await (counts ??= countAll())).get(code) ?? 0),
+    toConnection(
+      byDistrict.get(code)!,
+      request,
+      NAME_ORDER,
+      async () => (await (counts ??= countAll())).get(code) ?? 0,
+    ),
   );
 }

@@ -17,7 +17,9 @@ registerEnumType(CulturalCenterKind, {
   description: 'What sort of cultural space it is, from the category of the Seoul cultural space list.',
   valuesConfig: {
     LOCAL_CULTURAL_CENTER: { description: "A district's own cultural center (구 문화원), e.g. 마포문화원." },
-    FOREIGN_CULTURAL_INSTITUTE: { description: 'A foreign cultural institute or embassy culture center, e.g. 주한독일문화원.' },
+    FOREIGN_CULTURAL_INSTITUTE: {
+      description: 'A foreign cultural institute or embassy culture center, e.g. 주한독일문화원.',
+    },
     CULTURE_HOUSE: { description: 'A neighbourhood culture house (문화의집).' },
     ARTS_CENTER: { description: 'A public arts center (문화예술회관).' },
     PERFORMANCE_HALL: { description: 'A theatre or concert hall (공연장).' },
@@ -28,7 +30,10 @@ registerEnumType(CulturalCenterKind, {
 });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A cultural center, arts center, museum or other cultural space (Seoul Open Data "서울시 문화공간 정보").' })
+@ObjectType({
+  description:
+    'A cultural center, arts center, museum or other cultural space (Seoul Open Data "서울시 문화공간 정보").',
+})
 @Entity({ tableName: 'cultural_center' })
 export class CulturalCenter extends Place {
   @Field(() => ID, { description: 'A stable id numbered by district and name, e.g. "CC0001".' })

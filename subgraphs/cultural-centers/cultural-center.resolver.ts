@@ -18,7 +18,11 @@ export class CulturalCenterResolver extends PlaceResolver({
   entity: CulturalCenter,
   connection: CulturalCenterConnection,
   filter: CulturalCenterFilter,
-  queries: { one: 'culturalCenter', many: 'culturalCenters', manyDescription: 'Cultural centers matching the filter, by name then id.' },
+  queries: {
+    one: 'culturalCenter',
+    many: 'culturalCenters',
+    manyDescription: 'Cultural centers matching the filter, by name then id.',
+  },
   noun: 'center',
 }) {}
 

@@ -7,6 +7,12 @@ import { buildNetwork } from '../../seed/network';
 
 export async function seedCulturalCenters(em: EntityManager, settings: SeedSettings): Promise<void> {
   const network = buildNetwork(settings);
-  await em.insertMany(CulturalCenter, network.culturalCenters.map((center) => ({ ...placeData(center), kind: center.kind, seats: center.seats })));
-  await em.insertMany(CulturalSpace, network.culturalSpaces.map((space) => spaceData(space, 'culturalCenter')) as never);
+  await em.insertMany(
+    CulturalCenter,
+    network.culturalCenters.map((center) => ({ ...placeData(center), kind: center.kind, seats: center.seats })),
+  );
+  await em.insertMany(
+    CulturalSpace,
+    network.culturalSpaces.map((space) => spaceData(space, 'culturalCenter')) as never,
+  );
 }

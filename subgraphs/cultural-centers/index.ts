@@ -14,8 +14,11 @@ export const culturalCentersSubgraph: SubgraphDefinition = {
   entities: [CulturalCenter, CulturalSpace],
   migrations,
   resolvers: [
-    CulturalCenterResolver, ...culturalSpaceResolvers, ...districtCulturalCentersResolvers,
-    CulturalCenterProfileMutation, CulturalSpaceMutations,
+    CulturalCenterResolver,
+    ...culturalSpaceResolvers,
+    ...districtCulturalCentersResolvers,
+    CulturalCenterProfileMutation,
+    CulturalSpaceMutations,
   ],
   referenceResolvers: {
     CulturalCenter: byKey(CulturalCenter),

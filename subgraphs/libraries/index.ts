@@ -13,7 +13,13 @@ export const librariesSubgraph: SubgraphDefinition = {
   subgraph: 'libraries',
   entities: [Library, LibrarySpace],
   migrations,
-  resolvers: [LibraryResolver, ...librarySpaceResolvers, ...districtLibrariesResolvers, LibraryProfileMutation, LibrarySpaceMutations],
+  resolvers: [
+    LibraryResolver,
+    ...librarySpaceResolvers,
+    ...districtLibrariesResolvers,
+    LibraryProfileMutation,
+    LibrarySpaceMutations,
+  ],
   referenceResolvers: {
     Library: byKey(Library),
     LibrarySpace: byKey(LibrarySpace),

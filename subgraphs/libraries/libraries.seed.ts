@@ -7,6 +7,9 @@ import { buildNetwork } from '../../seed/network';
 
 export async function seedLibraries(em: EntityManager, settings: SeedSettings): Promise<void> {
   const network = buildNetwork(settings);
-  await em.insertMany(Library, network.libraries.map((library) => ({ ...placeData(library), kind: library.kind, seats: library.seats })));
+  await em.insertMany(
+    Library,
+    network.libraries.map((library) => ({ ...placeData(library), kind: library.kind, seats: library.seats })),
+  );
   await em.insertMany(LibrarySpace, network.librarySpaces.map((space) => spaceData(space, 'library')) as never);
 }

@@ -21,7 +21,7 @@ registerEnumType(LibraryKind, {
 
 @Directive('@key(fields: "id")')
 @ObjectType({
-  description: 'A public, small, children\'s or school library (national library data merged with Seoul Open Data).',
+  description: "A public, small, children's or school library (national library data merged with Seoul Open Data).",
 })
 @Entity({ tableName: 'library' })
 export class Library extends Place {

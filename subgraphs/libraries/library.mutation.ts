@@ -18,7 +18,12 @@ function managesLibrary(identity: Identity, library: Library): boolean {
 }
 
 /** `updateLibraryProfile`: the library keeps its contact details; its name changes only by the city. */
-export const LibraryProfileMutation = profileMutation({ entity: Library, roles: ROLES, mayEdit: managesLibrary, mayRename: isCityAdmin });
+export const LibraryProfileMutation = profileMutation({
+  entity: Library,
+  roles: ROLES,
+  mayEdit: managesLibrary,
+  mayRename: isCityAdmin,
+});
 
 /** `createLibrarySpace`, `updateLibrarySpace`, `removeLibrarySpace`. */
 export const LibrarySpaceMutations = spaceMutations({

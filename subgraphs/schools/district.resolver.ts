@@ -9,7 +9,10 @@ import { ServedDistrict } from './served-district.entity';
 
 @Resolver(() => District)
 export class DistrictEducationOfficeResolver {
-  @FieldResolver(() => EducationOffice, { nullable: true, description: 'The education support office serving the district.' })
+  @FieldResolver(() => EducationOffice, {
+    nullable: true,
+    description: 'The education support office serving the district.',
+  })
   async educationOffice(@Root() district: District, @Ctx() { loaders }: SubgraphContext): Promise<EducationOffice> {
     const served = await loaders.byId(ServedDistrict, 'districtCode').load(district.code);
     if (!served) throw new Error(`No education office serves district ${district.code}`);

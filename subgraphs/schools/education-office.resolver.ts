@@ -23,7 +23,11 @@ export class EducationOfficeResolver {
   }
 
   @FieldResolver(() => SchoolConnection)
-  schools(@Root() office: EducationOffice, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<School>> {
+  schools(
+    @Root() office: EducationOffice,
+    @Args() page: ConnectionArgs,
+    @Ctx() { loaders }: SubgraphContext,
+  ): Promise<Connection<School>> {
     return loaders.connectionBy(School, 'educationOffice', page, NAME_ORDER).load(office.code);
   }
 }

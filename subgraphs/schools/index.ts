@@ -17,8 +17,13 @@ export const schoolsSubgraph: SubgraphDefinition = {
   entities: [EducationOffice, ServedDistrict, School, SchoolSpace],
   migrations,
   resolvers: [
-    SchoolResolver, ...schoolSpaceResolvers, EducationOfficeResolver, DistrictEducationOfficeResolver, ...districtSchoolsResolvers,
-    SchoolProfileMutation, SchoolSpaceMutations,
+    SchoolResolver,
+    ...schoolSpaceResolvers,
+    EducationOfficeResolver,
+    DistrictEducationOfficeResolver,
+    ...districtSchoolsResolvers,
+    SchoolProfileMutation,
+    SchoolSpaceMutations,
   ],
   referenceResolvers: {
     School: byKey(School),

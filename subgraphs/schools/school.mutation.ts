@@ -18,7 +18,12 @@ function managesSchool(identity: Identity, school: School): boolean {
 }
 
 /** `updateSchoolProfile`: the school keeps its contact details; only its office or the city rename it. */
-export const SchoolProfileMutation = profileMutation({ entity: School, roles: ROLES, mayEdit: managesSchool, mayRename: overseesSchool });
+export const SchoolProfileMutation = profileMutation({
+  entity: School,
+  roles: ROLES,
+  mayEdit: managesSchool,
+  mayRename: overseesSchool,
+});
 
 /** `createSchoolSpace`, `updateSchoolSpace`, `removeSchoolSpace`. */
 export const SchoolSpaceMutations = spaceMutations({

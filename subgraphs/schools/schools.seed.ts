@@ -15,8 +15,8 @@ export async function seedSchools(em: EntityManager, settings: SeedSettings): Pr
   );
   await em.insertMany(
     ServedDistrict,
-    network.educationOffices.flatMap((office) =>
-      office.districtCodes.map((districtCode) => ({ districtCode, educationOffice: office.code })) as never,
+    network.educationOffices.flatMap(
+      (office) => office.districtCodes.map((districtCode) => ({ districtCode, educationOffice: office.code })) as never,
     ),
   );
   await em.insertMany(

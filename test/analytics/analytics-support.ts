@@ -20,7 +20,10 @@ export async function errorCodes(text: string, variables: Record<string, unknown
 
 /** Rows of a plain SQL statement (the same text on SQLite and PostgreSQL). */
 export function sql<T = Record<string, any>>(orm: Orm, statement: string, params: unknown[] = []): Promise<T[]> {
-  return orm.em.fork().getConnection().execute(statement, params as never[]) as Promise<T[]>;
+  return orm.em
+    .fork()
+    .getConnection()
+    .execute(statement, params as never[]) as Promise<T[]>;
 }
 
 /** SQLite answers booleans as 0/1, PostgreSQL as true/false. */

@@ -17,14 +17,29 @@ const COVERAGE = `{
   }
 }`;
 
-interface Tally { [key: string]: number }
+interface Tally {
+  [key: string]: number;
+}
 const add = (tally: Tally, key: string, n = 1) => (tally[key] = (tally[key] ?? 0) + n);
-const pairs = (rows: { [k: string]: any }[], key: string, count: string) => Object.fromEntries(rows.filter((r) => r[count] > 0).map((r) => [r[key], r[count]]));
+const pairs = (rows: { [k: string]: any }[], key: string, count: string) =>
+  Object.fromEntries(rows.filter((r) => r[count] > 0).map((r) => [r[key], r[count]]));
 
 let orm: Orm;
 let coverage: any;
 /** What the database says, counted here row by row (no GROUP BY). */
-let expected: Map<string, { kinds: Tally; activeKinds: Tally; tracks: Tally; publishedTracks: Tally; areas: Tally; publishedAreas: Tally; seatsOffered: number; seatsTaken: number }>;
+let expected: Map<
+  string,
+  {
+    kinds: Tally;
+    activeKinds: Tally;
+    tracks: Tally;
+    publishedTracks: Tally;
+    areas: Tally;
+    publishedAreas: Tally;
+    seatsOffered: number;
+    seatsTaken: number;
+  }
+>;
 
 beforeAll(async () => {
   orm = await openSubgraphDatabase('centers');
@@ -33,14 +48,27 @@ beforeAll(async () => {
   const areaOf = new Map(fields.map((f) => [f.code, f.parent_code ?? f.code]));
   expected = new Map();
   const of = (code: string) => {
-    if (!expected.has(code)) expected.set(code, { kinds: {}, activeKinds: {}, tracks: {}, publishedTracks: {}, areas: {}, publishedAreas: {}, seatsOffered: 0, seatsTaken: 0 });
+    if (!expected.has(code))
+      expected.set(code, {
+        kinds: {},
+        activeKinds: {},
+        tracks: {},
+        publishedTracks: {},
+        areas: {},
+        publishedAreas: {},
+        seatsOffered: 0,
+        seatsTaken: 0,
+      });
     return expected.get(code)!;
   };
   for (const p of await sql(orm, 'select district_code, kind, active from partnership')) {
     add(of(p.district_code).kinds, p.kind);
     if (truthy(p.active)) add(of(p.district_code).activeKinds, p.kind);
   }
-  for (const p of await sql(orm, 'select district_code, track, field_code, status, published_at, capacity, confirmed_count from program')) {
+  for (const p of await sql(
+    orm,
+    'select district_code, track, field_code, status, published_at, capacity, confirmed_count from program',
+  )) {
     const d = of(p.district_code);
     const area = areaOf.get(p.field_code)!;
     // Public figures count what was published (published, or archived since); drafts are not public.
@@ -91,8 +119,17 @@ describe('coverage breakdowns', () => {
   it('lists every kind, track and area even where a district has none, in a fixed order', () => {
     const kinds = coverage.districts.map((d: any) => d.partnershipsByKind.map((k: any) => k.kind).join());
     expect(new Set(kinds).size).toBe(1);
-    expect(coverage.partnershipsByKind.map((k: any) => k.kind)).toEqual(['VENUE_SHARING', 'CO_HOSTING', 'INSTRUCTOR_EXCHANGE', 'RESOURCE_SHARING']);
-    expect(coverage.programsByTrack.map((t: any) => t.track)).toEqual(['LIFE_CULTURE', 'VOCATIONAL_CAPACITY', 'LOCAL_PROBLEM_SOLVING']);
+    expect(coverage.partnershipsByKind.map((k: any) => k.kind)).toEqual([
+      'VENUE_SHARING',
+      'CO_HOSTING',
+      'INSTRUCTOR_EXCHANGE',
+      'RESOURCE_SHARING',
+    ]);
+    expect(coverage.programsByTrack.map((t: any) => t.track)).toEqual([
+      'LIFE_CULTURE',
+      'VOCATIONAL_CAPACITY',
+      'LOCAL_PROBLEM_SOLVING',
+    ]);
     expect(coverage.programsByField.map((f: any) => f.field.code)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
   });
 
@@ -102,9 +139,15 @@ describe('coverage breakdowns', () => {
     expect(coverage.seatsTaken).toBe(sum((d) => d.seatsTaken));
     expect(coverage.programCount).toBe(sum((d) => d.programCount));
     expect(coverage.partnershipCount).toBe(sum((d) => d.partnershipCount));
-    coverage.programsByTrack.forEach((t: any, i: number) => expect(t.count).toBe(sum((d) => d.programsByTrack[i].count)));
-    coverage.programsByField.forEach((f: any, i: number) => expect(f.publishedCount).toBe(sum((d) => d.programsByField[i].publishedCount)));
-    coverage.partnershipsByKind.forEach((k: any, i: number) => expect(k.activeCount).toBe(sum((d) => d.partnershipsByKind[i].activeCount)));
+    coverage.programsByTrack.forEach((t: any, i: number) =>
+      expect(t.count).toBe(sum((d) => d.programsByTrack[i].count)),
+    );
+    coverage.programsByField.forEach((f: any, i: number) =>
+      expect(f.publishedCount).toBe(sum((d) => d.programsByField[i].publishedCount)),
+    );
+    coverage.partnershipsByKind.forEach((k: any, i: number) =>
+      expect(k.activeCount).toBe(sum((d) => d.partnershipsByKind[i].activeCount)),
+    );
   });
 
   it("agrees with the catalog: a district's published programs of a track or an area are what `programs` finds", async () => {
@@ -115,16 +158,22 @@ describe('coverage breakdowns', () => {
                          all: programs(filter: { districtCode: $d }) { totalCount } }`,
       { d: '11440' },
     );
-    expect(found.track.totalCount).toBe(mapo.programsByTrack.find((t: any) => t.track === 'LIFE_CULTURE').publishedCount);
+    expect(found.track.totalCount).toBe(
+      mapo.programsByTrack.find((t: any) => t.track === 'LIFE_CULTURE').publishedCount,
+    );
     expect(found.area.totalCount).toBe(mapo.programsByField.find((f: any) => f.field.code === '4').publishedCount);
     expect(found.all.totalCount).toBe(mapo.publishedProgramCount);
   });
 
   it('answers a district on its own with the same numbers', async () => {
-    const { district } = await query(`{ district(code: "11680") { coverage { seatsOffered seatsTaken programsByTrack { track count } } } }`);
+    const { district } = await query(
+      `{ district(code: "11680") { coverage { seatsOffered seatsTaken programsByTrack { track count } } } }`,
+    );
     const listed = coverage.districts.find((d: any) => d.district.code === '11680');
     expect(district.coverage.seatsOffered).toBe(listed.seatsOffered);
     expect(district.coverage.seatsTaken).toBe(listed.seatsTaken);
-    expect(district.coverage.programsByTrack).toEqual(listed.programsByTrack.map(({ track, count }: any) => ({ track, count })));
+    expect(district.coverage.programsByTrack).toEqual(
+      listed.programsByTrack.map(({ track, count }: any) => ({ track, count })),
+    );
   });
 });

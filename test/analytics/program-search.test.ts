@@ -15,21 +15,34 @@ const SEARCH = `query ($filter: ProgramSearchInput, $first: Int, $after: String)
 }`;
 
 interface Row {
-  id: string; title: string; title_en: string | null; track: string; field_code: string; district_code: string; dong_code: string;
-  starts_on: string; capacity: number; confirmed_count: number; lat: number; lng: number;
+  id: string;
+  title: string;
+  title_en: string | null;
+  track: string;
+  field_code: string;
+  district_code: string;
+  dong_code: string;
+  starts_on: string;
+  capacity: number;
+  confirmed_count: number;
+  lat: number;
+  lng: number;
 }
 
 /** This test's own great-circle distance (mean Earth radius 6371.0088 km, as IUGG gives it). */
 function haversine(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const toRad = (deg: number) => (deg * Math.PI) / 180;
-  const s = Math.sin(toRad(b.lat - a.lat) / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(toRad(b.lng - a.lng) / 2) ** 2;
+  const s =
+    Math.sin(toRad(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(toRad(b.lng - a.lng) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(s));
 }
 
 let orm: Orm;
 let published: Row[];
 let areaOf: Map<string, string>;
-const byCatalogOrder = (a: Row, b: Row) => (a.starts_on < b.starts_on ? -1 : a.starts_on > b.starts_on ? 1 : a.id < b.id ? -1 : 1);
+const byCatalogOrder = (a: Row, b: Row) =>
+  a.starts_on < b.starts_on ? -1 : a.starts_on > b.starts_on ? 1 : a.id < b.id ? -1 : 1;
 
 /** Every page of a search, checking the page bookkeeping on the way. */
 async function searchAll(filter: Record<string, unknown>, first = 100) {
@@ -53,14 +66,34 @@ const ids = (edges: any[]) => edges.map((edge) => edge.node.id);
 
 beforeAll(async () => {
   orm = await openSubgraphDatabase('centers');
-  published = (await sql<Row>(orm, `select id, title, title_en, track, field_code, district_code, dong_code, starts_on, capacity, confirmed_count, lat, lng
-    from program where status = 'PUBLISHED'`)).map((r) => ({ ...r, capacity: Number(r.capacity), confirmed_count: Number(r.confirmed_count), lat: Number(r.lat), lng: Number(r.lng) }));
-  areaOf = new Map((await sql(orm, 'select code, parent_code from lifelong_education_field')).map((f) => [f.code, f.parent_code ?? f.code]));
+  published = (
+    await sql<Row>(
+      orm,
+      `select id, title, title_en, track, field_code, district_code, dong_code, starts_on, capacity, confirmed_count, lat, lng
+    from program where status = 'PUBLISHED'`,
+    )
+  ).map((r) => ({
+    ...r,
+    capacity: Number(r.capacity),
+    confirmed_count: Number(r.confirmed_count),
+    lat: Number(r.lat),
+    lng: Number(r.lng),
+  }));
+  areaOf = new Map(
+    (await sql(orm, 'select code, parent_code from lifelong_education_field')).map((f) => [
+      f.code,
+      f.parent_code ?? f.code,
+    ]),
+  );
 });
 afterAll(() => orm?.close());
 
 const contains = (text: string | null, part: string) => (text ?? '').toLowerCase().includes(part.toLowerCase());
-const expectIds = (keep: (row: Row) => boolean) => published.filter(keep).sort(byCatalogOrder).map((row) => row.id);
+const expectIds = (keep: (row: Row) => boolean) =>
+  published
+    .filter(keep)
+    .sort(byCatalogOrder)
+    .map((row) => row.id);
 
 describe('searchPrograms, one filter at a time (soonest first)', () => {
   it('gives every seeded program an English title beside the Korean one', () => {
@@ -93,7 +126,10 @@ describe('searchPrograms, one filter at a time (soonest first)', () => {
       [{ fieldCode: '4-2' }, (row) => row.field_code === '4-2'],
       [{ districtCode: '11440' }, (row) => row.district_code === '11440'],
       [{ dongCode: someDong }, (row) => row.dong_code === someDong],
-      [{ startsOnOrAfter: '2026-05-01', startsOnOrBefore: '2026-05-31' }, (row) => row.starts_on >= '2026-05-01' && row.starts_on <= '2026-05-31'],
+      [
+        { startsOnOrAfter: '2026-05-01', startsOnOrBefore: '2026-05-31' },
+        (row) => row.starts_on >= '2026-05-01' && row.starts_on <= '2026-05-31',
+      ],
       [{ minSeatsLeft: 35 }, (row) => row.capacity - row.confirmed_count >= 35],
     ];
     for (const [filter, keep] of cases) {
@@ -104,12 +140,24 @@ describe('searchPrograms, one filter at a time (soonest first)', () => {
   });
 
   it('combines filters: all must hold', async () => {
-    const filter = { text: 'class', track: 'LIFE_CULTURE', startsOnOrAfter: '2026-03-01', minSeatsLeft: 1, fieldCode: '4' };
+    const filter = {
+      text: 'class',
+      track: 'LIFE_CULTURE',
+      startsOnOrAfter: '2026-03-01',
+      minSeatsLeft: 1,
+      fieldCode: '4',
+    };
     const found = await searchAll(filter, 7);
     expect(found.length).toBeGreaterThan(0);
     expect(ids(found)).toEqual(
-      expectIds((row) => (contains(row.title, 'class') || contains(row.title_en, 'class')) && row.track === 'LIFE_CULTURE'
-        && row.starts_on >= '2026-03-01' && row.capacity > row.confirmed_count && areaOf.get(row.field_code) === '4'),
+      expectIds(
+        (row) =>
+          (contains(row.title, 'class') || contains(row.title_en, 'class')) &&
+          row.track === 'LIFE_CULTURE' &&
+          row.starts_on >= '2026-03-01' &&
+          row.capacity > row.confirmed_count &&
+          areaOf.get(row.field_code) === '4',
+      ),
     );
     expect(found.every((edge) => edge.distanceKm === null)).toBe(true);
   });
@@ -138,32 +186,43 @@ describe('text search at any word length: exact totalCount, pages that add up', 
   }
 
   // One and two syllables: too short for trigram indexes, the common case of Korean search words.
-  it.each(['교', '실', '요가', '교실', 'Ga'])('counts "%s" exactly, in one district and in the whole city', async (word) => {
-    for (const districtCode of [GANGNAM, undefined]) {
-      const inPlace = (row: Row) => districtCode === undefined || row.district_code === districtCode;
-      const titled = expectIds((row) => inPlace(row) && contains(row.title, word));
-      const either = expectIds((row) => inPlace(row) && (contains(row.title, word) || contains(row.title_en, word)));
-      const { programs } = await query(PROGRAMS, { filter: { districtCode, titleContains: word }, first: 1 });
-      const { searchPrograms } = await query(SEARCH, { filter: { districtCode, text: word }, first: 1 });
-      expect([programs.totalCount, searchPrograms.totalCount]).toEqual([titled.length, either.length]);
-      expect(either.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(['교', '실', '요가', '교실', 'Ga'])(
+    'counts "%s" exactly, in one district and in the whole city',
+    async (word) => {
+      for (const districtCode of [GANGNAM, undefined]) {
+        const inPlace = (row: Row) => districtCode === undefined || row.district_code === districtCode;
+        const titled = expectIds((row) => inPlace(row) && contains(row.title, word));
+        const either = expectIds((row) => inPlace(row) && (contains(row.title, word) || contains(row.title_en, word)));
+        const { programs } = await query(PROGRAMS, { filter: { districtCode, titleContains: word }, first: 1 });
+        const { searchPrograms } = await query(SEARCH, { filter: { districtCode, text: word }, first: 1 });
+        expect([programs.totalCount, searchPrograms.totalCount]).toEqual([titled.length, either.length]);
+        expect(either.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
-  it('pages through a district\'s title matches in catalog order', async () => {
+  it("pages through a district's title matches in catalog order", async () => {
     expect(await programsAll({ districtCode: GANGNAM, titleContains: '요가' }, 3)).toEqual(
       expectIds((row) => row.district_code === GANGNAM && contains(row.title, '요가')),
     );
     const found = await searchAll({ districtCode: GANGNAM, text: '교실' }, 37);
-    expect(ids(found)).toEqual(expectIds((row) => row.district_code === GANGNAM && (contains(row.title, '교실') || contains(row.title_en, '교실'))));
+    expect(ids(found)).toEqual(
+      expectIds(
+        (row) => row.district_code === GANGNAM && (contains(row.title, '교실') || contains(row.title_en, '교실')),
+      ),
+    );
   });
 
   it('counts after the page is read, from the same conditions (a page must not use them up)', async () => {
     const em = orm.em.fork();
     const ctx = { em, identity: null } as unknown as SubgraphContext;
-    const page = await paginatePrograms(em, await programWhere({ districtCode: GANGNAM, titleContains: '교실' }, ctx), { first: 2 });
+    const page = await paginatePrograms(em, await programWhere({ districtCode: GANGNAM, titleContains: '교실' }, ctx), {
+      first: 2,
+    });
     expect(page.edges).toHaveLength(2);
-    expect(await (page.totalCount as () => Promise<number>)()).toBe(expectIds((row) => row.district_code === GANGNAM && contains(row.title, '교실')).length);
+    expect(await (page.totalCount as () => Promise<number>)()).toBe(
+      expectIds((row) => row.district_code === GANGNAM && contains(row.title, '교실')).length,
+    );
   });
 });
 
@@ -222,13 +281,19 @@ describe('searchPrograms refuses bad input', () => {
     { near: { lat: 37.5, lng: -181, radiusKm: 1 } },
     { minSeatsLeft: -1 },
   ];
-  it.each(badFilters.map((filter) => [JSON.stringify(filter), filter]))('with BAD_USER_INPUT for %s', async (_name, filter) => {
-    expect(await errorCodes(SEARCH, { filter })).toEqual(['BAD_USER_INPUT']);
-  });
+  it.each(badFilters.map((filter) => [JSON.stringify(filter), filter]))(
+    'with BAD_USER_INPUT for %s',
+    async (_name, filter) => {
+      expect(await errorCodes(SEARCH, { filter })).toEqual(['BAD_USER_INPUT']);
+    },
+  );
 
   it('says what is wrong with a radius over the maximum and with a text over 100 characters', async () => {
-    const messages = async (filter: Record<string, unknown>) => (await graphql(gatewayUrl(), SEARCH, { filter })).errors?.map((error) => error.message);
-    expect(await messages({ near: { lat: 37.5, lng: 127, radiusKm: 5000 } })).toEqual(['near.radiusKm must be more than 0 and at most 50, got 5000']);
+    const messages = async (filter: Record<string, unknown>) =>
+      (await graphql(gatewayUrl(), SEARCH, { filter })).errors?.map((error) => error.message);
+    expect(await messages({ near: { lat: 37.5, lng: 127, radiusKm: 5000 } })).toEqual([
+      'near.radiusKm must be more than 0 and at most 50, got 5000',
+    ]);
     expect(await messages({ text: '교'.repeat(101) })).toEqual(['text must be at most 100 characters']);
     expect(await messages({ text: ` ${'교'.repeat(100)} ` })).toBeUndefined();
   });
@@ -242,25 +307,68 @@ describe('searchPrograms refuses bad input', () => {
 });
 
 describe('English titles and coordinates of new programs', () => {
-  it('stores the English title and the center\'s point, and search finds the program once published', async () => {
+  it("stores the English title and the center's point, and search finds the program once published", async () => {
     const [center] = await sql(orm, `select id, district_code, lat, lng from learning_center order by id limit 1`);
     const token = await tokenFor({ sub: 'analytics-search-test', role: Role.CITY_ADMIN });
     const titleEn = `Zyxwv Test Class ${Date.now()}`;
-    const created = await graphql(gatewayUrl(), `mutation ($input: CreateProgramInput!) { createProgram(input: $input) { program { id titleEn } userErrors { message } } }`, {
-      input: {
-        centerId: center.id, host: { type: 'LEARNING_CENTER', id: center.id }, title: '검색 시험 교실', titleEn: `  ${titleEn} `,
-        track: 'LIFE_CULTURE', fieldCode: '4-2', startsOn: '2027-01-04', endsOn: '2027-01-25', capacity: 12, feeKrw: 0,
+    const created = await graphql(
+      gatewayUrl(),
+      `
+        mutation ($input: CreateProgramInput!) {
+          createProgram(input: $input) {
+            program {
+              id
+              titleEn
+            }
+            userErrors {
+              message
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          centerId: center.id,
+          host: { type: 'LEARNING_CENTER', id: center.id },
+          title: '검색 시험 교실',
+          titleEn: `  ${titleEn} `,
+          track: 'LIFE_CULTURE',
+          fieldCode: '4-2',
+          startsOn: '2027-01-04',
+          endsOn: '2027-01-25',
+          capacity: 12,
+          feeKrw: 0,
+        },
       },
-    }, {}, { token });
+      {},
+      { token },
+    );
     expect(created.errors).toBeUndefined();
     const program = (created.data as any).createProgram.program;
     expect(program.titleEn).toBe(titleEn);
     const [row] = await sql(orm, 'select lat, lng, title_en from program where id = ?', [program.id]);
     expect([Number(row.lat), Number(row.lng), row.title_en]).toEqual([Number(center.lat), Number(center.lng), titleEn]);
 
-    const filter = { text: titleEn.toLowerCase(), near: { lat: Number(center.lat), lng: Number(center.lng), radiusKm: 0.5 } };
+    const filter = {
+      text: titleEn.toLowerCase(),
+      near: { lat: Number(center.lat), lng: Number(center.lng), radiusKm: 0.5 },
+    };
     expect((await query(SEARCH, { filter })).searchPrograms.totalCount).toBe(0); // a draft is not found
-    const published = await graphql(gatewayUrl(), `mutation ($id: ID!) { publishProgram(input: { id: $id }) { userErrors { message } } }`, { id: program.id }, {}, { token });
+    const published = await graphql(
+      gatewayUrl(),
+      `
+        mutation ($id: ID!) {
+          publishProgram(input: { id: $id }) {
+            userErrors {
+              message
+            }
+          }
+        }
+      `,
+      { id: program.id },
+      {},
+      { token },
+    );
     expect(published.errors).toBeUndefined();
     const found = (await query(SEARCH, { filter })).searchPrograms;
     expect(found.totalCount).toBe(1);

@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'dotenv';
 import {
-  CONFIG_VARIABLES, SUBGRAPH_NAMES, configVariables, loadConfig, serviceEnv, type ServiceName,
+  CONFIG_VARIABLES,
+  SUBGRAPH_NAMES,
+  configVariables,
+  loadConfig,
+  serviceEnv,
+  type ServiceName,
 } from '../../lib/config';
 
 const ROOT = join(__dirname, '..', '..');

@@ -3,7 +3,13 @@
  * running hub). A variable is refused by every service that reads it, and ignored by the others.
  */
 import {
-  ConfigError, SUBGRAPH_NAMES, configVariables, gatewaySecretFor, loadConfig, serviceEnv, subgraphVariable,
+  ConfigError,
+  SUBGRAPH_NAMES,
+  configVariables,
+  gatewaySecretFor,
+  loadConfig,
+  serviceEnv,
+  subgraphVariable,
   type ServiceName,
 } from '../../lib/config';
 
@@ -436,11 +442,7 @@ describe('a production subgraph', () => {
   it.each([
     ['to start without a public key', { JWT_PUBLIC_KEY: undefined }, [NO_PUBLIC_KEY]],
     ['a signing secret (JWT_SECRET) beside the public key', { JWT_SECRET: secret('j') }, [SIGNING_KEY]],
-    [
-      'to hold the root GATEWAY_SECRET, which would open every subgraph',
-      { GATEWAY_SECRET: secret('r') },
-      [HOLDS_ROOT],
-    ],
+    ['to hold the root GATEWAY_SECRET, which would open every subgraph', { GATEWAY_SECRET: secret('r') }, [HOLDS_ROOT]],
     [
       'the built-in development gateway secret as its root',
       { GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET },

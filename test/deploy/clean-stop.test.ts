@@ -16,7 +16,10 @@ const STOP_WITHIN_MS = 3000;
 /** A POST whose body is only half sent until finish(): a request the server has begun but not answered. */
 function halfSentRequest(url: string, query: string, headers: Record<string, string> = {}) {
   const body = JSON.stringify({ query });
-  const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } });
+  const req = request(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+  });
   const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('response', (res) => {
       let text = '';
@@ -49,7 +52,11 @@ describe('a production service stopped with SIGTERM', () => {
 
   it.each([1, 2])('the gateway with %i worker(s), idle, exits 0 within 3 s', async (workers) => {
     const port = await freePort();
-    const gateway = spawnProcess(['-r', REGISTER, join(ROOT, 'gateway', 'main.ts')], { ...serviceEnv(env, 'gateway'), PORT: String(port), GATEWAY_WORKERS: String(workers) });
+    const gateway = spawnProcess(['-r', REGISTER, join(ROOT, 'gateway', 'main.ts')], {
+      ...serviceEnv(env, 'gateway'),
+      PORT: String(port),
+      GATEWAY_WORKERS: String(workers),
+    });
     await waitReady(`http://127.0.0.1:${port}/health`, gateway);
     const { code, ms } = await terminate(gateway);
     expect(code).toBe(0);
@@ -73,7 +80,9 @@ describe('a production service stopped with SIGTERM', () => {
 
   it('a subgraph answers a request in flight, then exits 0', async () => {
     const centers = hub.services.get('centers')!;
-    const inFlight = halfSentRequest(hub.subgraphUrls.centers, '{ districts { code } }', { [GATEWAY_SECRET_HEADER]: env.CENTERS_GATEWAY_SECRET });
+    const inFlight = halfSentRequest(hub.subgraphUrls.centers, '{ districts { code } }', {
+      [GATEWAY_SECRET_HEADER]: env.CENTERS_GATEWAY_SECRET,
+    });
     await pause(200);
     const started = Date.now();
     centers.child.kill('SIGTERM');
@@ -86,9 +95,12 @@ describe('a production service stopped with SIGTERM', () => {
     expect(Date.now() - started).toBeLessThan(STOP_WITHIN_MS);
   });
 
-  it.each(SUBGRAPH_NAMES.filter((name) => name !== 'centers'))('the %s subgraph, idle, exits 0 within 3 s', async (name) => {
-    const { code, ms } = await terminate(hub.services.get(name)!);
-    expect(code).toBe(0);
-    expect(ms).toBeLessThan(STOP_WITHIN_MS);
-  });
+  it.each(SUBGRAPH_NAMES.filter((name) => name !== 'centers'))(
+    'the %s subgraph, idle, exits 0 within 3 s',
+    async (name) => {
+      const { code, ms } = await terminate(hub.services.get(name)!);
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(STOP_WITHIN_MS);
+    },
+  );
 });

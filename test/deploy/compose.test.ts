@@ -19,8 +19,22 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Role } from '../../lib/auth';
 import { SUBGRAPH_NAMES, subgraphVariable } from '../../lib/config';
-import { REGISTER, ROOT, dropDatabases, spawnProcess, terminate, waitReady, type ServiceProcess } from '../support/processes';
-import { crossSubgraphWrites, makeKeys, productionToken, subgraphSecrets, type ProductionKeys } from '../support/production-hub';
+import {
+  REGISTER,
+  ROOT,
+  dropDatabases,
+  spawnProcess,
+  terminate,
+  waitReady,
+  type ServiceProcess,
+} from '../support/processes';
+import {
+  crossSubgraphWrites,
+  makeKeys,
+  productionToken,
+  subgraphSecrets,
+  type ProductionKeys,
+} from '../support/production-hub';
 
 const IP = '/usr/sbin/ip';
 const PREFIX = 'bt3c'; // namespaces, links and the bridge of this test only
@@ -35,15 +49,20 @@ interface ComposeService {
   environment?: Record<string, string | number | null> | string[];
 }
 
-const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
 
 /** compose's ${VAR}, ${VAR:-default} and ${VAR:?message} (required) substitution. */
 function interpolate(value: string, vars: Record<string, string>): string {
-  return value.replace(/\$\{([A-Za-z0-9_]+)(?::([?-])([^}]*))?\}/g, (_match, name: string, op?: string, arg?: string) => {
-    if (vars[name]) return vars[name];
-    if (op === '?') throw new Error(`${name} is required: ${arg}`);
-    return op === '-' ? arg! : '';
-  });
+  return value.replace(
+    /\$\{([A-Za-z0-9_]+)(?::([?-])([^}]*))?\}/g,
+    (_match, name: string, op?: string, arg?: string) => {
+      if (vars[name]) return vars[name];
+      if (op === '?') throw new Error(`${name} is required: ${arg}`);
+      return op === '-' ? arg! : '';
+    },
+  );
 }
 
 /** A service's environment exactly as compose would give it. */
@@ -59,8 +78,13 @@ function environmentOf(service: string, vars: Record<string, string>): Record<st
  * TypeScript source runs through scripts/register.js. The one place that knows how the image is built.
  */
 function localCommand(service: string): string[] {
-  const entry = [compose.services[service].command ?? []].flat().map(String).find((arg) => /(gateway|subgraphs\/[a-z-]+)\/main\.[jt]s$/.test(arg));
-  const module = (entry ?? (service === 'gateway' ? 'gateway/main.ts' : `subgraphs/${service}/main.ts`)).replace(/^(\.\/)?(dist\/)?/, '').replace(/\.js$/, '.ts');
+  const entry = [compose.services[service].command ?? []]
+    .flat()
+    .map(String)
+    .find((arg) => /(gateway|subgraphs\/[a-z-]+)\/main\.[jt]s$/.test(arg));
+  const module = (entry ?? (service === 'gateway' ? 'gateway/main.ts' : `subgraphs/${service}/main.ts`))
+    .replace(/^(\.\/)?(dist\/)?/, '')
+    .replace(/\.js$/, '.ts');
   return ['-r', REGISTER, join(ROOT, module)];
 }
 
@@ -111,12 +135,16 @@ function forward(port: number, target: URL): Promise<Server> {
     socket.on('error', () => upstream.destroy());
     upstream.on('error', () => socket.destroy());
   });
-  return new Promise((resolve, reject) => server.once('error', reject).listen(port, HOST_ADDRESS, () => resolve(server)));
+  return new Promise((resolve, reject) =>
+    server.once('error', reject).listen(port, HOST_ADDRESS, () => resolve(server)),
+  );
 }
 
 // The machine's servers (COMPOSE_TEST_DATABASE_URL, else DATABASE_URL, else the default local PostgreSQL), under
 // databases of their own: <base>_compose_<subgraph>.
-const database = new URL(process.env.COMPOSE_TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/baeumteo');
+const database = new URL(
+  process.env.COMPOSE_TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/baeumteo',
+);
 const composeDatabase = `${decodeURIComponent(database.pathname.slice(1)) || 'baeumteo'}_compose`;
 const redis = new URL(process.env.COMPOSE_TEST_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379/0');
 const redisDb = redis.pathname.slice(1) || '0';
@@ -133,7 +161,8 @@ function dropComposeDatabases(): void {
   let vars: Record<string, string>;
   const forwards: Server[] = [];
   const services = new Map<string, ServiceProcess>();
-  const url = (service: string, path: string) => `http://${addressOf(APP_SERVICES.indexOf(service as never))}:${service === 'gateway' ? 4000 : environmentOf(service, vars)[subgraphVariable(service as never, 'PORT')]}${path}`;
+  const url = (service: string, path: string) =>
+    `http://${addressOf(APP_SERVICES.indexOf(service as never))}:${service === 'gateway' ? 4000 : environmentOf(service, vars)[subgraphVariable(service as never, 'PORT')]}${path}`;
 
   beforeAll(async () => {
     keys = await makeKeys();
@@ -151,7 +180,12 @@ function dropComposeDatabases(): void {
     const start = (service: string) => {
       // Exactly the compose environment; PATH to find node, and a small seed to keep the test short.
       const env = { ...environmentOf(service, vars), PATH: process.env.PATH!, SEED_PROGRAMS: '300' };
-      const running = spawnProcess(localCommand(service), env, [IP, 'netns', 'exec', namespaceOf(APP_SERVICES.indexOf(service as never))]);
+      const running = spawnProcess(localCommand(service), env, [
+        IP,
+        'netns',
+        'exec',
+        namespaceOf(APP_SERVICES.indexOf(service as never)),
+      ]);
       services.set(service, running);
       return running;
     };
@@ -166,16 +200,23 @@ function dropComposeDatabases(): void {
   });
 
   it('requires every secret: leaving one out stops compose with its message', () => {
-    for (const name of ['JWT_PUBLIC_KEY', 'POSTGRES_PASSWORD', ...SUBGRAPH_NAMES.map((n) => subgraphVariable(n, 'GATEWAY_SECRET'))]) {
+    for (const name of [
+      'JWT_PUBLIC_KEY',
+      'POSTGRES_PASSWORD',
+      ...SUBGRAPH_NAMES.map((n) => subgraphVariable(n, 'GATEWAY_SECRET')),
+    ]) {
       const { [name]: _left, ...rest } = vars;
       expect(() => APP_SERVICES.forEach((service) => environmentOf(service, rest))).toThrow(`${name} is required`);
     }
   });
 
   it('gives each subgraph its own gateway secret only, and the gateway all five', () => {
-    const secretsOf = (service: string) => Object.keys(environmentOf(service, vars)).filter((key) => key.endsWith('GATEWAY_SECRET') || key === 'JWT_SECRET');
+    const secretsOf = (service: string) =>
+      Object.keys(environmentOf(service, vars)).filter((key) => key.endsWith('GATEWAY_SECRET') || key === 'JWT_SECRET');
     for (const name of SUBGRAPH_NAMES) expect(secretsOf(name)).toEqual([subgraphVariable(name, 'GATEWAY_SECRET')]);
-    expect(secretsOf('gateway').sort()).toEqual(SUBGRAPH_NAMES.map((name) => subgraphVariable(name, 'GATEWAY_SECRET')).sort());
+    expect(secretsOf('gateway').sort()).toEqual(
+      SUBGRAPH_NAMES.map((name) => subgraphVariable(name, 'GATEWAY_SECRET')).sort(),
+    );
   });
 
   it('serves through the gateway, each subgraph reached by its compose name', async () => {
@@ -190,9 +231,18 @@ function dropComposeDatabases(): void {
   it('makes the writes that cross subgraphs', async () => {
     const admin = await productionToken(keys, { sub: 'compose-test-admin', role: Role.CITY_ADMIN });
     const writes = await crossSubgraphWrites(url('gateway', '/graphql'), admin);
-    expect(writes.partnership.body.data.createPartnership).toEqual({ userErrors: [], partnership: { id: expect.any(String), partner: { id: writes.library } } });
-    expect(writes.program.body.data.createProgram).toEqual({ userErrors: [], program: { id: expect.any(String), venue: { id: writes.space } } });
-    expect(writes.provide.body.data.updateCivilProviderProfile).toEqual({ userErrors: [], civilProvider: { districts: writes.codes.map((code) => ({ code })) } });
+    expect(writes.partnership.body.data.createPartnership).toEqual({
+      userErrors: [],
+      partnership: { id: expect.any(String), partner: { id: writes.library } },
+    });
+    expect(writes.program.body.data.createProgram).toEqual({
+      userErrors: [],
+      program: { id: expect.any(String), venue: { id: writes.space } },
+    });
+    expect(writes.provide.body.data.updateCivilProviderProfile).toEqual({
+      userErrors: [],
+      civilProvider: { districts: writes.codes.map((code) => ({ code })) },
+    });
   });
 
   it('stops every service with SIGTERM: exit 0 within a few seconds', async () => {

@@ -43,8 +43,12 @@ const manifests: Manifest[] = readdirSync(DIR)
     }),
   );
 const deployments = manifests.filter((m) => m.kind === 'Deployment');
-const containerOf = (name: string) => deployments.find((d) => d.metadata.name === name)!.spec.template.spec.containers[0];
-const envOf = (name: string): { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] => containerOf(name).env;
+const containerOf = (name: string) =>
+  deployments.find((d) => d.metadata.name === name)!.spec.template.spec.containers[0];
+const envOf = (
+  name: string,
+): { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] =>
+  containerOf(name).env;
 
 describe('the Kubernetes manifests', () => {
   it('are valid Kubernetes objects, each of a known kind', () => {
@@ -60,26 +64,42 @@ describe('the Kubernetes manifests', () => {
   it('deploy the gateway and every subgraph, each with a Service and a PodDisruptionBudget', () => {
     const services = ['gateway', ...SUBGRAPH_NAMES].sort();
     for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget']) {
-      expect({ kind, names: manifests.filter((m) => m.kind === kind).map((m) => m.metadata.name).sort() }).toEqual({ kind, names: services });
+      expect({
+        kind,
+        names: manifests
+          .filter((m) => m.kind === kind)
+          .map((m) => m.metadata.name)
+          .sort(),
+      }).toEqual({ kind, names: services });
     }
     const autoscaler = manifests.find((m) => m.kind === 'HorizontalPodAutoscaler')!;
     expect(autoscaler.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'gateway' });
     expect(containerOf('gateway').command).toEqual(['node', 'dist/gateway/main.js']);
-    for (const name of SUBGRAPH_NAMES) expect(containerOf(name).command).toEqual(['node', `dist/subgraphs/${name}/main.js`]);
+    for (const name of SUBGRAPH_NAMES)
+      expect(containerOf(name).command).toEqual(['node', `dist/subgraphs/${name}/main.js`]);
   });
 
   it('probe /health for liveness and /ready for readiness, on the port the service listens on', () => {
     for (const deployment of deployments) {
       const container = deployment.spec.template.spec.containers[0];
       const name = deployment.metadata.name;
-      const portVariable = name === 'gateway' ? 'PORT' : subgraphVariable(name as (typeof SUBGRAPH_NAMES)[number], 'PORT');
+      const portVariable =
+        name === 'gateway' ? 'PORT' : subgraphVariable(name as (typeof SUBGRAPH_NAMES)[number], 'PORT');
       const listens = Number(envOf(name).find((e) => e.name === portVariable)?.value);
-      expect({ name, liveness: container.livenessProbe?.httpGet?.path, readiness: container.readinessProbe?.httpGet?.path }).toEqual({
+      expect({
+        name,
+        liveness: container.livenessProbe?.httpGet?.path,
+        readiness: container.readinessProbe?.httpGet?.path,
+      }).toEqual({
         name,
         liveness: '/health',
         readiness: '/ready',
       });
-      expect({ name, port: container.ports.find((p: { name: string }) => p.name === container.readinessProbe.httpGet.port)?.containerPort }).toEqual({ name, port: listens });
+      expect({
+        name,
+        port: container.ports.find((p: { name: string }) => p.name === container.readinessProbe.httpGet.port)
+          ?.containerPort,
+      }).toEqual({ name, port: listens });
     }
   });
 
@@ -87,7 +107,11 @@ describe('the Kubernetes manifests', () => {
     for (const deployment of deployments) {
       const pod = deployment.spec.template.spec;
       const container = pod.containers[0];
-      expect({ name: deployment.metadata.name, requests: Object.keys(container.resources?.requests ?? {}).sort(), memoryLimit: Boolean(container.resources?.limits?.memory) }).toEqual({
+      expect({
+        name: deployment.metadata.name,
+        requests: Object.keys(container.resources?.requests ?? {}).sort(),
+        memoryLimit: Boolean(container.resources?.limits?.memory),
+      }).toEqual({
         name: deployment.metadata.name,
         requests: ['cpu', 'memory'],
         memoryLimit: true,
@@ -103,20 +127,37 @@ describe('the Kubernetes manifests', () => {
       const known = new Set(configVariables(deployment.metadata.name as ServiceName));
       const env = envOf(deployment.metadata.name);
       expect(env.find((e) => e.name === 'NODE_ENV')?.value).toBe('production');
-      expect({ name: deployment.metadata.name, unknown: env.map((e) => e.name).filter((name) => !known.has(name)) }).toEqual({ name: deployment.metadata.name, unknown: [] });
+      expect({
+        name: deployment.metadata.name,
+        unknown: env.map((e) => e.name).filter((name) => !known.has(name)),
+      }).toEqual({ name: deployment.metadata.name, unknown: [] });
     }
   });
 
   it("give each subgraph only its own gateway secret and the gateway all five, from the Secret's keys, never as plain values", () => {
     const secret = manifests.find((m) => m.kind === 'Secret')!;
-    const gatewaySecrets = (name: string) => envOf(name).filter((e) => e.name.endsWith('_GATEWAY_SECRET') || e.name === 'GATEWAY_SECRET');
+    const gatewaySecrets = (name: string) =>
+      envOf(name).filter((e) => e.name.endsWith('_GATEWAY_SECRET') || e.name === 'GATEWAY_SECRET');
     for (const name of SUBGRAPH_NAMES) {
-      expect(gatewaySecrets(name)).toEqual([{ name: subgraphVariable(name, 'GATEWAY_SECRET'), valueFrom: { secretKeyRef: { name: 'baeumteo', key: subgraphVariable(name, 'GATEWAY_SECRET') } } }]);
+      expect(gatewaySecrets(name)).toEqual([
+        {
+          name: subgraphVariable(name, 'GATEWAY_SECRET'),
+          valueFrom: { secretKeyRef: { name: 'baeumteo', key: subgraphVariable(name, 'GATEWAY_SECRET') } },
+        },
+      ]);
     }
-    expect(gatewaySecrets('gateway').map((e) => e.valueFrom?.secretKeyRef?.key).sort()).toEqual(SUBGRAPH_NAMES.map((name) => subgraphVariable(name, 'GATEWAY_SECRET')).sort());
+    expect(
+      gatewaySecrets('gateway')
+        .map((e) => e.valueFrom?.secretKeyRef?.key)
+        .sort(),
+    ).toEqual(SUBGRAPH_NAMES.map((name) => subgraphVariable(name, 'GATEWAY_SECRET')).sort());
     for (const deployment of deployments) {
       for (const e of envOf(deployment.metadata.name).filter((v) => /SECRET|DATABASE_URL|REDIS_URL/.test(v.name))) {
-        expect({ variable: e.name, value: e.value, from: e.valueFrom?.secretKeyRef?.name }).toEqual({ variable: e.name, value: undefined, from: 'baeumteo' });
+        expect({ variable: e.name, value: e.value, from: e.valueFrom?.secretKeyRef?.name }).toEqual({
+          variable: e.name,
+          value: undefined,
+          from: 'baeumteo',
+        });
         expect(Object.keys(secret.stringData!)).toContain(e.valueFrom!.secretKeyRef!.key);
       }
     }
@@ -127,6 +168,9 @@ describe('the Kubernetes manifests', () => {
     for (const value of Object.values(secret.stringData!)) expect(value).toMatch(/<[^>]+>|USER:PASSWORD|:PASSWORD@/);
     const kustomization = readFileSync(join(DIR, 'kustomization.yaml'), 'utf8');
     expect(kustomization).not.toContain(`- ${secret.file}`);
-    for (const file of new Set(manifests.filter((m) => m.kind !== 'Secret' && m.kind !== 'ConfigMap').map((m) => m.file))) expect(kustomization).toContain(`- ${file}`);
+    for (const file of new Set(
+      manifests.filter((m) => m.kind !== 'Secret' && m.kind !== 'ConfigMap').map((m) => m.file),
+    ))
+      expect(kustomization).toContain(`- ${file}`);
   });
 });

@@ -14,7 +14,16 @@ import { subgraphVariable } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
 import { REGISTER, ROOT, postgresUrlWithSuffix, spawnProcess, terminate, waitReady } from '../support/processes';
 import {
-  crossSubgraphWrites, keysFromScript, makeKeys, post, productionEnv, productionToken, removeData, startHub, type Hub, type ProductionKeys,
+  crossSubgraphWrites,
+  keysFromScript,
+  makeKeys,
+  post,
+  productionEnv,
+  productionToken,
+  removeData,
+  startHub,
+  type Hub,
+  type ProductionKeys,
 } from '../support/production-hub';
 
 const CENTERS = join(ROOT, 'subgraphs', 'centers', 'main.ts');
@@ -36,8 +45,12 @@ describe('a service started without an explicit development mode', () => {
   it('starts with NODE_ENV=development and the built-in development secrets', async () => {
     const port = await freePort();
     const env: Record<string, string> = {
-      PATH: process.env.PATH!, NODE_ENV: 'development', CENTERS_PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'baeumteo-dev-')),
-      SEED_PROGRAMS: '50', LOG_LEVEL: 'warn',
+      PATH: process.env.PATH!,
+      NODE_ENV: 'development',
+      CENTERS_PORT: String(port),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'baeumteo-dev-')),
+      SEED_PROGRAMS: '50',
+      LOG_LEVEL: 'warn',
     };
     if (process.env.DATABASE_URL) env.DATABASE_URL = postgresUrlWithSuffix(process.env.DATABASE_URL, `dev${port}`);
     const service = spawnProcess(['-r', REGISTER, CENTERS], env);
@@ -84,13 +97,16 @@ describe('a production hub', () => {
     await hub?.stop();
   });
 
-  const viewer = (token: string) => post(hub.gatewayUrl, '{ viewer { subject role } }', {}, { authorization: `Bearer ${token}` });
+  const viewer = (token: string) =>
+    post(hub.gatewayUrl, '{ viewer { subject role } }', {}, { authorization: `Bearer ${token}` });
   const claims = { role: 'CITY_ADMIN', sub: 'deploy-test-admin' };
-  const signed = (header: { alg: string }, key: Parameters<SignJWT['sign']>[0]) =>
+  const signed = (header: { alg: string }, _key: Parameters<SignJWT['sign']>[0]) =>
     new SignJWT(claims).setProtectedHeader(header).setIssuer('baeumteo').setAudience('baeumteo').setIssuedAt();
 
   it('accepts a token signed with the private key, verified by JWT_PUBLIC_KEY_FILE in the gateway and the subgraph', async () => {
-    const { status, body } = await viewer(await productionToken(keys, { sub: 'deploy-test-analyst', role: Role.ANALYST }));
+    const { status, body } = await viewer(
+      await productionToken(keys, { sub: 'deploy-test-analyst', role: Role.ANALYST }),
+    );
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
     expect(body.data.viewer).toEqual({ subject: 'deploy-test-analyst', role: 'ANALYST' });
@@ -98,7 +114,11 @@ describe('a production hub', () => {
 
   it('accepts the tokens of `npm run token --private-key`, each with a subject of its own', async () => {
     const mint = () =>
-      execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'token.ts'), '--role', 'RESIDENT', '--private-key', keys.privateKeyFile], { cwd: ROOT, env: { PATH: process.env.PATH! } })
+      execFileSync(
+        process.execPath,
+        ['-r', REGISTER, join(ROOT, 'scripts', 'token.ts'), '--role', 'RESIDENT', '--private-key', keys.privateKeyFile],
+        { cwd: ROOT, env: { PATH: process.env.PATH! } },
+      )
         .toString()
         .trim();
     const [first, second] = [(await viewer(mint())).body, (await viewer(mint())).body];
@@ -116,7 +136,9 @@ describe('a production hub', () => {
   });
 
   it('refuses a token living 30 days (JWT_MAX_LIFETIME is 24h)', async () => {
-    const token = await signed({ alg: keys.signingKey.alg }, keys.signingKey.key).setExpirationTime('30d').sign(keys.signingKey.key);
+    const token = await signed({ alg: keys.signingKey.alg }, keys.signingKey.key)
+      .setExpirationTime('30d')
+      .sign(keys.signingKey.key);
     const { status, body } = await viewer(token);
     expect(status).toBe(401);
     expect(body.errors![0].message).toContain('JWT_MAX_LIFETIME');
@@ -124,8 +146,13 @@ describe('a production hub', () => {
 
   it('refuses a 30-day token that claims to have been issued a minute before it expires', async () => {
     const exp = Math.floor(Date.now() / 1000) + 30 * 86400;
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: keys.signingKey.alg }).setIssuer('baeumteo').setAudience('baeumteo')
-      .setIssuedAt(exp - 60).setExpirationTime(exp).sign(keys.signingKey.key);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: keys.signingKey.alg })
+      .setIssuer('baeumteo')
+      .setAudience('baeumteo')
+      .setIssuedAt(exp - 60)
+      .setExpirationTime(exp)
+      .sign(keys.signingKey.key);
     expect((await viewer(token)).status).toBe(401);
   });
 
@@ -140,8 +167,12 @@ describe('a production hub', () => {
   it("opens a subgraph with its own secret only: another subgraph's secret gets 401", async () => {
     const centersSecret = env[subgraphVariable('centers', 'GATEWAY_SECRET')];
     const schoolsSecret = env[subgraphVariable('schools', 'GATEWAY_SECRET')];
-    expect((await post(hub.subgraphUrls.schools, '{ __typename }', {}, { [GATEWAY_SECRET_HEADER]: centersSecret })).status).toBe(401);
-    expect((await post(hub.subgraphUrls.schools, '{ __typename }', {}, { [GATEWAY_SECRET_HEADER]: schoolsSecret })).status).toBe(200);
+    expect(
+      (await post(hub.subgraphUrls.schools, '{ __typename }', {}, { [GATEWAY_SECRET_HEADER]: centersSecret })).status,
+    ).toBe(401);
+    expect(
+      (await post(hub.subgraphUrls.schools, '{ __typename }', {}, { [GATEWAY_SECRET_HEADER]: schoolsSecret })).status,
+    ).toBe(200);
   });
 
   it("relays a subgraph's _entities question only, and only with the asking subgraph's own secret", async () => {
@@ -150,7 +181,11 @@ describe('a production hub', () => {
       fetch(relay, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-subgraph': asker, [GATEWAY_SECRET_HEADER]: secret },
-        body: JSON.stringify({ subgraph: 'centers', query, variables: { r: [{ __typename: 'District', code: '11680' }] } }),
+        body: JSON.stringify({
+          subgraph: 'centers',
+          query,
+          variables: { r: [{ __typename: 'District', code: '11680' }] },
+        }),
       });
     const entities = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on District { code } } }';
     const centersSecret = env.CENTERS_GATEWAY_SECRET;
@@ -166,9 +201,20 @@ describe('a production hub', () => {
   it('makes the writes that cross subgraphs, each subgraph asking the others through the gateway', async () => {
     const admin = await productionToken(keys, { sub: 'deploy-test-admin', role: Role.CITY_ADMIN });
     const writes = await crossSubgraphWrites(hub.gatewayUrl, admin);
-    expect(writes.partnership.body.data.createPartnership).toEqual({ userErrors: [], partnership: { id: expect.any(String), partner: { id: writes.library } } });
-    expect(writes.program.body.data.createProgram).toEqual({ userErrors: [], program: { id: expect.any(String), venue: { id: writes.space } } });
-    expect(writes.provide.body.data.updateCivilProviderProfile).toEqual({ userErrors: [], civilProvider: { districts: writes.codes.map((code) => ({ code })) } });
-    expect(writes.unknownDistrict.body.data.updateCivilProviderProfile.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'districtCodes', '0'] }]);
+    expect(writes.partnership.body.data.createPartnership).toEqual({
+      userErrors: [],
+      partnership: { id: expect.any(String), partner: { id: writes.library } },
+    });
+    expect(writes.program.body.data.createProgram).toEqual({
+      userErrors: [],
+      program: { id: expect.any(String), venue: { id: writes.space } },
+    });
+    expect(writes.provide.body.data.updateCivilProviderProfile).toEqual({
+      userErrors: [],
+      civilProvider: { districts: writes.codes.map((code) => ({ code })) },
+    });
+    expect(writes.unknownDistrict.body.data.updateCivilProviderProfile.userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'districtCodes', '0'] },
+    ]);
   });
 });

@@ -34,7 +34,12 @@ function filesUnder(dir: string, skip: (path: string) => boolean = () => false):
 const everyFile = filesUnder('.');
 /** `a/`, `a/b/` ... of every file: the folders that hold something. */
 const everyFolder = new Set(
-  everyFile.flatMap((file) => file.split('/').slice(0, -1).map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`)),
+  everyFile.flatMap((file) =>
+    file
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`),
+  ),
 );
 
 /** The text of the `## ` section with this heading, up to the next one. */
@@ -126,8 +131,9 @@ describe('the recipe "Add a field to Program"', () => {
   it('names every file a Program field passes through', () => {
     // Migrations are history, written by a command; seed/data is the real data, no code.
     const notEdited = (path: string) => path.endsWith('/migrations') || path === 'seed/data';
-    const carrying = SOURCE_DIRS.flatMap((dir) => filesUnder(dir, notEdited))
-      .filter((file) => !file.endsWith('.test.ts') && mentionsIdentifier(read(file), PROGRAM_FIELD));
+    const carrying = SOURCE_DIRS.flatMap((dir) => filesUnder(dir, notEdited)).filter(
+      (file) => !file.endsWith('.test.ts') && mentionsIdentifier(read(file), PROGRAM_FIELD),
+    );
     expect(carrying.length).toBeGreaterThan(10);
     const named = namedPaths(section('Recipe: add a field to Program'));
     expect(carrying.filter((file) => !named.has(file))).toEqual([]);

@@ -14,7 +14,8 @@ import { DONG_PAGE } from '../../scripts/bench/operations';
 import { startTestGateway } from '../support/gateway';
 import { graphql, testStack } from '../support/stack';
 
-const ENTITIES = 'query Q__libraries__2($representations: [_Any!]!) { _entities(representations: $representations) { ... on Library { name } } }';
+const ENTITIES =
+  'query Q__libraries__2($representations: [_Any!]!) { _entities(representations: $representations) { ... on Library { name } } }';
 const SPACES = `query Q__libraries__6($representations: [_Any!]!, $first: Int) {
   _entities(representations: $representations) { ...SpaceName } other: _service { sdl } }
 fragment SpaceName on LibrarySpace { name library { name } }`;
@@ -36,14 +37,21 @@ function standIn(answer: (options: ProcessOptions) => Promise<Awaited<ReturnType
 
 /** What the query planner hands a data source for one fetch of one client request. */
 function planFetch(query: string, variables: Record<string, unknown>, context: object): ProcessOptions {
-  return { kind: 'incoming operation', request: { query, variables, operationName: query.match(/query (\w+)/)?.[1] }, context, incomingRequestContext: {} } as never;
+  return {
+    kind: 'incoming operation',
+    request: { query, variables, operationName: query.match(/query (\w+)/)?.[1] },
+    context,
+    incomingRequestContext: {},
+  } as never;
 }
 
 async function graphqlRequestsPerSubgraph(): Promise<Record<SubgraphName, number>> {
   const entries = await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => {
       const text = await (await fetch(new URL('/metrics', testStack().subgraphUrls[name]))).text();
-      const line = text.split('\n').find((l) => l.startsWith('baeumteo_http_requests_total{route="/graphql",status="200"'));
+      const line = text
+        .split('\n')
+        .find((l) => l.startsWith('baeumteo_http_requests_total{route="/graphql",status="200"'));
       return [name, line ? Number(line.split(' ').pop()) : 0] as const;
     }),
   );
@@ -54,13 +62,19 @@ async function dongPageCost(url: string, code: string) {
   const before = await graphqlRequestsPerSubgraph();
   const answer = await graphql(url, DONG_PAGE.query, { code, first: 10 }, { 'cache-control': 'no-cache' });
   const after = await graphqlRequestsPerSubgraph();
-  const requests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, after[name] - before[name]])) as Record<SubgraphName, number>;
+  const requests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, after[name] - before[name]])) as Record<
+    SubgraphName,
+    number
+  >;
   return { answer, requests };
 }
 
 describe('merging subgraph operations', () => {
   it('aliases root fields and renames variables and fragments with a prefix per part', () => {
-    const merged = mergeOperations([{ document: parse(ENTITIES), operationName: 'Q__libraries__2' }, { document: parse(SPACES) }]);
+    const merged = mergeOperations([
+      { document: parse(ENTITIES), operationName: 'Q__libraries__2' },
+      { document: parse(SPACES) },
+    ]);
     expect(merged.operationName).toBe('Q__libraries__2__batch2');
     expect(print(parse(merged.query))).toBe(
       print(
@@ -83,11 +97,17 @@ describe('merging subgraph operations', () => {
     const pathError = { message: 'no such library', path: ['_1__entities', 0, 'name'] };
     const wholeError = { message: 'subgraph overloaded' };
     const [first, second] = splitResponse(
-      { data: { _0__entities: [{ name: 'A' }], _1__entities: [null], _1_other: { sdl: '' } }, errors: [pathError, wholeError] },
+      {
+        data: { _0__entities: [{ name: 'A' }], _1__entities: [null], _1_other: { sdl: '' } },
+        errors: [pathError, wholeError],
+      },
       2,
     );
     expect(first).toEqual({ data: { _entities: [{ name: 'A' }] }, errors: [wholeError] });
-    expect(second).toEqual({ data: { _entities: [null], other: { sdl: '' } }, errors: [{ ...pathError, path: ['_entities', 0, 'name'] }] });
+    expect(second).toEqual({
+      data: { _entities: [null], other: { sdl: '' } },
+      errors: [{ ...pathError, path: ['_entities', 0, 'name'] }],
+    });
   });
 
   it('gives no part an answer when the subgraph nulled or refused the whole operation', () => {
@@ -100,7 +120,9 @@ describe('merging subgraph operations', () => {
 describe('a batching data source', () => {
   it('sends the concurrent fetches of one request as one and answers each from its part', async () => {
     const subgraph = standIn(async ({ request }) => ({
-      data: Object.fromEntries(Object.entries(request.variables ?? {}).map(([name, value]) => [`${name.slice(0, 3)}_entities`, value])),
+      data: Object.fromEntries(
+        Object.entries(request.variables ?? {}).map(([name, value]) => [`${name.slice(0, 3)}_entities`, value]),
+      ),
     }));
     const batching = new BatchingDataSource(subgraph.source);
     const request = {};
@@ -133,11 +155,13 @@ describe('a batching data source', () => {
     expect(subgraph.sent.map((options) => options.request.query)).toEqual([mutation, mutation]);
   });
 
-  it('fails every part of a batch whose request failed, with the subgraph\'s error', async () => {
+  it("fails every part of a batch whose request failed, with the subgraph's error", async () => {
     const unavailable = new Error('Subgraph "libraries" is unavailable');
     const batching = new BatchingDataSource(standIn(() => Promise.reject(unavailable)).source);
     const request = {};
-    const outcomes = await Promise.allSettled([1, 2].map(() => batching.process(planFetch(ENTITIES, { representations: [] }, request))));
+    const outcomes = await Promise.allSettled(
+      [1, 2].map(() => batching.process(planFetch(ENTITIES, { representations: [] }, request))),
+    );
     expect(outcomes).toEqual([
       { status: 'rejected', reason: unavailable },
       { status: 'rejected', reason: unavailable },
@@ -148,9 +172,11 @@ describe('a batching data source', () => {
 describe('a batching data source under faults', () => {
   it('asks the parts again one by one when the subgraph nulled the whole merged answer, so a sibling keeps its data', async () => {
     const subgraph = standIn(async ({ request }) => {
-      if (request.operationName?.endsWith('__batch2')) return { data: null, errors: [{ message: 'bad representation', path: ['_1__entities'] }] };
+      if (request.operationName?.endsWith('__batch2'))
+        return { data: null, errors: [{ message: 'bad representation', path: ['_1__entities'] }] };
       const [representation] = request.variables!.representations as string[];
-      if (representation === 'bad') return { data: null, errors: [{ message: 'bad representation', path: ['_entities'] }] };
+      if (representation === 'bad')
+        return { data: null, errors: [{ message: 'bad representation', path: ['_entities'] }] };
       return { data: { _entities: [representation] } };
     });
     const batching = new BatchingDataSource(subgraph.source);
@@ -159,8 +185,15 @@ describe('a batching data source under faults', () => {
       batching.process(planFetch(ENTITIES, { representations: ['good'] }, request)),
       batching.process(planFetch(ENTITIES, { representations: ['bad'] }, request)),
     ]);
-    expect(answers).toEqual([{ data: { _entities: ['good'] } }, { data: null, errors: [{ message: 'bad representation', path: ['_entities'] }] }]);
-    expect(subgraph.sent.map((options) => options.request.operationName)).toEqual(['Q__libraries__2__batch2', 'Q__libraries__2', 'Q__libraries__2']);
+    expect(answers).toEqual([
+      { data: { _entities: ['good'] } },
+      { data: null, errors: [{ message: 'bad representation', path: ['_entities'] }] },
+    ]);
+    expect(subgraph.sent.map((options) => options.request.operationName)).toEqual([
+      'Q__libraries__2__batch2',
+      'Q__libraries__2',
+      'Q__libraries__2',
+    ]);
   });
 
   it("gives each part the subgraph's named error at the first field it was to fill when the merged request fails", async () => {
@@ -169,9 +202,14 @@ describe('a batching data source under faults', () => {
     });
     const batching = new BatchingDataSource(standIn(() => Promise.reject(unavailable)).source);
     const request = {};
-    const answers = await Promise.all([ENTITIES, SPACES].map((query) => batching.process(planFetch(query, { representations: [] }, request))));
+    const answers = await Promise.all(
+      [ENTITIES, SPACES].map((query) => batching.process(planFetch(query, { representations: [] }, request))),
+    );
     const error = { message: unavailable.message, extensions: unavailable.extensions };
-    expect(answers).toEqual([{ errors: [{ ...error, path: ['_entities', 0, 'name'] }] }, { errors: [{ ...error, path: ['_entities', 0, 'name'] }] }]);
+    expect(answers).toEqual([
+      { errors: [{ ...error, path: ['_entities', 0, 'name'] }] },
+      { errors: [{ ...error, path: ['_entities', 0, 'name'] }] },
+    ]);
   });
 });
 

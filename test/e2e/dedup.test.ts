@@ -38,7 +38,12 @@ function dataSourceOver(transport: Transport, sharing = new InFlightSharing()) {
 }
 
 const fetchOf = (query: string, variables: Record<string, unknown> = {}, authorization?: string) =>
-  ({ kind: 'incoming operation', request: { query, variables }, context: { authorization }, incomingRequestContext: {} }) as never;
+  ({
+    kind: 'incoming operation',
+    request: { query, variables },
+    context: { authorization },
+    incomingRequestContext: {},
+  }) as never;
 
 describe('de-duplication of in-flight subgraph queries', () => {
   it('sends identical concurrent queries once and gives every caller its own copy of the answer', async () => {
@@ -89,7 +94,8 @@ describe('de-duplication of in-flight subgraph queries', () => {
   });
 
   it('answers identical concurrent requests through the gateway, each in full', async () => {
-    const query = '{ district(code: "11680") { nameEn educationOffice { nameEn } libraries(first: 3) { totalCount } } }';
+    const query =
+      '{ district(code: "11680") { nameEn educationOffice { nameEn } libraries(first: 3) { totalCount } } }';
     const answers = await Promise.all(Array.from({ length: 8 }, () => graphql(testStack().gatewayUrl, query)));
     for (const answer of answers) {
       expect(answer.errors).toBeUndefined();

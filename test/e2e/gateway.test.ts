@@ -14,19 +14,23 @@ describe('the gateway', () => {
     const { data, errors } = await graphql(url(), '{ districts { code nameKo nameEn } }');
     expect(errors).toBeUndefined();
     expect(data!.districts).toEqual(
-      [...gu].sort((a, b) => a.gu_code.localeCompare(b.gu_code)).map((row) => ({ code: row.gu_code, nameKo: row.gu_name_ko, nameEn: row.gu_name_en })),
+      [...gu]
+        .sort((a, b) => a.gu_code.localeCompare(b.gu_code))
+        .map((row) => ({ code: row.gu_code, nameKo: row.gu_name_ko, nameEn: row.gu_name_en })),
     );
   });
 
   it("counts a district's dongs as the 2021 boundaries plus the dongs split off since", async () => {
     const { data } = await graphql(url(), '{ districts { code dongs { code } } }');
     for (const district of data!.districts) {
-      const expected = dongs.filter((d) => d.gu_code === district.code).length + addedDongs.filter((c) => c.gu_code === district.code).length;
+      const expected =
+        dongs.filter((d) => d.gu_code === district.code).length +
+        addedDongs.filter((c) => c.gu_code === district.code).length;
       expect({ code: district.code, count: district.dongs.length }).toEqual({ code: district.code, count: expected });
     }
   });
 
-  it("joins a school with its education office and district across subgraphs", async () => {
+  it('joins a school with its education office and district across subgraphs', async () => {
     const row = schools.find((s) => s.gu_code === '11680')!;
     const { data, errors } = await graphql(
       url(),
@@ -37,27 +41,101 @@ describe('the gateway', () => {
     expect(data!.school).toEqual({
       name: row.name_ko,
       educationOffice: { code: row.education_office_code },
-      district: { code: '11680', nameEn: gu.find((g) => g.gu_code === '11680')!.gu_name_en, educationOffice: { code: row.education_office_code } },
+      district: {
+        code: '11680',
+        nameEn: gu.find((g) => g.gu_code === '11680')!.gu_name_en,
+        educationOffice: { code: row.education_office_code },
+      },
     });
   });
 
   it('answers one query that crosses all five subgraphs', async () => {
     const { data, errors } = await graphql(
       url(),
-      `query($code: ID!) {
-        dong(code: $code) {
-          nameKo
-          district { nameEn educationOffice { nameEn } civilProviders(first: 3) { totalCount edges { node { name kind } } } }
-          learningCenters {
-            name
-            venue { __typename ... on LibrarySpace { name library { name } } ... on SchoolSpace { name school { name } } ... on CulturalSpace { name culturalCenter { name } } ... on CenterSpace { name } }
-            programs(first: 5) { totalCount edges { node { title host { __typename ... on LearningCenter { name } ... on School { name } ... on Library { name } ... on CulturalCenter { name } ... on CivilProvider { name } } } } }
+      `
+        query ($code: ID!) {
+          dong(code: $code) {
+            nameKo
+            district {
+              nameEn
+              educationOffice {
+                nameEn
+              }
+              civilProviders(first: 3) {
+                totalCount
+                edges {
+                  node {
+                    name
+                    kind
+                  }
+                }
+              }
+            }
+            learningCenters {
+              name
+              venue {
+                __typename
+                ... on LibrarySpace {
+                  name
+                  library {
+                    name
+                  }
+                }
+                ... on SchoolSpace {
+                  name
+                  school {
+                    name
+                  }
+                }
+                ... on CulturalSpace {
+                  name
+                  culturalCenter {
+                    name
+                  }
+                }
+                ... on CenterSpace {
+                  name
+                }
+              }
+              programs(first: 5) {
+                totalCount
+                edges {
+                  node {
+                    title
+                    host {
+                      __typename
+                      ... on LearningCenter {
+                        name
+                      }
+                      ... on School {
+                        name
+                      }
+                      ... on Library {
+                        name
+                      }
+                      ... on CulturalCenter {
+                        name
+                      }
+                      ... on CivilProvider {
+                        name
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            schools {
+              name
+            }
+            libraries {
+              name
+            }
+            culturalCenters {
+              name
+            }
           }
-          schools { name }
-          libraries { name }
-          culturalCenters { name }
         }
-      }`,
+      `,
       { code: '1168064000' },
     );
     expect(errors).toBeUndefined();
@@ -71,14 +149,67 @@ describe('the gateway', () => {
     for (const host of hosts) expect(typeof host.name).toBe('string');
     const venue = dong.learningCenters[0].venue;
     if (venue) expect(typeof venue.name).toBe('string');
-    expect(Array.isArray(dong.schools) && Array.isArray(dong.libraries) && Array.isArray(dong.culturalCenters)).toBe(true);
+    expect(Array.isArray(dong.schools) && Array.isArray(dong.libraries) && Array.isArray(dong.culturalCenters)).toBe(
+      true,
+    );
   });
 
   it('resolves every program host and venue through the owning subgraph', async () => {
     const { data, errors } = await graphql(
       url(),
-      `{ programs(first: 100) { edges { node { id host { __typename ... on LearningCenter { id name } ... on School { id name } ... on Library { id name } ... on CulturalCenter { id name } ... on CivilProvider { id name } }
-           venue { __typename ... on SchoolSpace { id name } ... on LibrarySpace { id name } ... on CulturalSpace { id name } ... on CenterSpace { id name } } } } } }`,
+      `
+        {
+          programs(first: 100) {
+            edges {
+              node {
+                id
+                host {
+                  __typename
+                  ... on LearningCenter {
+                    id
+                    name
+                  }
+                  ... on School {
+                    id
+                    name
+                  }
+                  ... on Library {
+                    id
+                    name
+                  }
+                  ... on CulturalCenter {
+                    id
+                    name
+                  }
+                  ... on CivilProvider {
+                    id
+                    name
+                  }
+                }
+                venue {
+                  __typename
+                  ... on SchoolSpace {
+                    id
+                    name
+                  }
+                  ... on LibrarySpace {
+                    id
+                    name
+                  }
+                  ... on CulturalSpace {
+                    id
+                    name
+                  }
+                  ... on CenterSpace {
+                    id
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
     );
     expect(errors).toBeUndefined();
     const typenames = new Set<string>();
@@ -91,10 +222,17 @@ describe('the gateway', () => {
   });
 
   it('pages programs with cursors through the gateway', async () => {
-    const first = await graphql(url(), '{ programs(first: 10) { totalCount edges { cursor node { id startsOn } } pageInfo { hasNextPage endCursor } } }');
-    const second = await graphql(url(), 'query($after: String) { programs(first: 10, after: $after) { edges { node { id startsOn } } pageInfo { hasPreviousPage } } }', {
-      after: first.data!.programs.pageInfo.endCursor,
-    });
+    const first = await graphql(
+      url(),
+      '{ programs(first: 10) { totalCount edges { cursor node { id startsOn } } pageInfo { hasNextPage endCursor } } }',
+    );
+    const second = await graphql(
+      url(),
+      'query($after: String) { programs(first: 10, after: $after) { edges { node { id startsOn } } pageInfo { hasPreviousPage } } }',
+      {
+        after: first.data!.programs.pageInfo.endCursor,
+      },
+    );
     const ids = [...first.data!.programs.edges, ...second.data!.programs.edges].map((e: any) => e.node.id);
     expect(new Set(ids).size).toBe(20);
     const dates = [...first.data!.programs.edges, ...second.data!.programs.edges].map((e: any) => e.node.startsOn);

@@ -10,8 +10,11 @@ import { RUN } from '../support/names';
 import { startTestGateway } from '../support/gateway';
 import { centerProgramInput, testStack, tokenFor } from '../support/stack';
 
-
-async function ask(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ cache: string | null; body: any }> {
+async function ask(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ cache: string | null; body: any }> {
   const response = await fetch(testStack().gatewayUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -51,7 +54,11 @@ describe('response cache', () => {
     expect(cached.cache).toBe('HIT');
     expect(cached.body.data.programs.totalCount).toBe(0);
 
-    const partner = await tokenFor({ sub: `cache-partner-${RUN}`, role: Role.INSTITUTION, institution: `LearningCenter:${center}` });
+    const partner = await tokenFor({
+      sub: `cache-partner-${RUN}`,
+      role: Role.INSTITUTION,
+      institution: `LearningCenter:${center}`,
+    });
     const { data: field } = (await ask('{ programs(first: 1) { edges { node { field { code } } } } }')).body;
     const created = await ask(
       'mutation ($input: CreateProgramInput!) { createProgram(input: $input) { program { id } userErrors { message } } }',
@@ -60,7 +67,11 @@ describe('response cache', () => {
     );
     expect(created.body.data.createProgram.userErrors).toEqual([]);
     const id = created.body.data.createProgram.program.id as string;
-    const published = await ask('mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { program { status } userErrors { message } } }', { input: { id } }, partner);
+    const published = await ask(
+      'mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { program { status } userErrors { message } } }',
+      { input: { id } },
+      partner,
+    );
     expect(published.body.data.publishProgram.program.status).toBe('PUBLISHED');
 
     const after = await ask(PROGRAMS_OF_CENTER, { filter });
@@ -150,16 +161,25 @@ describe.each(gateways)('response cache invalidation %s', (_name, start) => {
     const variables = { run: `${RUN}-refused-${_name}` };
     await cached(DISTRICTS, variables);
     for (let i = 0; i < 5; i += 1) {
-      const refused = await read('mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { program { id } userErrors { message } } }', { input: { id: 'P1' } });
+      const refused = await read(
+        'mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { program { id } userErrors { message } } }',
+        { input: { id: 'P1' } },
+      );
       expect(refused.body.data?.publishProgram?.program ?? null).toBeNull();
     }
-    const empty = await read('mutation ($input: ProgramIdInput!) { archiveProgram(input: $input) { userErrors { message } } }', { input: { id: 'no such program' } }, await admin());
+    const empty = await read(
+      'mutation ($input: ProgramIdInput!) { archiveProgram(input: $input) { userErrors { message } } }',
+      { input: { id: 'no such program' } },
+      await admin(),
+    );
     expect(empty.body.data?.archiveProgram?.userErrors?.length ?? 1).toBeGreaterThan(0);
     expect((await read(DISTRICTS, variables)).cache).toBe('HIT');
   });
 
   it('leaves a cached districts read cached when a resident enrolls, and refreshes the program it enrolled in', async () => {
-    const { data } = (await read('{ programs(filter: { status: PUBLISHED, hasSeatsLeft: true }, first: 50) { edges { node { id } } } }')).body;
+    const { data } = (
+      await read('{ programs(filter: { status: PUBLISHED, hasSeatsLeft: true }, first: 50) { edges { node { id } } } }')
+    ).body;
     const programId = data.programs.edges[Math.floor(Math.random() * data.programs.edges.length)].node.id as string;
     const variables = { run: `${RUN}-enroll-${_name}` };
     await cached(DISTRICTS, variables);
@@ -167,7 +187,11 @@ describe.each(gateways)('response cache invalidation %s', (_name, start) => {
     const before = await cached(PROGRAM, { id: programId });
 
     const resident = await tokenFor({ sub: `cache-resident-${RUN}-${_name}`, role: Role.RESIDENT });
-    const enrolled = await read('mutation ($input: EnrollInput!) { enroll(input: $input) { enrollment { id status } userErrors { message } } }', { input: { programId } }, resident);
+    const enrolled = await read(
+      'mutation ($input: EnrollInput!) { enroll(input: $input) { enrollment { id status } userErrors { message } } }',
+      { input: { programId } },
+      resident,
+    );
     expect(enrolled.body.data.enroll.userErrors).toEqual([]);
     expect(enrolled.body.data.enroll.enrollment.id).toBeDefined();
 
@@ -185,10 +209,16 @@ describe.each(gateways)('response cache invalidation %s', (_name, start) => {
       await admin(),
     );
     const { id } = created.body.data.createProgram.program;
-    await read('mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { userErrors { message } } }', { input: { id } }, await admin());
-    const { version } = (await read('query ($id: ID!) { program(id: $id) { version } }', { id }, await admin())).body.data.program;
+    await read(
+      'mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { userErrors { message } } }',
+      { input: { id } },
+      await admin(),
+    );
+    const { version } = (await read('query ($id: ID!) { program(id: $id) { version } }', { id }, await admin())).body
+      .data.program;
     const PROGRAM = 'query ($id: ID!) { program(id: $id) { id title } }';
-    const LIST = 'query ($filter: ProgramFilter) { programs(filter: $filter, first: 10) { totalCount edges { node { title } } } }';
+    const LIST =
+      'query ($filter: ProgramFilter) { programs(filter: $filter, first: 10) { totalCount edges { node { title } } } }';
     const variables = { run: `${RUN}-edit-${_name}` };
     await cached(PROGRAM, { id });
     await cached(LIST, { filter: { centerId: 'LC1168064000', titleContains: title } });

@@ -7,10 +7,13 @@ import { nullabilityViolations } from '../../lib/partial-answers';
 import { ROOT } from '../support/processes';
 import { openSubgraphDatabase, testStack } from '../support/stack';
 
-
 describe('the committed schema', () => {
   it('is what `npm run compose` generates from the code', async () => {
-    const run = promisify(execFile)(process.execPath, ['-r', join(ROOT, 'scripts', 'register.js'), join(ROOT, 'scripts', 'compose.ts'), '--check'], { cwd: ROOT });
+    const run = promisify(execFile)(
+      process.execPath,
+      ['-r', join(ROOT, 'scripts', 'register.js'), join(ROOT, 'scripts', 'compose.ts'), '--check'],
+      { cwd: ROOT },
+    );
     await expect(run).resolves.toMatchObject({ stdout: expect.stringContaining('up to date') });
   }, 60_000);
 });
@@ -37,10 +40,17 @@ describe('the partial-answer rule (lib/partial-answers.ts)', () => {
 
   it('finds a contributed field, a reference field and an entity without an owner when they are non-null', () => {
     const broken = supergraph()
-      .replace(/culturalCenters: \[CulturalCenter!\] @join__field\(graph: CULTURAL_CENTERS\)/, 'culturalCenters: [CulturalCenter!]! @join__field(graph: CULTURAL_CENTERS)')
-      .replace(/\n  host: Institution\n/, '\n  host: Institution!\n')
+      .replace(
+        /culturalCenters: \[CulturalCenter!\] @join__field\(graph: CULTURAL_CENTERS\)/,
+        'culturalCenters: [CulturalCenter!]! @join__field(graph: CULTURAL_CENTERS)',
+      )
+      .replace(/\n {2}host: Institution\n/, '\n  host: Institution!\n')
       .concat('\ntype Orphan @join__type(graph: CENTERS, key: "id") { id: ID! }\n');
-    expect(nullabilityViolations(broken).map(({ field, kind }) => ({ field, kind })).sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+    expect(
+      nullabilityViolations(broken)
+        .map(({ field, kind }) => ({ field, kind }))
+        .sort((a, b) => a.field.localeCompare(b.field)),
+    ).toEqual([
       { field: 'Dong.culturalCenters', kind: 'contributed' },
       { field: 'Orphan', kind: 'unowned entity' },
       { field: 'Program.host', kind: 'reference' },

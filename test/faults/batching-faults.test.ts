@@ -22,7 +22,10 @@ let batched: RunningGateway;
 let unbatched: RunningGateway;
 
 const asksForDongs = (variables: Record<string, unknown>) =>
-  Object.entries(variables).filter(([name, value]) => name.endsWith('representations') && (value as { __typename: string }[]).some((r) => r.__typename === 'Dong'));
+  Object.entries(variables).filter(
+    ([name, value]) =>
+      name.endsWith('representations') && (value as { __typename: string }[]).some((r) => r.__typename === 'Dong'),
+  );
 
 beforeAll(async () => {
   const target = testStack().subgraphUrls.libraries;
@@ -35,12 +38,19 @@ beforeAll(async () => {
     const dongs = asksForDongs(request.variables ?? {});
     if (fault === 'dong entities fail') {
       // A type the subgraph does not know makes its _entities resolver throw: `_entities` is non-null, so `data` is null.
-      for (const [, representations] of dongs) for (const r of representations as { __typename: string }[]) r.__typename = 'NoSuchType';
+      for (const [, representations] of dongs)
+        for (const r of representations as { __typename: string }[]) r.__typename = 'NoSuchType';
     }
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name))) as Record<string, string>;
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)),
+    ) as Record<string, string>;
     const response = await fetch(target, { method: 'POST', headers, body: JSON.stringify(request) });
     const body = (await response.json()) as { errors?: unknown[] };
-    if (fault === 'error without a path' && dongs.length > 0) body.errors = [...(body.errors ?? []), { message: 'The libraries subgraph is degraded.', extensions: { code: 'DEGRADED' } }];
+    if (fault === 'error without a path' && dongs.length > 0)
+      body.errors = [
+        ...(body.errors ?? []),
+        { message: 'The libraries subgraph is degraded.', extensions: { code: 'DEGRADED' } },
+      ];
     res.writeHead(response.status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
@@ -64,7 +74,12 @@ afterAll(async () => {
 /** What a client compares: the data, and each error's message, path, code and subgraph, in a stable order. */
 function seen(answer: GraphQLResponse<Record<string, any>>) {
   const errors = (answer.errors ?? [])
-    .map(({ message, path, extensions }) => ({ message, path, code: extensions?.code, serviceName: extensions?.serviceName }))
+    .map(({ message, path, extensions }) => ({
+      message,
+      path,
+      code: extensions?.code,
+      serviceName: extensions?.serviceName,
+    }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return { data: answer.data, errors };
 }
@@ -84,7 +99,7 @@ describe('the dong page with a faulty libraries subgraph, batching on and off', 
     expect((await dongPage(unbatched)).answer.data).toEqual(withBatching.answer.data);
   });
 
-  it('loses only the dong\'s libraries when their entity fetch fails as a whole: the merged siblings are answered', async () => {
+  it("loses only the dong's libraries when their entity fetch fails as a whole: the merged siblings are answered", async () => {
     fault = 'dong entities fail';
     const withBatching = await dongPage(batched);
     const without = await dongPage(unbatched);
@@ -101,7 +116,9 @@ describe('the dong page with a faulty libraries subgraph, batching on and off', 
     const withBatching = await dongPage(batched);
     const without = await dongPage(unbatched);
     expect(seen(withBatching.answer)).toEqual(seen(without.answer));
-    expect(withBatching.answer.errors!.filter((e) => e.message === 'The libraries subgraph is degraded.')).toHaveLength(1);
+    expect(withBatching.answer.errors!.filter((e) => e.message === 'The libraries subgraph is degraded.')).toHaveLength(
+      1,
+    );
   });
 
   it('names the subgraph at each field it was to fill when its connections drop', async () => {

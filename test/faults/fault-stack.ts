@@ -21,7 +21,14 @@ export interface FaultStack {
 }
 
 export async function launchFaultStack(extraEnv: Record<string, string> = {}): Promise<FaultStack> {
-  const base = { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', SEED_PROGRAMS: '300', LOG_LEVEL: 'info', ...extraEnv };
+  const base = {
+    ...process.env,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    SEED_PROGRAMS: '300',
+    LOG_LEVEL: 'info',
+    ...extraEnv,
+  };
   // A test may bring its own PostgreSQL server (extraEnv.DATABASE_URL); otherwise the suite's, if any.
   const databaseUrl = extraEnv.DATABASE_URL ?? process.env.DATABASE_URL;
   const env = await hubEnv(base, databaseUrl && postgresUrlWithSuffix(databaseUrl, 'faults'), 'baeumteo-faults-');
@@ -51,10 +58,19 @@ export interface Answer {
 }
 
 /** POSTs a GraphQL request; never throws on a bad answer (the body is kept as text too). */
-export async function post(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
+export async function post(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();

@@ -50,7 +50,12 @@ afterAll(async () => {
  * waits a moment before the next, as a client backs off: failures are fast (open breakers answer at once), and a
  * tight loop of them would starve the restarting subgraph of the CPU it needs.
  */
-async function load<T>(workers: number, withinMs: number, request: (n: number) => Promise<{ result: T; failed: boolean }>, done: () => boolean): Promise<T[]> {
+async function load<T>(
+  workers: number,
+  withinMs: number,
+  request: (n: number) => Promise<{ result: T; failed: boolean }>,
+  done: () => boolean,
+): Promise<T[]> {
   const results: T[] = [];
   const deadline = Date.now() + withinMs;
   let sent = 0;
@@ -71,7 +76,9 @@ function kind(answer: Answer): 'full' | 'partial' | 'wrong' {
   const data = answer.body?.data;
   if (answer.status !== 200 || data?.district?.code !== DISTRICT) return 'wrong';
   if (!answer.body!.errors && data.library?.id === libraryId) return 'full';
-  const namesLibraries = answer.body!.errors?.every((e) => e.extensions?.serviceName === 'libraries' && e.message.includes('libraries'));
+  const namesLibraries = answer.body!.errors?.every(
+    (e) => e.extensions?.serviceName === 'libraries' && e.message.includes('libraries'),
+  );
   return data.library === null && namesLibraries ? 'partial' : 'wrong';
 }
 
@@ -104,7 +111,10 @@ describe('a subgraph killed during a load of parallel queries', () => {
     expect(partials).toBeGreaterThan(0);
     expect(fullAfterKill).toBeGreaterThanOrEqual(20);
     const partial = answers.find((a) => kind(a) === 'partial')!;
-    expect(partial.body!.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'libraries' });
+    expect(partial.body!.errors![0].extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      serviceName: 'libraries',
+    });
     expect(hub.stack.pid('libraries')).not.toBe(librariesPid); // restarted by the launcher
     expect(hub.stack.pid('gateway')).toBe(gatewayPid); // the gateway never went down
 
@@ -115,12 +125,18 @@ describe('a subgraph killed during a load of parallel queries', () => {
 
   it('shows up in the gateway metrics: requests by operation name, subgraph failures and latency', async () => {
     // Only our own series, so a failure prints what matters.
-    const ours = (body: string) => body.split('\n').filter((line) => line.startsWith('baeumteo_') && !line.includes('_bucket')).join('\n');
+    const ours = (body: string) =>
+      body
+        .split('\n')
+        .filter((line) => line.startsWith('baeumteo_') && !line.includes('_bucket'))
+        .join('\n');
     const text = ours(await (await fetch(new URL('/metrics', gatewayUrl))).text());
     expect(text).toMatch(/baeumteo_graphql_requests_total\{[^}]*operation="Pair"[^}]*\} \d+/);
     expect(text).toMatch(/baeumteo_graphql_request_duration_seconds_count\{[^}]*operation="Pair"[^}]*\} [1-9]/);
     expect(text).toMatch(/baeumteo_subgraph_fetch_failures_total\{[^}]*subgraph="libraries"[^}]*\} [1-9]/);
-    expect(text).toMatch(/baeumteo_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="centers"[^}]*outcome="ok"[^}]*\} [1-9]/);
+    expect(text).toMatch(
+      /baeumteo_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="centers"[^}]*outcome="ok"[^}]*\} [1-9]/,
+    );
     expect(text).toMatch(/baeumteo_graphql_errors_total\{[^}]*code="SUBGRAPH_UNAVAILABLE"[^}]*\} [1-9]/);
 
     const subgraph = ours(await (await fetch(new URL('/metrics', hub.stack.subgraphUrls.centers))).text());
@@ -186,7 +202,11 @@ describe('logs', () => {
     const answer = await pair({ 'x-request-id': requestId });
     expect(kind(answer)).toBe('full');
     const withId = () => hub.lines.filter((l) => l.line.includes(requestId));
-    await eventually(async () => new Set(withId().map((l) => l.service)).size >= 3, 'request lines from gateway, centers and libraries', 10_000);
+    await eventually(
+      async () => new Set(withId().map((l) => l.service)).size >= 3,
+      'request lines from gateway, centers and libraries',
+      10_000,
+    );
     const services = new Set(withId().map((l) => l.service));
     expect([...services].sort()).toEqual(expect.arrayContaining(['gateway', 'centers', 'libraries']));
     for (const { line } of withId()) expect(JSON.parse(line)).toMatchObject({ requestId, msg: 'request', status: 200 });

@@ -21,16 +21,79 @@ const next = random(20261128);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
 const int = (max: number) => Math.floor(next() * max);
 
-const TOKENS = ['{', '}', '(', ')', '[', ']', ':', '$', '!', '...', '@', '=', ',', '"', '#', 'query', 'mutation', 'subscription', 'fragment', 'on',
-  'districts', 'district', 'code', 'nameEn', 'programs', 'edges', 'node', 'id', 'first', 'after', 'enroll', 'input', '__typename', '__schema',
-  '__type', 'Int', 'String', 'ID', '-1', '1e309', '"\\u0000"', 'null', 'true', '\u0000', '한글', '\ud800', 'x'.repeat(300)];
+const TOKENS = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ':',
+  '$',
+  '!',
+  '...',
+  '@',
+  '=',
+  ',',
+  '"',
+  '#',
+  'query',
+  'mutation',
+  'subscription',
+  'fragment',
+  'on',
+  'districts',
+  'district',
+  'code',
+  'nameEn',
+  'programs',
+  'edges',
+  'node',
+  'id',
+  'first',
+  'after',
+  'enroll',
+  'input',
+  '__typename',
+  '__schema',
+  '__type',
+  'Int',
+  'String',
+  'ID',
+  '-1',
+  '1e309',
+  '"\\u0000"',
+  'null',
+  'true',
+  '\u0000',
+  '한글',
+  '\ud800',
+  'x'.repeat(300),
+];
 const VALID = [
   'query Q($code: ID!) { district(code: $code) { code nameEn } }',
   'query P($first: Int, $after: String) { programs(first: $first, after: $after) { totalCount edges { cursor node { id title } } } }',
   'mutation E($input: EnrollInput!) { enroll(input: $input) { userErrors { code } } }',
   '{ districts { code dongs { code } } }',
 ];
-const ODD_VALUES: unknown[] = [null, 0, -1, 2 ** 31, 1e308, -0.5, '', 'x'.repeat(5000), true, [], {}, [[[]]], { $ne: 1 }, '\u0000', 'ffff::', '12345678901234567890'];
+const ODD_VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  2 ** 31,
+  1e308,
+  -0.5,
+  '',
+  'x'.repeat(5000),
+  true,
+  [],
+  {},
+  [[[]]],
+  { $ne: 1 },
+  '\u0000',
+  'ffff::',
+  '12345678901234567890',
+];
 
 function garbageQuery(): string {
   return Array.from({ length: 1 + int(40) }, () => pick(TOKENS)).join(pick([' ', '', '\n']));
@@ -68,18 +131,73 @@ function generate(): Case {
   const json = 'application/json';
   return pick<() => Case>([
     () => ({ method: 'POST', contentType: json, body: JSON.stringify({ query: garbageQuery() }) }),
-    () => ({ method: 'POST', contentType: json, body: JSON.stringify({ query: mutatedQuery(), variables: oddVariables() }) }),
-    () => ({ method: 'POST', contentType: json, body: JSON.stringify({ query: pick(VALID), variables: oddVariables(), operationName: pick([null, 'Q', 'Nope', 7, {}]) }) }),
-    () => ({ method: 'POST', contentType: json, body: JSON.stringify({ query: pick(ODD_VALUES), variables: pick(ODD_VALUES), extensions: pick(ODD_VALUES) }) }),
+    () => ({
+      method: 'POST',
+      contentType: json,
+      body: JSON.stringify({ query: mutatedQuery(), variables: oddVariables() }),
+    }),
+    () => ({
+      method: 'POST',
+      contentType: json,
+      body: JSON.stringify({
+        query: pick(VALID),
+        variables: oddVariables(),
+        operationName: pick([null, 'Q', 'Nope', 7, {}]),
+      }),
+    }),
+    () => ({
+      method: 'POST',
+      contentType: json,
+      body: JSON.stringify({ query: pick(ODD_VALUES), variables: pick(ODD_VALUES), extensions: pick(ODD_VALUES) }),
+    }),
     () => ({ method: 'POST', contentType: json, body: JSON.stringify(pick(ODD_VALUES)) }),
     () => ({ method: 'POST', contentType: json, body: JSON.stringify({ query: pick(VALID) }).slice(0, int(40)) }),
-    () => ({ method: 'POST', contentType: json, body: pick(['', '{', 'null', '[]', '"query"', '{"query":', '\u0000', '{"query":"{ districts { code } }",}']) }),
-    () => ({ method: 'POST', contentType: json, body: JSON.stringify({ query: pick(VALID), extensions: { persistedQuery: { version: pick([1, 2, 'x']), sha256Hash: pick(['abc', 1, null]) } } }) }),
-    () => ({ method: 'POST', contentType: pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/graphql', '']), body: JSON.stringify({ query: pick(VALID) }) }),
-    () => ({ method: 'GET', contentType: json, search: `?query=${encodeURIComponent(pick([garbageQuery(), mutatedQuery(), pick(VALID)]).replace(/[\ud800-\udfff]/g, '?'))}&variables=${encodeURIComponent(pick(['{', '[]', '{"code":1}', 'null']))}` }),
-    () => ({ method: pick(['PUT', 'DELETE', 'PATCH', 'OPTIONS']), contentType: json, body: JSON.stringify({ query: pick(VALID) }) }),
-    () => ({ method: 'POST', contentType: json, body: JSON.stringify({ query: `{ ${'district(code: "11680") { code } '.repeat(1 + int(50))}}` }) }),
-    () => ({ method: 'POST', contentType: json, body: JSON.stringify({ query: `query { ${'programs(first: 1) { edges { node { center { '.repeat(1 + int(6))} id ${'} } } }'.repeat(1 + int(6))} }` }) }),
+    () => ({
+      method: 'POST',
+      contentType: json,
+      body: pick(['', '{', 'null', '[]', '"query"', '{"query":', '\u0000', '{"query":"{ districts { code } }",}']),
+    }),
+    () => ({
+      method: 'POST',
+      contentType: json,
+      body: JSON.stringify({
+        query: pick(VALID),
+        extensions: { persistedQuery: { version: pick([1, 2, 'x']), sha256Hash: pick(['abc', 1, null]) } },
+      }),
+    }),
+    () => ({
+      method: 'POST',
+      contentType: pick([
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/graphql',
+        '',
+      ]),
+      body: JSON.stringify({ query: pick(VALID) }),
+    }),
+    () => ({
+      method: 'GET',
+      contentType: json,
+      search: `?query=${encodeURIComponent(pick([garbageQuery(), mutatedQuery(), pick(VALID)]).replace(/[\ud800-\udfff]/g, '?'))}&variables=${encodeURIComponent(pick(['{', '[]', '{"code":1}', 'null']))}`,
+    }),
+    () => ({
+      method: pick(['PUT', 'DELETE', 'PATCH', 'OPTIONS']),
+      contentType: json,
+      body: JSON.stringify({ query: pick(VALID) }),
+    }),
+    () => ({
+      method: 'POST',
+      contentType: json,
+      body: JSON.stringify({ query: `{ ${'district(code: "11680") { code } '.repeat(1 + int(50))}}` }),
+    }),
+    () => ({
+      method: 'POST',
+      contentType: json,
+      body: JSON.stringify({
+        query: `query { ${'programs(first: 1) { edges { node { center { '.repeat(1 + int(6))} id ${'} } } }'.repeat(1 + int(6))} }`,
+      }),
+    }),
   ])();
 }
 
@@ -95,7 +213,11 @@ describe('malformed requests to the gateway', () => {
         CASES.slice(i, i + 8).map(async (c, j) => {
           const headers: Record<string, string> = { accept: 'application/graphql-response+json, application/json' };
           if (c.contentType) headers['content-type'] = c.contentType;
-          const response = await fetch(url + (c.search ?? ''), { method: c.method, headers, body: c.method === 'GET' ? undefined : c.body });
+          const response = await fetch(url + (c.search ?? ''), {
+            method: c.method,
+            headers,
+            body: c.method === 'GET' ? undefined : c.body,
+          });
           const text = await response.text();
           const describe = `#${i + j} ${c.method} ${c.contentType} ${(c.body ?? c.search ?? '').slice(0, 200)} -> ${response.status} ${text.slice(0, 200)}`;
           if (response.status >= 500) failures.push(describe);
@@ -108,7 +230,11 @@ describe('malformed requests to the gateway', () => {
     }
     expect(failures).toEqual([]);
     expect((await fetch(new URL('/health', url))).status).toBe(200);
-    const after = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ district(code: "11680") { code } }' }) });
+    const after = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ district(code: "11680") { code } }' }),
+    });
     expect(await after.json()).toEqual({ data: { district: { code: '11680' } } });
   });
 });

@@ -24,7 +24,11 @@ import { launchFaultStack, post, type Answer, type FaultStack } from './fault-st
 jest.setTimeout(300_000);
 
 const PG_BIN = existsSync('/usr/lib/postgresql')
-  ? readdirSync('/usr/lib/postgresql').sort().reverse().map((version) => join('/usr/lib/postgresql', version, 'bin')).find((bin) => existsSync(join(bin, 'initdb')))
+  ? readdirSync('/usr/lib/postgresql')
+      .sort()
+      .reverse()
+      .map((version) => join('/usr/lib/postgresql', version, 'bin'))
+      .find((bin) => existsSync(join(bin, 'initdb')))
   : undefined;
 const postgresUser = (() => {
   try {
@@ -36,9 +40,13 @@ const postgresUser = (() => {
 const wanted = !!process.env.DATABASE_URL;
 const possible = wanted && userInfo().uid === 0 && PG_BIN !== undefined && postgresUser !== undefined;
 if (!wanted) {
-  console.warn('Skipping the PostgreSQL outage test: it runs with the PostgreSQL pass (DATABASE_URL set), on a private cluster of its own.');
+  console.warn(
+    'Skipping the PostgreSQL outage test: it runs with the PostgreSQL pass (DATABASE_URL set), on a private cluster of its own.',
+  );
 } else if (!possible) {
-  console.warn('Skipping the PostgreSQL outage test: it needs root, the postgres user and PostgreSQL binaries (/usr/lib/postgresql/<version>/bin/initdb).');
+  console.warn(
+    'Skipping the PostgreSQL outage test: it needs root, the postgres user and PostgreSQL binaries (/usr/lib/postgresql/<version>/bin/initdb).',
+  );
 }
 
 /** A PostgreSQL cluster of our own: stopped and started without touching anyone else's. */
@@ -48,7 +56,10 @@ class PrivateCluster {
   port = 0;
 
   private as(command: string, args: string[]): void {
-    execFileSync('runuser', ['-u', 'postgres', '--', join(PG_BIN!, command), ...args], { stdio: 'pipe', timeout: 60_000 });
+    execFileSync('runuser', ['-u', 'postgres', '--', join(PG_BIN!, command), ...args], {
+      stdio: 'pipe',
+      timeout: 60_000,
+    });
   }
 
   async create(): Promise<void> {
@@ -90,17 +101,25 @@ const CREATE_SPACE = `mutation CreateSpace($input: CreateLibrarySpaceInput!) { c
   let adminToken: string;
   let libraryId: string;
 
-  const pair = () => post(hub.stack.gatewayUrl, PAIR, { code: '11680', library: libraryId }, { authorization: `Bearer ${adminToken}` });
-  const whole = (answer: Answer) => !answer.body?.errors && answer.body?.data?.district?.code === '11680' && answer.body.data.library?.id === libraryId;
+  const pair = () =>
+    post(hub.stack.gatewayUrl, PAIR, { code: '11680', library: libraryId }, { authorization: `Bearer ${adminToken}` });
+  const whole = (answer: Answer) =>
+    !answer.body?.errors && answer.body?.data?.district?.code === '11680' && answer.body.data.library?.id === libraryId;
   const ready = async (url: string) => (await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2000) })).ok;
   const createSpace = (name: string) =>
-    post(hub.stack.gatewayUrl, CREATE_SPACE, { input: { libraryId, name, capacity: 5 } }, { authorization: `Bearer ${adminToken}` });
+    post(
+      hub.stack.gatewayUrl,
+      CREATE_SPACE,
+      { input: { libraryId, name, capacity: 5 } },
+      { authorization: `Bearer ${adminToken}` },
+    );
 
   beforeAll(async () => {
     await cluster.create();
     hub = await launchFaultStack({ DATABASE_URL: cluster.url });
     adminToken = await signToken({ sub: 'pg-outage-admin', role: Role.CITY_ADMIN }, hub.config.auth);
-    libraryId = (await post(hub.stack.gatewayUrl, '{ libraries(first: 1) { edges { node { id } } } }')).body!.data!.libraries.edges[0].node.id;
+    libraryId = (await post(hub.stack.gatewayUrl, '{ libraries(first: 1) { edges { node { id } } } }')).body!.data!
+      .libraries.edges[0].node.id;
   });
 
   afterAll(async () => {
@@ -124,18 +143,27 @@ const CREATE_SPACE = `mutation CreateSpace($input: CreateLibrarySpaceInput!) { c
         expect(['centers', 'libraries']).toContain(error.extensions!.serviceName);
         expect(error.message).toMatch(/database is unavailable/);
         // Nothing from the driver (the gateway adds its own stack outside production; see gateway/hardening).
-        expect(JSON.stringify(error)).not.toMatch(new RegExp(`ECONNREFUSED|:${cluster.port}|knex|postgres:|mikro-orm`, "i"));
+        expect(JSON.stringify(error)).not.toMatch(
+          new RegExp(`ECONNREFUSED|:${cluster.port}|knex|postgres:|mikro-orm`, 'i'),
+        );
       }
       // The subgraph itself answers the clear error alone: no stack, no driver detail.
       const direct = await post(hub.stack.subgraphUrls.centers, '{ district(code: "11680") { code } }', undefined, {
         [GATEWAY_SECRET_HEADER]: hub.config.subgraphs.centers.gatewaySecret!,
       });
       expect(direct.body!.errors).toEqual([
-        { message: 'The centers database is unavailable; try again shortly.', path: ['district'], extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'centers' } },
+        {
+          message: 'The centers database is unavailable; try again shortly.',
+          path: ['district'],
+          extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'centers' },
+        },
       ]);
       const write = await createSpace(outageName);
       expect(write.body?.data?.createLibrarySpace ?? null).toBeNull();
-      expect(write.body!.errors![0].extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', serviceName: 'libraries' });
+      expect(write.body!.errors![0].extensions).toMatchObject({
+        code: 'DATABASE_UNAVAILABLE',
+        serviceName: 'libraries',
+      });
       expect(await ready(hub.stack.subgraphUrls.centers)).toBe(false);
       expect((await fetch(new URL('/ready', hub.stack.gatewayUrl))).status).toBe(503);
     } finally {
@@ -146,7 +174,12 @@ const CREATE_SPACE = `mutation CreateSpace($input: CreateLibrarySpaceInput!) { c
     expect(Date.now() - back).toBeLessThan(10_000);
     expect(await ready(hub.stack.subgraphUrls.centers)).toBe(true);
     // The write refused during the outage left nothing behind; a new one succeeds.
-    const spaces = await post(hub.stack.gatewayUrl, `query Spaces($id: ID!) { library(id: $id) { spaces { name } } }`, { id: libraryId }, { authorization: `Bearer ${adminToken}` });
+    const spaces = await post(
+      hub.stack.gatewayUrl,
+      `query Spaces($id: ID!) { library(id: $id) { spaces { name } } }`,
+      { id: libraryId },
+      { authorization: `Bearer ${adminToken}` },
+    );
     expect(spaces.body!.data!.library.spaces.map((s: { name: string }) => s.name)).not.toContain(outageName);
     const write = await createSpace(`After outage ${randomUUID()}`);
     expect(write.body!.data!.createLibrarySpace.librarySpace.id).toEqual(expect.any(String));

@@ -29,7 +29,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
   const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/graphql`;
-  const config = loadConfig({ ...testStack().env, SUBGRAPH_TIMEOUT_MS: '300', SUBGRAPH_RETRIES: '1', LOG_LEVEL: 'silent', SCHOOLS_URL: slowUrl });
+  const config = loadConfig({
+    ...testStack().env,
+    SUBGRAPH_TIMEOUT_MS: '300',
+    SUBGRAPH_RETRIES: '1',
+    LOG_LEVEL: 'silent',
+    SCHOOLS_URL: slowUrl,
+  });
   gateway = await startGateway(config, 0);
   token = await tokenFor({ sub: 'slow-test-admin', role: Role.CITY_ADMIN });
   const { data } = await graphql(testStack().gatewayUrl, '{ schools(first: 1) { edges { node { id } } } }');
@@ -56,7 +62,11 @@ describe('a subgraph that does not answer', () => {
     expect(answer.body!.data).toEqual({ district: { code: '11680' }, school: null });
     expect(answer.body!.errors).toHaveLength(1);
     expect(answer.body!.errors![0].message).toBe('Subgraph "schools" is unavailable: it did not answer within 300 ms.');
-    expect(answer.body!.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'schools', reason: 'timeout' });
+    expect(answer.body!.errors![0].extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      serviceName: 'schools',
+      reason: 'timeout',
+    });
     expect(received).toHaveLength(2); // the first try and one retry
     expect(Date.now() - started).toBeLessThan(10_000); // bounded, not hung (2 x 300 ms plus backoff)
   });

@@ -58,8 +58,13 @@ let full: Record<string, any>;
 
 /** Signed in: the anonymous response cache must not answer for the subgraphs. */
 const dongPage = () => post(gatewayUrl, DONG_PAGE, { code: DONG }, { authorization: `Bearer ${adminToken}` });
-const readiness = async () => (await (await fetch(new URL('/ready', gatewayUrl))).json()) as { subgraphs: Record<string, boolean>; breakers: Record<string, string> };
-const subgraphReady = async (name: SubgraphName) => (await fetch(new URL('/ready', hub.stack.subgraphUrls[name]), { signal: AbortSignal.timeout(1000) })).ok;
+const readiness = async () =>
+  (await (await fetch(new URL('/ready', gatewayUrl))).json()) as {
+    subgraphs: Record<string, boolean>;
+    breakers: Record<string, string>;
+  };
+const subgraphReady = async (name: SubgraphName) =>
+  (await fetch(new URL('/ready', hub.stack.subgraphUrls[name]), { signal: AbortSignal.timeout(1000) })).ok;
 const isFull = (answer: Answer) => !answer.body?.errors && JSON.stringify(answer.body?.data) === JSON.stringify(full);
 
 /** The fields of the dong page each subgraph fills beside its entities (a host or venue of its type goes with them). */
@@ -97,7 +102,8 @@ function expectOnlyErrorsOf(answer: Answer, subgraph: SubgraphName): void {
 }
 
 /** Resolves once the launcher has seen `subgraph` die `count` times in all. */
-const exits = (subgraph: SubgraphName) => hub.lines.filter((l) => l.service === subgraph && /^exited \(/.test(l.line)).length;
+const exits = (subgraph: SubgraphName) =>
+  hub.lines.filter((l) => l.service === subgraph && /^exited \(/.test(l.line)).length;
 
 beforeAll(async () => {
   hub = await launchFaultStack({ BREAKER_RESET_TIMEOUT_MS: '3000' });
@@ -119,34 +125,45 @@ afterAll(async () => {
 /** Every subgraph answers and every breaker is closed again. */
 async function allWell(): Promise<void> {
   let last = '';
-  await eventually(async () => {
-    const { subgraphs, breakers } = await readiness();
-    const page = await dongPage();
-    last = JSON.stringify({ subgraphs, breakers, errors: page.body?.errors?.map((e) => e.message) });
-    return Object.values(subgraphs).every(Boolean) && Object.values(breakers).every((state) => state === 'closed') && isFull(page);
-  }, 'the whole hub answering again', 30_000).catch((error: Error) => {
+  await eventually(
+    async () => {
+      const { subgraphs, breakers } = await readiness();
+      const page = await dongPage();
+      last = JSON.stringify({ subgraphs, breakers, errors: page.body?.errors?.map((e) => e.message) });
+      return (
+        Object.values(subgraphs).every(Boolean) &&
+        Object.values(breakers).every((state) => state === 'closed') &&
+        isFull(page)
+      );
+    },
+    'the whole hub answering again',
+    30_000,
+  ).catch((error: Error) => {
     throw new Error(`${error.message}; last seen: ${last}`);
   });
 }
 
 describe('each subgraph killed in turn', () => {
-  it.each(SUBGRAPH_NAMES)('%s: the dong page keeps every other subgraph\'s data, then is whole again within seconds', async (subgraph) => {
-    await allWell();
-    const gatewayPid = hub.stack.pid('gateway');
-    const before = exits(subgraph);
-    process.kill(hub.stack.pid(subgraph)!, 'SIGKILL');
-    await eventually(async () => exits(subgraph) > before, `${subgraph} seen dead by the launcher`, 10_000);
+  it.each(SUBGRAPH_NAMES)(
+    "%s: the dong page keeps every other subgraph's data, then is whole again within seconds",
+    async (subgraph) => {
+      await allWell();
+      const gatewayPid = hub.stack.pid('gateway');
+      const before = exits(subgraph);
+      process.kill(hub.stack.pid(subgraph)!, 'SIGKILL');
+      await eventually(async () => exits(subgraph) > before, `${subgraph} seen dead by the launcher`, 10_000);
 
-    const partial = await dongPage();
-    expect(partial.body!.data).toEqual(withoutSubgraph(full, subgraph));
-    expectOnlyErrorsOf(partial, subgraph);
+      const partial = await dongPage();
+      expect(partial.body!.data).toEqual(withoutSubgraph(full, subgraph));
+      expectOnlyErrorsOf(partial, subgraph);
 
-    await eventually(() => subgraphReady(subgraph), `${subgraph} restarted by the launcher`, 60_000);
-    const back = Date.now();
-    await eventually(async () => isFull(await dongPage()), 'whole answers again', 15_000);
-    expect(Date.now() - back).toBeLessThan(10_000);
-    expect(hub.stack.pid('gateway')).toBe(gatewayPid); // never restarted
-  });
+      await eventually(() => subgraphReady(subgraph), `${subgraph} restarted by the launcher`, 60_000);
+      const back = Date.now();
+      await eventually(async () => isFull(await dongPage()), 'whole answers again', 15_000);
+      expect(Date.now() - back).toBeLessThan(10_000);
+      expect(hub.stack.pid('gateway')).toBe(gatewayPid); // never restarted
+    },
+  );
 });
 
 describe('a stalled subgraph (accepts connections, never answers)', () => {
@@ -171,7 +188,8 @@ describe('a stalled subgraph (accepts connections, never answers)', () => {
 describe('a write whose subgraph stalls mid-request', () => {
   it('is reported as failed and not done later; its retry with the same idempotency key is done exactly once', async () => {
     await allWell();
-    const libraryId = (await post(gatewayUrl, '{ libraries(first: 1) { edges { node { id } } } }')).body!.data!.libraries.edges[0].node.id;
+    const libraryId = (await post(gatewayUrl, '{ libraries(first: 1) { edges { node { id } } } }')).body!.data!
+      .libraries.edges[0].node.id;
     const name = `Stalled room ${randomUUID().slice(0, 8)}`;
     const input = { libraryId, name, capacity: 12, idempotencyKey: `stall-${name}` };
     const create = () => post(gatewayUrl, CREATE_SPACE, { input }, { authorization: `Bearer ${adminToken}` });
@@ -184,7 +202,11 @@ describe('a write whose subgraph stalls mid-request', () => {
       process.kill(pid, 'SIGCONT');
     }
     expect(failed.body!.data).toBeNull();
-    expect(failed.body!.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'libraries', reason: 'timeout' });
+    expect(failed.body!.errors![0].extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      serviceName: 'libraries',
+      reason: 'timeout',
+    });
 
     const orm = await openDatabase(entitiesOf(loadSubgraph('libraries')), hub.config);
     try {
@@ -220,19 +242,29 @@ describe('a crash-looping subgraph', () => {
       }
     }, 50);
     try {
-      await eventually(async () => {
-        await dongPage();
-        return (await readiness()).breakers.libraries === 'open';
-      }, 'the libraries breaker open', 20_000);
+      await eventually(
+        async () => {
+          await dongPage();
+          return (await readiness()).breakers.libraries === 'open';
+        },
+        'the libraries breaker open',
+        20_000,
+      );
 
       const times: number[] = [];
       let answer!: Answer;
       for (let i = 0; i < 5; i += 1) {
         const started = process.hrtime.bigint();
-        answer = await post(gatewayUrl, '{ libraries(first: 1) { totalCount } }', undefined, { authorization: `Bearer ${adminToken}` });
+        answer = await post(gatewayUrl, '{ libraries(first: 1) { totalCount } }', undefined, {
+          authorization: `Bearer ${adminToken}`,
+        });
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
-      expect(answer.body!.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'libraries', reason: 'circuit_open' });
+      expect(answer.body!.errors![0].extensions).toMatchObject({
+        code: 'SUBGRAPH_UNAVAILABLE',
+        serviceName: 'libraries',
+        reason: 'circuit_open',
+      });
       times.sort((a, b) => a - b);
       expect(times[2]).toBeLessThan(50); // the median request, gateway work included: no subgraph is asked
 

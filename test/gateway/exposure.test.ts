@@ -11,7 +11,10 @@ const TYPO = '{ districts { nameKorean } }'; // the field is nameKo
 describe('a gateway in production mode', () => {
   let production: RunningGateway;
   beforeAll(async () => {
-    production = await startTestGateway({ ...productionOverrides(), CORS_ORIGINS: 'https://app.example.org, https://partner.example.org' });
+    production = await startTestGateway({
+      ...productionOverrides(),
+      CORS_ORIGINS: 'https://app.example.org, https://partner.example.org',
+    });
   });
   afterAll(() => production?.stop());
 
@@ -36,7 +39,11 @@ describe('a gateway in production mode', () => {
   });
 
   it('masks variable errors that name input types', async () => {
-    const { errors } = await graphql(production.url, 'query ($f: ProgramFilter) { programs(filter: $f) { totalCount } }', { f: { trak: 'X' } });
+    const { errors } = await graphql(
+      production.url,
+      'query ($f: ProgramFilter) { programs(filter: $f) { totalCount } }',
+      { f: { trak: 'X' } },
+    );
     expect(errors![0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors![0].message).toBe('Variable "$f" has an invalid value.');
   });
@@ -54,7 +61,14 @@ describe('a gateway in production mode', () => {
 
   it('answers preflights only from the allowed origins', async () => {
     const preflight = (origin: string) =>
-      fetch(production.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(production.url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
     const allowed = await preflight('https://partner.example.org');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example.org');
     expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
@@ -65,7 +79,11 @@ describe('a gateway in production mode', () => {
   });
 
   it('keeps CSRF prevention on: a form-like POST is refused, a JSON POST runs', async () => {
-    const form = await fetch(production.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ districts { code } }' }) });
+    const form = await fetch(production.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ districts { code } }' }),
+    });
     expect(form.status).toBe(400);
     expect(await form.text()).toMatch(/CSRF/);
     expect((await graphql(production.url, '{ districts { code } }')).errors).toBeUndefined();
@@ -76,10 +94,14 @@ describe('a gateway in production mode', () => {
     const plain = await fetch(query, { headers: { accept: 'application/json' } });
     expect(plain.status).toBe(400);
     expect(await plain.text()).toMatch(/CSRF/);
-    const preflighted = await fetch(query, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const preflighted = await fetch(query, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(preflighted.status).toBe(200);
     expect(((await preflighted.json()) as { data: { districts: unknown[] } }).data.districts).toHaveLength(25);
-    const mutation = await fetch(`${production.url}?query=${encodeURIComponent('mutation { __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const mutation = await fetch(`${production.url}?query=${encodeURIComponent('mutation { __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(mutation.status).toBe(405);
   });
 
@@ -98,13 +120,15 @@ describe('a gateway in production mode', () => {
     expect((await fetch(new URL('/metrics', production.url))).status).toBe(404);
   });
 
-  it('builds the feed\'s absolute URLs from PUBLIC_URL, never from a forged Host header', async () => {
+  it("builds the feed's absolute URLs from PUBLIC_URL, never from a forged Host header", async () => {
     const url = new URL('/feeds/programs?limit=1', production.url);
     const page = await new Promise<{ next: string; items: { data?: { url: string } }[] }>((resolve, reject) => {
       request(url, { headers: { host: 'evil.example.com' } }, (response) => {
         let text = '';
         response.on('data', (chunk) => (text += chunk)).on('end', () => resolve(JSON.parse(text)));
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(page.next).toMatch(/^https:\/\/baeumteo\.example\.org\/feeds\/programs\?/);
     expect(page.items[0].data?.url).toMatch(/^https:\/\/baeumteo\.example\.org\/graphql\?/);
@@ -131,7 +155,11 @@ describe('a gateway in production mode with METRICS_PORT and ENABLE_EXPLORER=tru
   let metricsPort: number;
   beforeAll(async () => {
     metricsPort = await freePort();
-    gateway = await startTestGateway({ ...productionOverrides(), METRICS_PORT: String(metricsPort), ENABLE_EXPLORER: 'true' });
+    gateway = await startTestGateway({
+      ...productionOverrides(),
+      METRICS_PORT: String(metricsPort),
+      ENABLE_EXPLORER: 'true',
+    });
   });
   afterAll(() => gateway?.stop());
 
@@ -151,7 +179,9 @@ describe('a gateway in production mode with METRICS_PORT and ENABLE_EXPLORER=tru
 describe('production settings', () => {
   it('need PUBLIC_URL: absolute URLs never come from the Host header', () => {
     const { PUBLIC_URL: _url, ...withoutPublicUrl } = productionOverrides();
-    expect(() => loadConfig({ ...testStack().env, ...withoutPublicUrl }, { service: 'gateway' })).toThrow(/production needs PUBLIC_URL/);
+    expect(() => loadConfig({ ...testStack().env, ...withoutPublicUrl }, { service: 'gateway' })).toThrow(
+      /production needs PUBLIC_URL/,
+    );
   });
 });
 
@@ -164,9 +194,13 @@ describe('the development gateway (the test stack)', () => {
   });
 
   it('allows localhost origins by default and no others', async () => {
-    const local = await postRaw(testStack().gatewayUrl, JSON.stringify({ query: '{ __typename }' }), { origin: 'http://localhost:5173' });
+    const local = await postRaw(testStack().gatewayUrl, JSON.stringify({ query: '{ __typename }' }), {
+      origin: 'http://localhost:5173',
+    });
     expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    const other = await postRaw(testStack().gatewayUrl, JSON.stringify({ query: '{ __typename }' }), { origin: 'https://example.com' });
+    const other = await postRaw(testStack().gatewayUrl, JSON.stringify({ query: '{ __typename }' }), {
+      origin: 'https://example.com',
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -10,7 +10,9 @@ describe('GraphQL over HTTP', () => {
       return fetch(input, { ...init, headers });
     };
     const results = await auditServer({ url: testStack().gatewayUrl, fetchFn });
-    const failed = results.filter((result) => result.status !== 'ok').map((result) => `${result.status} ${result.id}: ${result.name}: ${'reason' in result ? result.reason : ''}`);
+    const failed = results
+      .filter((result) => result.status !== 'ok')
+      .map((result) => `${result.status} ${result.id}: ${result.name}: ${'reason' in result ? result.reason : ''}`);
     expect(results.length).toBeGreaterThan(50);
     expect(failed).toEqual([]);
   });

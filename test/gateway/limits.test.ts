@@ -14,12 +14,18 @@ const gateway = () => testStack().gatewayUrl;
  * District.coverage -> DistrictCoverage.district -> ... asks for one object per level.
  */
 function deepQuery(depth: number): string {
-  const chain = Array.from({ length: depth - 1 }, (_, i) => (i === 0 ? 'district(code: "11680")' : i % 2 === 1 ? 'coverage' : 'district'));
+  const chain = Array.from({ length: depth - 1 }, (_, i) =>
+    i === 0 ? 'district(code: "11680")' : i % 2 === 1 ? 'coverage' : 'district',
+  );
   const leaf = chain.length % 2 === 1 ? 'code' : 'dongCount';
   return `{ ${chain.reduceRight((inner, field) => `${field} { ${inner} }`, leaf)} }`;
 }
 
-function expectRefusedBy(response: { status: number; data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }, limit: string, text: RegExp) {
+function expectRefusedBy(
+  response: { status: number; data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  limit: string,
+  text: RegExp,
+) {
   expect(response.status).toBe(400);
   expect(response.data).toBeUndefined();
   expect(response.errors).toHaveLength(1);
@@ -36,27 +42,42 @@ describe('operation limits at the gateway', () => {
   });
 
   it('refuses an operation deeper than the depth limit', async () => {
-    expectRefusedBy(await graphql(gateway(), deepQuery(limits().maxDepth + 1)), 'depth', new RegExp(`depth limit of ${limits().maxDepth} exceeded`));
+    expectRefusedBy(
+      await graphql(gateway(), deepQuery(limits().maxDepth + 1)),
+      'depth',
+      new RegExp(`depth limit of ${limits().maxDepth} exceeded`),
+    );
   });
 
   it('refuses more aliases than the alias limit, and runs as many as the limit', async () => {
-    const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `d${i}: district(code: "11680") { code }`).join(' ')} }`;
+    const aliased = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `d${i}: district(code: "11680") { code }`).join(' ')} }`;
     const within = await graphql(gateway(), aliased(limits().maxAliases));
     expect(within.errors).toBeUndefined();
     expect(Object.keys(within.data!)).toHaveLength(limits().maxAliases);
-    expectRefusedBy(await graphql(gateway(), aliased(limits().maxAliases + 1)), 'aliases', new RegExp(`Aliases limit of ${limits().maxAliases} exceeded`));
+    expectRefusedBy(
+      await graphql(gateway(), aliased(limits().maxAliases + 1)),
+      'aliases',
+      new RegExp(`Aliases limit of ${limits().maxAliases} exceeded`),
+    );
   });
 
   it('refuses more directives than the directive limit', async () => {
-    const directed = (n: number) => `{ districts { ${Array.from({ length: n }, () => '... on District @include(if: true) { code }').join(' ')} } }`;
+    const directed = (n: number) =>
+      `{ districts { ${Array.from({ length: n }, () => '... on District @include(if: true) { code }').join(' ')} } }`;
     const within = await graphql(gateway(), directed(limits().maxDirectives));
     expect(within.errors).toBeUndefined();
-    expectRefusedBy(await graphql(gateway(), directed(limits().maxDirectives + 1)), 'directives', new RegExp(`Directives limit of ${limits().maxDirectives} exceeded`));
+    expectRefusedBy(
+      await graphql(gateway(), directed(limits().maxDirectives + 1)),
+      'directives',
+      new RegExp(`Directives limit of ${limits().maxDirectives} exceeded`),
+    );
   });
 
   it('refuses an operation whose estimated cost is over the cost limit', async () => {
     // first: 100 inside first: 100 asks for up to 10,000 programs.
-    const query = '{ learningCenters(first: 100) { edges { node { programs(first: 100) { edges { node { id title } } } } } } }';
+    const query =
+      '{ learningCenters(first: 100) { edges { node { programs(first: 100) { edges { node { id title } } } } } } }';
     expectRefusedBy(await graphql(gateway(), query), 'cost', new RegExp(`Cost limit of ${limits().maxCost} exceeded`));
   });
 
@@ -70,7 +91,8 @@ describe('operation limits at the gateway', () => {
   });
 
   it('answers a body over the size limit with 413 and a GraphQL error', async () => {
-    const bytes = Number.parseInt(limits().bodyLimit, 10) * (limits().bodyLimit.toLowerCase().endsWith('mb') ? 1024 * 1024 : 1024);
+    const bytes =
+      Number.parseInt(limits().bodyLimit, 10) * (limits().bodyLimit.toLowerCase().endsWith('mb') ? 1024 * 1024 : 1024);
     const body = JSON.stringify({ query: '{ districts { code } }', variables: { padding: 'x'.repeat(bytes) } });
     const { status, body: answer } = await postRaw(gateway(), body);
     expect(status).toBe(413);
@@ -89,7 +111,11 @@ describe('operation limits at the gateway', () => {
 function shippedOperations(): { name: string; query: string; variables: Record<string, unknown> }[] {
   const root = join(__dirname, '..', '..');
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match, i) => ({ name: `README example ${i + 1}`, query: match[1], variables: {} }));
+  const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match, i) => ({
+    name: `README example ${i + 1}`,
+    query: match[1],
+    variables: {},
+  }));
   const api = readFileSync(join(root, 'gateway', 'pages', 'public', 'network', 'api.js'), 'utf8');
   const institutionFields = /const INSTITUTION_FIELDS = `([\s\S]*?)`;/.exec(api)![1];
   const pages = [...api.matchAll(/export const (\w+_QUERY) = `([\s\S]*?)`;/g)].map(([, name, text]) => ({
@@ -107,7 +133,8 @@ describe('the cost limit, with variables and defaults, in production mode', () =
   });
   afterAll(() => production?.stop());
 
-  const NESTED = 'query ($n: Int) { dongs(first: $n) { edges { node { learningCenters { programs(first: $n) { edges { node { title } } } } } } } }';
+  const NESTED =
+    'query ($n: Int) { dongs(first: $n) { edges { node { learningCenters { programs(first: $n) { edges { node { title } } } } } } } }';
 
   it('refuses an operation whose page sizes come from variables, naming its cost and the maximum', async () => {
     const response = await graphql(production.url, NESTED, { n: 100 });
@@ -118,7 +145,8 @@ describe('the cost limit, with variables and defaults, in production mode', () =
   });
 
   it('refuses it the same with literal page sizes, and runs it with small ones', async () => {
-    const literal = '{ dongs(first: 100) { edges { node { learningCenters { programs(first: 100) { edges { node { title } } } } } } } }';
+    const literal =
+      '{ dongs(first: 100) { edges { node { learningCenters { programs(first: 100) { edges { node { title } } } } } } } }';
     expectRefusedBy(await graphql(production.url, literal), 'cost', /Cost limit/);
     const small = await graphql(production.url, NESTED, { n: 2 });
     expect(small.errors).toBeUndefined();
@@ -127,7 +155,8 @@ describe('the cost limit, with variables and defaults, in production mode', () =
 
   it("counts an argument's default: a connection without first costs its default page", async () => {
     // dongs (first defaults to 20) x learningCenters x programs(first: 500): over the limit without any variable.
-    const query = '{ dongs { edges { node { learningCenters { programs(first: 500) { edges { node { title } } } } } } } }';
+    const query =
+      '{ dongs { edges { node { learningCenters { programs(first: 500) { edges { node { title } } } } } } } }';
     expectRefusedBy(await graphql(production.url, query), 'cost', /Cost limit/);
   });
 

@@ -15,7 +15,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/2';
 const prefix = () => `baeumteo-test-${randomUUID().slice(0, 8)}:`;
 
 /** A client address of its own per test (X-Forwarded-For, trusted from loopback), so Redis counters of earlier runs never count. */
-const address = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const address = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 const stores: [string, string | undefined][] = [
   ['in memory', undefined],
@@ -78,19 +79,29 @@ describe.each(stores)('rate limiting %s', (_name, redisUrl) => {
 });
 
 /** Production gateways with small limits, counting in Redis under a prefix of their own. */
-const LIMITS = { RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3', RATE_LIMIT_FEED_PER_MINUTE: '2', RATE_LIMIT_PAGES_PER_MINUTE: '4', RESPONSE_CACHE_TTL_SECONDS: '0' };
+const LIMITS = {
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: '3',
+  RATE_LIMIT_FEED_PER_MINUTE: '2',
+  RATE_LIMIT_PAGES_PER_MINUTE: '4',
+  RESPONSE_CACHE_TTL_SECONDS: '0',
+};
 const productionGateway = (overrides: Record<string, string> = {}) =>
   startTestGateway({ ...productionOverrides(), ...LIMITS, REDIS_URL, REDIS_KEY_PREFIX: prefix(), ...overrides });
 const origin = (gateway: RunningGateway) => new URL(gateway.url).origin;
 const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { headers });
 const graphqlFrom = (gateway: RunningGateway, forwardedFor?: string) =>
-  postRaw(gateway.url, QUERY, forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}).then((response) => response.status);
+  postRaw(gateway.url, QUERY, forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}).then(
+    (response) => response.status,
+  );
 
 async function expectRateLimited(response: Response): Promise<void> {
   expect(response.status).toBe(429);
   expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
   const body = (await response.json()) as { errors: { extensions: Record<string, unknown> }[] };
-  expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: Number(response.headers.get('retry-after')) });
+  expect(body.errors[0].extensions).toMatchObject({
+    code: 'RATE_LIMITED',
+    retryAfterSeconds: Number(response.headers.get('retry-after')),
+  });
 }
 
 describe('rate limits of every public endpoint in production mode', () => {
@@ -174,7 +185,9 @@ describe('a gateway whose Redis is unreachable', () => {
 
 describe('TRUST_PROXY', () => {
   it('refuses true in production, which would trust any X-Forwarded-For', () => {
-    expect(() => loadConfig({ ...testStack().env, ...productionOverrides(), TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true trusts any X-Forwarded-For/);
+    expect(() => loadConfig({ ...testStack().env, ...productionOverrides(), TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: true trusts any X-Forwarded-For/,
+    );
   });
 
   it('takes a hop count or addresses and CIDRs, and refuses anything else', () => {
@@ -198,7 +211,9 @@ describe('/ready', () => {
       res.end('{"status":"ready"}');
     }).listen(0, '127.0.0.1');
     await new Promise((resolve) => counting.once('listening', resolve));
-    gateway = await startTestGateway({ CENTERS_URL: `http://127.0.0.1:${(counting.address() as AddressInfo).port}/graphql` });
+    gateway = await startTestGateway({
+      CENTERS_URL: `http://127.0.0.1:${(counting.address() as AddressInfo).port}/graphql`,
+    });
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -217,7 +232,9 @@ describe('/ready', () => {
 
 describe('the test stack gateway', () => {
   it('has limits high enough for a burst of parallel requests', async () => {
-    const statuses = await Promise.all(Array.from({ length: 50 }, () => postRaw(testStack().gatewayUrl, QUERY).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, () => postRaw(testStack().gatewayUrl, QUERY).then((r) => r.status)),
+    );
     expect(new Set(statuses)).toEqual(new Set([200]));
   });
 });

@@ -36,8 +36,12 @@ describe('safelist mode', () => {
   });
 
   it('runs a registered operation sent by its hash over GET', async () => {
-    const params = new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(DISTRICTS) } }) });
-    const response = await fetch(`${gateway.url}?${params}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const params = new URLSearchParams({
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(DISTRICTS) } }),
+    });
+    const response = await fetch(`${gateway.url}?${params}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { data: { districts: unknown[] } }).data.districts).toHaveLength(25);
   });
@@ -59,7 +63,9 @@ describe('safelist mode', () => {
 
   it('refuses an unknown hash, over POST and GET', async () => {
     expect((await postRaw(gateway.url, persisted(OTHER))).status).toBe(403);
-    const params = new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(OTHER) } }) });
+    const params = new URLSearchParams({
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(OTHER) } }),
+    });
     expect((await fetch(`${gateway.url}?${params}`)).status).toBe(403);
   });
 

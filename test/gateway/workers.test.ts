@@ -23,7 +23,11 @@ const workerPids = new Set<number>();
 
 let asked = 0;
 
-async function ask(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ cache: string | null; body: any }> {
+async function ask(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ cache: string | null; body: any }> {
   asked += 1;
   const response = await fetch(url, {
     method: 'POST',
@@ -70,7 +74,11 @@ describe('a gateway with two workers', () => {
   it('shows a change at once whichever worker answers the next reads', async () => {
     const { data: samples } = (await ask('{ districts { code learningCenters { id } } }')).body;
     const center = samples.districts[1].learningCenters[0].id as string;
-    const partner = await tokenFor({ sub: `workers-partner-${RUN}`, role: Role.INSTITUTION, institution: `LearningCenter:${center}` });
+    const partner = await tokenFor({
+      sub: `workers-partner-${RUN}`,
+      role: Role.INSTITUTION,
+      institution: `LearningCenter:${center}`,
+    });
     const { data: field } = (await ask('{ programs(first: 1) { edges { node { field { code } } } } }')).body;
     const created = await ask(
       'mutation ($input: CreateProgramInput!) { createProgram(input: $input) { program { id version } userErrors { message } } }',
@@ -78,7 +86,11 @@ describe('a gateway with two workers', () => {
       partner,
     );
     const { id } = created.body.data.createProgram.program as { id: string };
-    const published = await ask('mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { program { status version } } }', { input: { id } }, partner);
+    const published = await ask(
+      'mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { program { status version } } }',
+      { input: { id } },
+      partner,
+    );
     expect(published.body.data.publishProgram.program.status).toBe('PUBLISHED');
 
     // One after the other, so the workers take turns: each misses once, caches the answer, then hits.

@@ -26,7 +26,15 @@ const QUERY = `
       pageInfo { hasNextPage endCursor }
     }
   }`;
-const COLUMNS = ['id', 'title', 'feeKrw', 'center.district.nameEn', 'host.__typename', 'host.name', 'sessions.startsAt'];
+const COLUMNS = [
+  'id',
+  'title',
+  'feeKrw',
+  'center.district.nameEn',
+  'host.__typename',
+  'host.name',
+  'sessions.startsAt',
+];
 
 async function exportText(format: ExportFormat, options: Partial<ExportOptions> = {}) {
   let text = '';
@@ -49,9 +57,13 @@ async function exportText(format: ExportFormat, options: Partial<ExportOptions> 
 async function gangnamPrograms(): Promise<{ totalCount: number; ids: string[] }> {
   const ids: string[] = [];
   let after: string | null = null;
-  let totalCount = 0;
+  let totalCount: number;
   do {
-    const { data }: { data: any } = await graphql(testStack().gatewayUrl, `query($after: String) { programs(filter: { districtCode: "${GANGNAM}" }, first: 100, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+    const { data }: { data: any } = await graphql(
+      testStack().gatewayUrl,
+      `query($after: String) { programs(filter: { districtCode: "${GANGNAM}" }, first: 100, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
     ids.push(...data!.programs.edges.map((edge: any) => edge.node.id));
     totalCount = data!.programs.totalCount;
     after = data!.programs.pageInfo.hasNextPage ? data!.programs.pageInfo.endCursor : null;
@@ -68,9 +80,15 @@ describe('planning an export from the query text', () => {
   });
 
   it('refuses a query without pageInfo, without $after, or with two connections, saying what is missing', () => {
-    expect(() => planExport(QUERY.replace('pageInfo { hasNextPage endCursor }', ''))).toThrow(/no connection with `pageInfo \{ hasNextPage endCursor \}`/);
-    expect(() => planExport(QUERY.replace('pageInfo { hasNextPage endCursor }', 'pageInfo { hasNextPage }'))).toThrow(/missing: endCursor/);
-    expect(() => planExport(QUERY.replace(', $after: String', '').replace(', after: $after', ''))).toThrow(/must declare `\$after: String`/);
+    expect(() => planExport(QUERY.replace('pageInfo { hasNextPage endCursor }', ''))).toThrow(
+      /no connection with `pageInfo \{ hasNextPage endCursor \}`/,
+    );
+    expect(() => planExport(QUERY.replace('pageInfo { hasNextPage endCursor }', 'pageInfo { hasNextPage }'))).toThrow(
+      /missing: endCursor/,
+    );
+    expect(() => planExport(QUERY.replace(', $after: String', '').replace(', after: $after', ''))).toThrow(
+      /must declare `\$after: String`/,
+    );
     expect(() => planExport(QUERY.replace(', after: $after', ''))).toThrow(/must take `after: \$after`/);
     const two = `query($after: String) { a: programs(first: 5, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
       b: programs(first: 5, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
@@ -86,7 +104,9 @@ describe('planning an export from the query text', () => {
   });
 
   it('quotes CSV fields as RFC 4180 says: commas, quotes and line breaks inside quotes, quotes doubled, CRLF rows', () => {
-    expect(csvLine(['서예, 붓글씨', '그가 "안녕" 했다', '둘째\n줄', 'plain'])).toBe('"서예, 붓글씨","그가 ""안녕"" 했다","둘째\n줄",plain\r\n');
+    expect(csvLine(['서예, 붓글씨', '그가 "안녕" 했다', '둘째\n줄', 'plain'])).toBe(
+      '"서예, 붓글씨","그가 ""안녕"" 했다","둘째\n줄",plain\r\n',
+    );
   });
 });
 
@@ -109,7 +129,10 @@ describe('exporting through the gateway', () => {
     const expected = await gangnamPrograms();
     const json = JSON.parse((await exportText('json')).text);
     expect(json.map((node: any) => node.id)).toEqual(expected.ids);
-    const lines = (await exportText('ndjson')).text.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = (await exportText('ndjson')).text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual(json);
     expect(lines[0]).toHaveProperty('center.district.nameEn', 'Gangnam-gu');
   });
@@ -151,7 +174,7 @@ describe('exporting through the gateway', () => {
     expect(requests).toBe(0);
   });
 
-  it('stops with the gateway\'s message when the query is wrong for the schema', async () => {
+  it("stops with the gateway's message when the query is wrong for the schema", async () => {
     const query = QUERY.replace('feeKrw', 'feeInWon');
     await expect(exportText('csv', { query })).rejects.toThrow(/feeInWon/);
   });
@@ -161,16 +184,27 @@ describe('npm run export', () => {
   const dir = mkdtempSync(join(tmpdir(), 'baeumteo-export-'));
   const run = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['-r', './scripts/register.js', 'scripts/export.ts', ...args], { cwd: ROOT }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        ['-r', './scripts/register.js', 'scripts/export.ts', ...args],
+        { cwd: ROOT },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });
 
   it('exports the sample query to a CSV file with one row per program of the district', async () => {
     const output = join(dir, 'gangnam.csv');
     const result = await run([
-      '--query', 'tools/export/programs.graphql', '--variables', JSON.stringify({ district: GANGNAM, first: 50 }),
-      '--format', 'csv', '--output', output, '--gateway', testStack().gatewayUrl,
+      '--query',
+      'tools/export/programs.graphql',
+      '--variables',
+      JSON.stringify({ district: GANGNAM, first: 50 }),
+      '--format',
+      'csv',
+      '--output',
+      output,
+      '--gateway',
+      testStack().gatewayUrl,
     ]);
     expect(result.stderr).toMatch(/exported \d+ rows in \d+ pages as csv/);
     expect(result.code).toBe(0);

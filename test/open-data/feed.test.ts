@@ -14,7 +14,7 @@ async function getPage(url: string): Promise<{ status: number; headers: Headers;
 /** Follows `next` from `url` until a page comes back empty; every page as read. */
 async function walk(url: string): Promise<{ url: string; page: RpdePage }[]> {
   const pages: { url: string; page: RpdePage }[] = [];
-  for (let next = url; pages.length < 1000; ) {
+  for (let next = url; pages.length < 1000;) {
     const { status, page } = await getPage(next);
     expect(status).toBe(200);
     pages.push({ url: next, page });
@@ -62,7 +62,11 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
       const last = page.items.at(-1)!;
       const next = new URL(page.next);
       expect(next.pathname).toBe('/feeds/programs');
-      expect(Object.fromEntries(next.searchParams)).toEqual({ afterTimestamp: String(last.modified), afterId: last.id, limit: '500' });
+      expect(Object.fromEntries(next.searchParams)).toEqual({
+        afterTimestamp: String(last.modified),
+        afterId: last.id,
+        limit: '500',
+      });
       expect(new URL(url).searchParams.get('limit')).toBe('500');
     }
     const end = pages.at(-1)!;
@@ -85,7 +89,12 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
     expect(updated.length).toBeGreaterThan(0);
     for (const { id, data } of updated) {
       const d = data as Record<string, any>;
-      expect(d).toMatchObject({ '@context': 'https://schema.org', '@type': 'CourseInstance', identifier: id, inLanguage: 'ko' });
+      expect(d).toMatchObject({
+        '@context': 'https://schema.org',
+        '@type': 'CourseInstance',
+        identifier: id,
+        inLanguage: 'ko',
+      });
       expect(typeof d.name).toBe('string');
       expect(d.startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(d.endDate >= d.startDate).toBe(true);
@@ -98,7 +107,9 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
       expect(d.location.geo.longitude).toBeLessThan(127.19);
       expect(d.organizer['@type']).toBe('Organization');
       expect(typeof d.organizer.name).toBe('string');
-      expect(d.offers).toEqual([expect.objectContaining({ '@type': 'Offer', priceCurrency: 'KRW', price: expect.any(Number) })]);
+      expect(d.offers).toEqual([
+        expect.objectContaining({ '@type': 'Offer', priceCurrency: 'KRW', price: expect.any(Number) }),
+      ]);
       expect(Number.isInteger(d.maximumAttendeeCapacity)).toBe(true);
       expect(Number.isInteger(d.remainingAttendeeCapacity)).toBe(true);
       expect(d.remainingAttendeeCapacity).toBeLessThanOrEqual(d.maximumAttendeeCapacity);
@@ -112,9 +123,53 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
     const item = items.find((i) => i.state === 'updated' && (i.data as any).courseMode === 'onsite')!;
     const { data } = await graphql(
       testStack().gatewayUrl,
-      `query($id: ID!) { program(id: $id) { title startsOn endsOn capacity seatsLeft feeKrw sessions { startsAt endsAt }
-        host { ... on LearningCenter { name } ... on School { name } ... on Library { name } ... on CulturalCenter { name } ... on CivilProvider { name } }
-        venue { ... on SchoolSpace { name } ... on LibrarySpace { name } ... on CulturalSpace { name } ... on CenterSpace { name } } } }`,
+      `
+        query ($id: ID!) {
+          program(id: $id) {
+            title
+            startsOn
+            endsOn
+            capacity
+            seatsLeft
+            feeKrw
+            sessions {
+              startsAt
+              endsAt
+            }
+            host {
+              ... on LearningCenter {
+                name
+              }
+              ... on School {
+                name
+              }
+              ... on Library {
+                name
+              }
+              ... on CulturalCenter {
+                name
+              }
+              ... on CivilProvider {
+                name
+              }
+            }
+            venue {
+              ... on SchoolSpace {
+                name
+              }
+              ... on LibrarySpace {
+                name
+              }
+              ... on CulturalSpace {
+                name
+              }
+              ... on CenterSpace {
+                name
+              }
+            }
+          }
+        }
+      `,
       { id: item.id },
     );
     const program = data!.program;
@@ -129,7 +184,9 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
       offers: [{ price: program.feeKrw }],
     });
     expect(d.location.name.endsWith(program.venue.name)).toBe(true);
-    expect(d.subEvent).toEqual(program.sessions.map((s: any) => ({ '@type': 'Event', startDate: s.startsAt, endDate: s.endsAt })));
+    expect(d.subEvent).toEqual(
+      program.sessions.map((s: any) => ({ '@type': 'Event', startDate: s.startsAt, endDate: s.endsAt })),
+    );
   });
 
   it('sends cache headers: an hour for pages of items, seconds for the empty end page', async () => {
@@ -155,7 +212,10 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
     await programMutation('publishProgram', { id: draft.id });
     const afterPublish = (await getPage(end)).page.items.filter((item) => item.id === draft.id);
     expect(afterPublish).toEqual([expect.objectContaining({ state: 'updated', id: draft.id })]);
-    expect(afterPublish[0].data).toMatchObject({ '@type': 'CourseInstance', location: { identifier: `LearningCenter:${CENTER}` } });
+    expect(afterPublish[0].data).toMatchObject({
+      '@type': 'CourseInstance',
+      location: { identifier: `LearningCenter:${CENTER}` },
+    });
 
     await programMutation('archiveProgram', { id: draft.id });
     const walked = (await walk(end)).flatMap(({ page }) => page.items).filter((item) => item.id === draft.id);
@@ -163,7 +223,9 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
     expect(walked[0].modified).toBeGreaterThan(afterPublish[0].modified);
     // A reader that took the published version moves on to the deletion marker.
     const afterIt = feedUrl(`?afterTimestamp=${afterPublish[0].modified}&afterId=${draft.id}`);
-    expect((await walk(afterIt)).flatMap(({ page }) => page.items).map((item) => [item.id, item.state])).toContainEqual([draft.id, 'deleted']);
+    expect((await walk(afterIt)).flatMap(({ page }) => page.items).map((item) => [item.id, item.state])).toContainEqual(
+      [draft.id, 'deleted'],
+    );
     const row = await orm.em.fork().findOneOrFail(Program, draft.id);
     expect([row.status, row.modified]).toEqual([ProgramStatus.ARCHIVED, walked[0].modified]);
   });
@@ -174,7 +236,9 @@ describe('/feeds/programs, the RPDE feed of published programs', () => {
     expect(await programMutation('archiveProgram', { id: draft.id })).toMatchObject({ status: 'ARCHIVED' });
     const walked = (await walk(end)).flatMap(({ page }) => page.items);
     expect(walked.map((item) => item.id)).not.toContain(draft.id);
-    const { data } = await graphql(testStack().gatewayUrl, 'query($id: ID!) { program(id: $id) { id } }', { id: draft.id });
+    const { data } = await graphql(testStack().gatewayUrl, 'query($id: ID!) { program(id: $id) { id } }', {
+      id: draft.id,
+    });
     expect(data!.program).toBeNull();
   });
 });

@@ -9,7 +9,10 @@ export const cityAdminToken = () => tokenFor({ sub: 'test-open-data', role: Role
 
 type ProgramMutation = 'createProgram' | 'publishProgram' | 'archiveProgram';
 
-export async function programMutation(mutation: ProgramMutation, input: Record<string, unknown>): Promise<{ id: string; status: string }> {
+export async function programMutation(
+  mutation: ProgramMutation,
+  input: Record<string, unknown>,
+): Promise<{ id: string; status: string }> {
   const inputType = mutation === 'createProgram' ? 'CreateProgramInput' : 'ProgramIdInput';
   const { data, errors } = await graphql(
     testStack().gatewayUrl,

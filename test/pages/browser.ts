@@ -18,7 +18,9 @@ export function describeInBrowser(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  console.warn(`Skipping the browser tests "${name}": no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  console.warn(
+    `Skipping the browser tests "${name}": no chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH).`,
+  );
   describe.skip(name, body);
 }
 

@@ -15,7 +15,9 @@ describe('GET /graphql', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(sources).toEqual(expect.arrayContaining(['/assets/vendor/graphiql.min.js', '/assets/vendor/react.production.min.js']));
+    expect(sources).toEqual(
+      expect.arrayContaining(['/assets/vendor/graphiql.min.js', '/assets/vendor/react.production.min.js']),
+    );
     expect(sources.filter((source) => /^(https?:)?\/\//.test(source))).toEqual([]);
   });
 
@@ -54,7 +56,10 @@ describeInBrowser('the explorer in a browser', () => {
   });
 
   it('runs the example query when its run button is clicked and shows the answer', async () => {
-    const expected = await graphql<{ districts: { nameEn: string }[] }>(testStack().gatewayUrl, '{ districts { nameEn } }');
+    const expected = await graphql<{ districts: { nameEn: string }[] }>(
+      testStack().gatewayUrl,
+      '{ districts { nameEn } }',
+    );
     const { page } = browser;
     await page.goto(`${gatewayOrigin()}/graphql`);
     await page.getByRole('button', { name: /execute query/i }).click();
@@ -64,7 +69,9 @@ describeInBrowser('the explorer in a browser', () => {
     await screenshot(page, 'explorer');
 
     // Fully offline: every request went to the gateway itself, and nothing failed.
-    expect(browser.requests.filter((url) => !url.startsWith(gatewayOrigin()) && !/^(data|blob):/.test(url))).toEqual([]);
+    expect(browser.requests.filter((url) => !url.startsWith(gatewayOrigin()) && !/^(data|blob):/.test(url))).toEqual(
+      [],
+    );
     expect(browser.errors).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ import { describeInBrowser, gatewayOrigin, openBrowser, screenshot, type Browser
 
 const GEO_DIR = join(__dirname, '..', '..', 'seed', 'data');
 const featuresOf = (file: string) =>
-  (JSON.parse(readFileSync(join(GEO_DIR, file), 'utf8')) as { features: { properties: Record<string, string> }[] }).features;
+  (JSON.parse(readFileSync(join(GEO_DIR, file), 'utf8')) as { features: { properties: Record<string, string> }[] })
+    .features;
 const GANGNAM = '11680';
 
 interface DistrictNetwork {
@@ -25,7 +26,9 @@ interface DistrictNetwork {
 async function shownResults(page: Page, filter: Record<string, string>, totalCount: number): Promise<void> {
   const key = JSON.stringify(Object.fromEntries(Object.entries(filter).sort()));
   await page.waitForFunction((k) => document.getElementById('results')?.dataset.filter === k, key);
-  await expect(page.locator('#search-count').innerText()).resolves.toBe(`프로그램 ${totalCount.toLocaleString('ko-KR')}개`);
+  await expect(page.locator('#search-count').innerText()).resolves.toBe(
+    `프로그램 ${totalCount.toLocaleString('ko-KR')}개`,
+  );
 }
 
 async function api<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -64,10 +67,14 @@ describeInBrowser('the network page in a browser', () => {
     expect(districts).toHaveLength(25);
     await expect(page.locator('#map path.district').count()).resolves.toBe(districts.length);
     await expect(page.locator('#map path.dong').count()).resolves.toBe(featuresOf('seoul_dong_2021.geojson').length);
-    const codes = await page.locator('#map path.district').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')).sort());
+    const codes = await page
+      .locator('#map path.district')
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')).sort());
     expect(codes).toEqual(districts.map((f) => f.properties.gu_code).sort());
     // Every district got a colour from the data (the "no data" grey is #ddd).
-    const fills = await page.locator('#map path.district').evaluateAll((paths) => paths.map((p) => getComputedStyle(p).fill));
+    const fills = await page
+      .locator('#map path.district')
+      .evaluateAll((paths) => paths.map((p) => getComputedStyle(p).fill));
     expect(fills.filter((fill) => fill === 'rgb(221, 221, 221)' || fill === '')).toEqual([]);
     expect(new Set(fills).size).toBeGreaterThan(1);
   });
@@ -87,12 +94,17 @@ describeInBrowser('the network page in a browser', () => {
     await page.locator(`#map path.district[data-code="${GANGNAM}"]`).click();
     const panel = page.locator(`#district[data-code="${GANGNAM}"]`);
     await panel.waitFor();
-    await expect(page.locator(`#map path.district[data-code="${GANGNAM}"]`).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator(`#map path.district[data-code="${GANGNAM}"]`).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
     await expect(panel.locator('.district-name').innerText()).resolves.toContain(expected.district.nameKo);
-    await expect(panel.locator('.centers li').allInnerTexts()).resolves.toEqual(centers.map((c) => expect.stringContaining(c.name)));
+    await expect(panel.locator('.centers li').allInnerTexts()).resolves.toEqual(
+      centers.map((c) => expect.stringContaining(c.name)),
+    );
     await panel.locator('.partners summary').click();
     const partnerNames = await panel.locator('.partners li li').allInnerTexts();
-    for (const { partner } of partnerships) expect(partnerNames).toEqual(expect.arrayContaining([expect.stringContaining(partner.name!)]));
+    for (const { partner } of partnerships)
+      expect(partnerNames).toEqual(expect.arrayContaining([expect.stringContaining(partner.name!)]));
 
     // The graph: one edge per partnership, a node per center and per distinct partner, drawn on a canvas.
     const graph = page.locator('#graph');
@@ -128,7 +140,10 @@ describeInBrowser('the network page in a browser', () => {
     await shownResults(page, filter, all.programs.totalCount);
     await expect(page.locator('#results > li').count()).resolves.toBe(20);
     await page.locator('#more').click();
-    await page.waitForFunction((n) => document.querySelectorAll('#results > li').length === n, Math.min(40, all.programs.totalCount));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#results > li').length === n,
+      Math.min(40, all.programs.totalCount),
+    );
     const titles = await page.locator('#results .result-title').allInnerTexts();
     expect(titles).toEqual(all.programs.edges.slice(0, titles.length).map((e) => e.node.title));
 
@@ -164,13 +179,18 @@ describeInBrowser('the network page in a browser', () => {
       const { page } = browser;
       await page.locator('#language').click();
       await page.locator(`#map path.district[data-code="${GANGNAM}"]`).click();
-      await page.locator(`#district[data-code="${GANGNAM}"] .district-name`).filter({ hasText: 'Gangnam-gu' }).waitFor();
+      await page
+        .locator(`#district[data-code="${GANGNAM}"] .district-name`)
+        .filter({ hasText: 'Gangnam-gu' })
+        .waitFor();
       await page.locator('#graph canvas').first().waitFor();
       mkdirSync(join(__dirname, '..', '..', 'docs'), { recursive: true });
       await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'network-page.png') });
       await page.locator('#language').click();
     }
-    expect(browser.requests.filter((url) => !url.startsWith(gatewayOrigin()) && !/^(data|blob):/.test(url))).toEqual([]);
+    expect(browser.requests.filter((url) => !url.startsWith(gatewayOrigin()) && !/^(data|blob):/.test(url))).toEqual(
+      [],
+    );
     expect(browser.errors).toEqual([]);
   });
 });

@@ -22,10 +22,15 @@ async function statementCounts(): Promise<Counts> {
 }
 
 /** The statements one request of `operation` costs each subgraph, and its data. */
-async function statementsFor(operation: Operation, variables: Record<string, unknown>): Promise<{ counts: Counts; data: any }> {
+async function statementsFor(
+  operation: Operation,
+  variables: Record<string, unknown>,
+): Promise<{ counts: Counts; data: any }> {
   const before = await statementCounts();
   // no-cache: the gateway's response cache must not answer in the subgraphs' place.
-  const { data, errors } = await graphql(testStack().gatewayUrl, operation.query, variables, { 'cache-control': 'no-cache' });
+  const { data, errors } = await graphql(testStack().gatewayUrl, operation.query, variables, {
+    'cache-control': 'no-cache',
+  });
   expect(errors).toBeUndefined();
   const after = await statementCounts();
   return { counts: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, after[n] - before[n]])) as Counts, data };
@@ -60,12 +65,34 @@ beforeAll(async () => {
   // so that page size 100 really returns more rows than page size 10.
   const { data } = await graphql(
     testStack().gatewayUrl,
-    `{ districts { code coverage { partnershipCount } dongs { code learningCenters { programs(first: 1) { totalCount } } } } }`,
+    `
+      {
+        districts {
+          code
+          coverage {
+            partnershipCount
+          }
+          dongs {
+            code
+            learningCenters {
+              programs(first: 1) {
+                totalCount
+              }
+            }
+          }
+        }
+      }
+    `,
   );
-  const districts = data!.districts as { code: string; coverage: { partnershipCount: number }; dongs: { code: string; learningCenters: { programs: { totalCount: number } }[] }[] }[];
+  const districts = data!.districts as {
+    code: string;
+    coverage: { partnershipCount: number };
+    dongs: { code: string; learningCenters: { programs: { totalCount: number } }[] }[];
+  }[];
   const busiest = [...districts].sort((a, b) => b.coverage.partnershipCount - a.coverage.partnershipCount)[0];
   districtCode = busiest.code;
-  const programsOf = (dong: (typeof busiest.dongs)[number]) => Math.max(0, ...dong.learningCenters.map((c) => c.programs.totalCount));
+  const programsOf = (dong: (typeof busiest.dongs)[number]) =>
+    Math.max(0, ...dong.learningCenters.map((c) => c.programs.totalCount));
   dongCode = districts.flatMap((d) => d.dongs).sort((a, b) => programsOf(b) - programsOf(a))[0].code;
 });
 
@@ -93,8 +120,13 @@ describe('SQL statements per request', () => {
   });
 
   it('do not grow with the number of districts whose coverage is asked for', async () => {
-    const figures = 'coverage { dongCount dongsWithCenter expertCount partnershipCount programCount seatsOffered programsByTrack { count } }';
-    const one = { name: 'one-district', title: '', query: `query($code: ID!) { district(code: $code) { ${figures} } }` };
+    const figures =
+      'coverage { dongCount dongsWithCenter expertCount partnershipCount programCount seatsOffered programsByTrack { count } }';
+    const one = {
+      name: 'one-district',
+      title: '',
+      query: `query($code: ID!) { district(code: $code) { ${figures} } }`,
+    };
     const all = { name: 'all-districts', title: '', query: `{ districts { ${figures} } }` };
     await statementsFor(all, {});
     const [single, every] = [await statementsFor(one, { code: districtCode }), await statementsFor(all, {})];

@@ -18,13 +18,22 @@ if (!redisUp) console.warn(`test/scale/gateways: skipped: no Redis answers at ${
 /** A client address of its own (X-Forwarded-For, trusted from loopback). */
 const address = () => `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 250)).join('.')}`;
 
-async function ask(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+async function ask(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address(), ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, cache: response.headers.get('x-response-cache'), body: (await response.json()) as any };
+  return {
+    status: response.status,
+    cache: response.headers.get('x-response-cache'),
+    body: (await response.json()) as any,
+  };
 }
 
 (redisUp ? describe : describe.skip)('two gateway processes sharing one Redis', () => {
@@ -39,7 +48,11 @@ async function ask(url: string, query: string, variables: Record<string, unknown
       TRUST_PROXY: 'loopback',
       LOG_LEVEL: 'warn',
     };
-    gateways.push(...(await Promise.all([1, 2].map(async () => startStackProcess('gateway', await stackServiceEnv('gateway', shared))))));
+    gateways.push(
+      ...(await Promise.all(
+        [1, 2].map(async () => startStackProcess('gateway', await stackServiceEnv('gateway', shared))),
+      )),
+    );
   }, 120_000);
   afterAll(async () => {
     await Promise.all(gateways.map((gateway) => gateway.stop()));
@@ -47,7 +60,10 @@ async function ask(url: string, query: string, variables: Record<string, unknown
 
   it('shows a program published through gateway A in the next anonymous read on gateway B, which had it cached', async () => {
     const [a, b] = gateways.map((gateway) => gateway.url);
-    const { data: samples } = await graphql(a, '{ district(code: "11110") { learningCenters { id } } programs(first: 1) { edges { node { field { code } } } } }');
+    const { data: samples } = await graphql(
+      a,
+      '{ district(code: "11110") { learningCenters { id } } programs(first: 1) { edges { node { field { code } } } } }',
+    );
     const center = samples!.district.learningCenters[0].id as string;
     const fieldCode = samples!.programs.edges[0].node.field.code as string;
     const title = `Shared cache ${RUN}`;
@@ -58,13 +74,23 @@ async function ask(url: string, query: string, variables: Record<string, unknown
     expect(cached.body.data.programs.totalCount).toBe(0);
 
     const authorization = `Bearer ${await tokenFor({ sub: `gateways-${RUN}`, role: Role.INSTITUTION, institution: `LearningCenter:${center}` })}`;
-    const created = await ask(a, 'mutation ($input: CreateProgramInput!) { createProgram(input: $input) { program { id } userErrors { message } } }', {
-      input: centerProgramInput(center, fieldCode, title),
-    }, { authorization });
+    const created = await ask(
+      a,
+      'mutation ($input: CreateProgramInput!) { createProgram(input: $input) { program { id } userErrors { message } } }',
+      {
+        input: centerProgramInput(center, fieldCode, title),
+      },
+      { authorization },
+    );
     expect(created.body.data.createProgram.userErrors).toEqual([]);
-    const published = await ask(a, 'mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { userErrors { message } } }', {
-      input: { id: created.body.data.createProgram.program.id },
-    }, { authorization });
+    const published = await ask(
+      a,
+      'mutation ($input: ProgramIdInput!) { publishProgram(input: $input) { userErrors { message } } }',
+      {
+        input: { id: created.body.data.createProgram.program.id },
+      },
+      { authorization },
+    );
     expect(published.body.data.publishProgram.userErrors).toEqual([]);
 
     const after = await ask(b, read);

@@ -22,7 +22,8 @@ const DISTRICT = '11110';
 const FIELD = readSeedCsv('lifelong_education_program_classification.csv').find((f) => f.level === 'sub')!.code;
 const CITY_ADMIN: TokenClaims = { sub: `replicas-admin-${RUN}`, role: Role.CITY_ADMIN };
 
-if (!onPostgres) console.warn('test/scale/replicas: the PostgreSQL replica tests are skipped: set DATABASE_URL to run them.');
+if (!onPostgres)
+  console.warn('test/scale/replicas: the PostgreSQL replica tests are skipped: set DATABASE_URL to run them.');
 
 /** GraphQL requests this subgraph process has served, from its /metrics. */
 async function requestsServed(graphqlUrl: string): Promise<number> {
@@ -46,7 +47,10 @@ async function call(url: string, query: string, variables: Record<string, unknow
 
   beforeAll(async () => {
     second = await startStackProcess('centers', await stackServiceEnv('centers'));
-    gateway = await startTestGateway({ CENTERS_URL: `${testStack().subgraphUrls.centers},${second.url}`, RESPONSE_CACHE_TTL_SECONDS: '0' });
+    gateway = await startTestGateway({
+      CENTERS_URL: `${testStack().subgraphUrls.centers},${second.url}`,
+      RESPONSE_CACHE_TTL_SECONDS: '0',
+    });
     orm = await openSubgraphDatabase('centers');
   }, 120_000);
   afterAll(async () => {
@@ -56,26 +60,52 @@ async function call(url: string, query: string, variables: Record<string, unknow
   });
 
   it('confirms exactly 10 and waitlists 90 when 100 residents enroll at once into 10 seats, served by both replicas', async () => {
-    const { data } = await graphql(gateway.url, 'query($code: ID!) { district(code: $code) { learningCenters { id } } }', { code: DISTRICT });
+    const { data } = await graphql(
+      gateway.url,
+      'query($code: ID!) { district(code: $code) { learningCenters { id } } }',
+      { code: DISTRICT },
+    );
     const centerId = data!.district.learningCenters[0].id as string;
-    const created = await call(gateway.url, 'mutation($input: CreateProgramInput!) { createProgram(input: $input) { program { id } userErrors { message } } }', {
-      input: {
-        centerId, host: { type: 'LEARNING_CENTER', id: centerId }, title: `Replica race ${RUN}`, track: 'LIFE_CULTURE',
-        fieldCode: FIELD, startsOn: '2027-05-03', endsOn: '2027-06-28', capacity: 10, feeKrw: 0,
+    const created = await call(
+      gateway.url,
+      'mutation($input: CreateProgramInput!) { createProgram(input: $input) { program { id } userErrors { message } } }',
+      {
+        input: {
+          centerId,
+          host: { type: 'LEARNING_CENTER', id: centerId },
+          title: `Replica race ${RUN}`,
+          track: 'LIFE_CULTURE',
+          fieldCode: FIELD,
+          startsOn: '2027-05-03',
+          endsOn: '2027-06-28',
+          capacity: 10,
+          feeKrw: 0,
+        },
       },
-    }, CITY_ADMIN);
+      CITY_ADMIN,
+    );
     expect(created.userErrors).toEqual([]);
     const programId = created.program.id as string;
-    const published = await call(gateway.url, 'mutation($input: ProgramIdInput!) { publishProgram(input: $input) { userErrors { message } } }', { input: { id: programId } }, CITY_ADMIN);
+    const published = await call(
+      gateway.url,
+      'mutation($input: ProgramIdInput!) { publishProgram(input: $input) { userErrors { message } } }',
+      { input: { id: programId } },
+      CITY_ADMIN,
+    );
     expect(published.userErrors).toEqual([]);
 
     const replicas = [testStack().subgraphUrls.centers, second.url];
     const before = await Promise.all(replicas.map(requestsServed));
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        call(gateway.url, 'mutation($input: EnrollInput!) { enroll(input: $input) { enrollment { status waitlistPosition } userErrors { message } } }', {
-          input: { programId },
-        }, { sub: `R-replicas-${RUN}-${i}`, role: Role.RESIDENT }),
+        call(
+          gateway.url,
+          'mutation($input: EnrollInput!) { enroll(input: $input) { enrollment { status waitlistPosition } userErrors { message } } }',
+          {
+            input: { programId },
+          },
+          { sub: `R-replicas-${RUN}-${i}`, role: Role.RESIDENT },
+        ),
       ),
     );
     const after = await Promise.all(replicas.map(requestsServed));
@@ -84,10 +114,19 @@ async function call(url: string, query: string, variables: Record<string, unknow
     const statuses = answers.map((answer) => answer.enrollment.status as string);
     expect(statuses.filter((status) => status === 'CONFIRMED')).toHaveLength(10);
     expect(statuses.filter((status) => status === 'WAITLISTED')).toHaveLength(90);
-    const positions = answers.map((answer) => answer.enrollment.waitlistPosition as number | null).filter((p) => p !== null);
+    const positions = answers
+      .map((answer) => answer.enrollment.waitlistPosition as number | null)
+      .filter((p) => p !== null);
     expect(positions.sort((a, b) => a! - b!)).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
-    const rows = await orm.em.getConnection().execute('select status, count(*) as n from enrollment where program_id = ? group by status order by status', [programId]);
-    expect(rows.map((row) => [row.status, Number(row.n)])).toEqual([['CONFIRMED', 10], ['WAITLISTED', 90]]);
+    const rows = await orm.em
+      .getConnection()
+      .execute('select status, count(*) as n from enrollment where program_id = ? group by status order by status', [
+        programId,
+      ]);
+    expect(rows.map((row) => [row.status, Number(row.n)])).toEqual([
+      ['CONFIRMED', 10],
+      ['WAITLISTED', 90],
+    ]);
     // Each replica took a share of the 100 writes.
     const served = after.map((count, i) => count - before[i]);
     expect(served.every((count) => count >= 10)).toBe(true);
@@ -97,7 +136,8 @@ async function call(url: string, query: string, variables: Record<string, unknow
   it('skips a replica that died: every query is answered in full by the other', async () => {
     await second.kill();
     const answers = [];
-    for (let i = 0; i < 12; i += 1) answers.push(await graphql(gateway.url, `{ district(code: "${DISTRICT}") { nameEn learningCenters { id } } }`));
+    for (let i = 0; i < 12; i += 1)
+      answers.push(await graphql(gateway.url, `{ district(code: "${DISTRICT}") { nameEn learningCenters { id } } }`));
     expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
     expect(answers.map((answer) => answer.data!.district.nameEn)).toEqual(Array(12).fill('Jongno-gu'));
   });
@@ -119,7 +159,9 @@ async function call(url: string, query: string, variables: Record<string, unknow
   });
 
   it('create, migrate and seed it once: both serve, one seed run is recorded', async () => {
-    const started = await Promise.all([1, 2].map(async () => startStackProcess('centers', await stackServiceEnv('centers', env))));
+    const started = await Promise.all(
+      [1, 2].map(async () => startStackProcess('centers', await stackServiceEnv('centers', env))),
+    );
     replicas.push(...started);
     const orm = await openDatabase(entitiesOf(loadSubgraph('centers')), loadConfig({ ...testStack().env, ...env }));
     try {
@@ -128,7 +170,11 @@ async function call(url: string, query: string, variables: Record<string, unknow
     } finally {
       await orm.close(true);
     }
-    expect(started.flatMap((replica) => replica.output).filter((line) => line.includes('another replica is preparing the database'))).toHaveLength(1);
+    expect(
+      started
+        .flatMap((replica) => replica.output)
+        .filter((line) => line.includes('another replica is preparing the database')),
+    ).toHaveLength(1);
     for (const replica of started) {
       const { data, errors } = await graphql(replica.url, '{ districts { code } }', undefined, {
         [GATEWAY_SECRET_HEADER]: gatewaySecretFor(loadConfig(testStack().env), 'centers'),

@@ -28,7 +28,10 @@ interface ReceivedSpan {
   attributes: Record<string, unknown>;
 }
 
-interface OtlpAttribute { key: string; value: Record<string, unknown> }
+interface OtlpAttribute {
+  key: string;
+  value: Record<string, unknown>;
+}
 const attributeMap = (attributes: OtlpAttribute[] = []) =>
   Object.fromEntries(attributes.map(({ key, value }) => [key, Object.values(value)[0]]));
 
@@ -45,7 +48,14 @@ async function startCollector(): Promise<{ server: Server; endpoint: string; spa
           const service = String(attributeMap(resourceSpans.resource?.attributes)['service.name']);
           for (const scope of resourceSpans.scopeSpans ?? []) {
             for (const span of scope.spans ?? []) {
-              spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId ?? '', name: span.name, attributes: attributeMap(span.attributes) });
+              spans.push({
+                service,
+                traceId: span.traceId,
+                spanId: span.spanId,
+                parentSpanId: span.parentSpanId ?? '',
+                name: span.name,
+                attributes: attributeMap(span.attributes),
+              });
             }
           }
         }
@@ -104,7 +114,12 @@ describe('a traced hub (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
   it('exports one trace of a dong page with the spans of the gateway and all five subgraphs, correctly parented', async () => {
     const traceId = randomBytes(16).toString('hex');
     const clientSpanId = randomBytes(8).toString('hex');
-    const { data, errors } = await graphql(stack.gatewayUrl, DONG_PAGE, { code: '1168064000' }, { traceparent: `00-${traceId}-${clientSpanId}-01` });
+    const { data, errors } = await graphql(
+      stack.gatewayUrl,
+      DONG_PAGE,
+      { code: '1168064000' },
+      { traceparent: `00-${traceId}-${clientSpanId}-01` },
+    );
     expect(errors).toBeUndefined();
     expect(data!.dong.nameEn).toBe('Yeoksam 1-dong');
 
@@ -113,7 +128,8 @@ describe('a traced hub (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
     const ofTrace = () => collector.spans.filter((span) => span.traceId === traceId);
     // The gateway's request span ends last (when the response is sent), so it is exported last.
     const complete = () =>
-      services.every((service) => ofTrace().some((span) => span.service === service)) && ofTrace().some((span) => span.name === 'POST /graphql');
+      services.every((service) => ofTrace().some((span) => span.service === service)) &&
+      ofTrace().some((span) => span.name === 'POST /graphql');
     while (Date.now() < deadline && !complete()) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -136,7 +152,11 @@ describe('a traced hub (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
       expect(operation.name).toMatch(/^query DongPage__/);
       const fetch = parentOf(operation)!;
       expect(fetch).toMatchObject({ service: 'gateway', name: `fetch ${operation.service}` });
-      expect(fetch.attributes).toMatchObject({ 'baeumteo.subgraph': operation.service, 'baeumteo.outcome': 'ok', 'http.response.status_code': 200 });
+      expect(fetch.attributes).toMatchObject({
+        'baeumteo.subgraph': operation.service,
+        'baeumteo.outcome': 'ok',
+        'http.response.status_code': 200,
+      });
       expect(fetch.attributes['graphql.operation.name']).toBe(operation.attributes['graphql.operation.name']);
       expect(parentOf(fetch)).toMatchObject({ service: 'gateway', name: 'gateway.fetch' });
       let ancestor = parentOf(fetch);
@@ -144,6 +164,8 @@ describe('a traced hub (OTEL_EXPORTER_OTLP_ENDPOINT set)', () => {
       expect(ancestor).toBe(request);
     }
     // The four concurrent fetches to libraries travel as one merged request, and it carries the traceparent too.
-    expect(operations.filter((span) => span.service === 'libraries').map((span) => span.name)).toEqual([expect.stringMatching(/__batch\d+$/)]);
+    expect(operations.filter((span) => span.service === 'libraries').map((span) => span.name)).toEqual([
+      expect.stringMatching(/__batch\d+$/),
+    ]);
   });
 });

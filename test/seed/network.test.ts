@@ -73,7 +73,9 @@ describe('seed network', () => {
       const offices = new Set(network.educationOffices.map((office) => office.code));
       const institutions = [...network.schools, ...network.libraries, ...network.culturalCenters];
       expect(institutions.filter((row) => !districts.has(row.districtCode)).map((row) => row.id)).toEqual([]);
-      expect(institutions.filter((row) => row.dongCode !== null && !dongs.has(row.dongCode)).map((row) => row.id)).toEqual([]);
+      expect(
+        institutions.filter((row) => row.dongCode !== null && !dongs.has(row.dongCode)).map((row) => row.id),
+      ).toEqual([]);
       const withOffice = [...network.districts, ...network.schools];
       expect(withOffice.filter((row) => !offices.has(row.educationOfficeCode))).toEqual([]);
     });
@@ -187,7 +189,9 @@ describe('seed network', () => {
       programs,
       enrollments: [...network.enrollments()],
     };
-    const duplicated = Object.entries(collections).filter(([, rows]) => duplicates(rows.map((row) => row.id)).length > 0);
+    const duplicated = Object.entries(collections).filter(
+      ([, rows]) => duplicates(rows.map((row) => row.id)).length > 0,
+    );
     expect(duplicated.map(([name]) => name)).toEqual([]);
     expect(duplicates(network.dongs.map((dong) => dong.code))).toEqual([]);
   });

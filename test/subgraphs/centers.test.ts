@@ -8,11 +8,20 @@ const dongChangeRows = readSeedCsv('seoul_dong_changes_since_2021_04.csv');
 const fieldRows = readSeedCsv('lifelong_education_program_classification.csv');
 const url = () => testStack().subgraphUrls.centers;
 
-interface DongFact { code: string; districtCode: string; nameKo: string }
+interface DongFact {
+  code: string;
+  districtCode: string;
+  nameKo: string;
+}
 
 /** The 2021 dongs with the later changes that carry a 10-digit code: renames swap code and name, splits add a dong. */
 function currentDongs(): DongFact[] {
-  const dongs = new Map(dong2021Rows.map((row) => [row.adm_cd2, { code: row.adm_cd2, districtCode: row.gu_code, nameKo: row.dong_name_ko }]));
+  const dongs = new Map(
+    dong2021Rows.map((row) => [
+      row.adm_cd2,
+      { code: row.adm_cd2, districtCode: row.gu_code, nameKo: row.dong_name_ko },
+    ]),
+  );
   for (const change of dongChangeRows) {
     if (!/^\d{10}$/.test(change.new_adm_cd2)) continue;
     const fact = { code: change.new_adm_cd2, districtCode: change.gu_code, nameKo: change.new_name_ko };
@@ -25,11 +34,15 @@ const dongs = currentDongs();
 const dongsOf = (districtCode: string) => dongs.filter((dong) => dong.districtCode === districtCode);
 
 /** Every node of a connection, page by page, checking the page bookkeeping on the way. */
-async function allPages<T>(query: string, variables: Record<string, unknown>, pick: (data: any) => any): Promise<{ nodes: T[]; pages: number; totalCount: number }> {
+async function allPages<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (data: any) => any,
+): Promise<{ nodes: T[]; pages: number; totalCount: number }> {
   const nodes: T[] = [];
   let after: string | null = null;
   let pages = 0;
-  let totalCount = -1;
+  let totalCount: number;
   for (;;) {
     const { data, errors }: { data: any; errors?: unknown } = await graphql(url(), query, { ...variables, after });
     expect(errors).toBeUndefined();
@@ -53,7 +66,13 @@ const PROGRAM_PAGE = `query($filter: ProgramFilter, $first: Int, $after: String)
 }`;
 
 async function programTotal(filter: Record<string, unknown>, token?: string): Promise<number> {
-  const { data, errors } = await graphql(url(), 'query($filter: ProgramFilter) { programs(filter: $filter, first: 1) { totalCount } }', { filter }, {}, { token });
+  const { data, errors } = await graphql(
+    url(),
+    'query($filter: ProgramFilter) { programs(filter: $filter, first: 1) { totalCount } }',
+    { filter },
+    {},
+    { token },
+  );
   expect(errors).toBeUndefined();
   return data!.programs.totalCount;
 }
@@ -86,16 +105,24 @@ describe('the centers subgraph', () => {
       const { data } = await graphql(url(), '{ districts { code dongs { code nameKo district { code } } } }');
       for (const district of data!.districts) {
         const row = guRows.find((r) => r.gu_code === district.code)!;
-        const splits = dongChangeRows.filter((c) => c.gu_code === district.code && c.change_type === 'split' && /^\d{10}$/.test(c.new_adm_cd2));
+        const splits = dongChangeRows.filter(
+          (c) => c.gu_code === district.code && c.change_type === 'split' && /^\d{10}$/.test(c.new_adm_cd2),
+        );
         expect(district.dongs).toHaveLength(Number(row.dong_count_2021_04) + splits.length);
-        expect(district.dongs.map((d: { code: string }) => d.code)).toEqual(dongsOf(district.code).map((d) => d.code).sort());
+        expect(district.dongs.map((d: { code: string }) => d.code)).toEqual(
+          dongsOf(district.code)
+            .map((d) => d.code)
+            .sort(),
+        );
         for (const dong of district.dongs) expect(dong.district.code).toBe(district.code);
       }
     });
 
     it('counts one more dong in 강동구 than in April 2021: 상일제2동', async () => {
       const gangdong = guRows.find((row) => row.gu_name_ko === '강동구')!;
-      const { data } = await graphql(url(), 'query($code: ID!) { district(code: $code) { nameKo dongs { nameKo } } }', { code: gangdong.gu_code });
+      const { data } = await graphql(url(), 'query($code: ID!) { district(code: $code) { nameKo dongs { nameKo } } }', {
+        code: gangdong.gu_code,
+      });
       expect(data!.district.dongs).toHaveLength(Number(gangdong.dong_count_2021_04) + 1);
       expect(data!.district.dongs.map((d: { nameKo: string }) => d.nameKo)).toContain('상일제2동');
     });
@@ -108,16 +135,25 @@ describe('the centers subgraph', () => {
         { current: renamed.new_adm_cd2, retired: renamed.old_adm_cd2 },
       );
       expect(errors).toBeUndefined();
-      expect(data!.current).toMatchObject({ code: renamed.new_adm_cd2, nameKo: renamed.new_name_ko, district: { code: renamed.gu_code } });
+      expect(data!.current).toMatchObject({
+        code: renamed.new_adm_cd2,
+        nameKo: renamed.new_name_ko,
+        district: { code: renamed.gu_code },
+      });
       expect(data!.retired).toBeNull();
       expect(data!.unknown).toBeNull();
       expect(data!.noDistrict).toBeNull();
     });
 
     it('pages through the dongs of a district and of the whole city', async () => {
-      const query = 'query($districtCode: ID, $first: Int, $after: String) { dongs(districtCode: $districtCode, first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }';
+      const query =
+        'query($districtCode: ID, $first: Int, $after: String) { dongs(districtCode: $districtCode, first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code } } } }';
       const jongno = await allPages<{ code: string }>(query, { districtCode: '11110', first: 4 }, (data) => data.dongs);
-      expect(jongno.nodes.map((n) => n.code)).toEqual(dongsOf('11110').map((d) => d.code).sort());
+      expect(jongno.nodes.map((n) => n.code)).toEqual(
+        dongsOf('11110')
+          .map((d) => d.code)
+          .sort(),
+      );
       expect(jongno.totalCount).toBe(dongsOf('11110').length);
       expect(jongno.pages).toBe(Math.ceil(dongsOf('11110').length / 4));
       const city = await allPages<{ code: string }>(query, { first: 100 }, (data) => data.dongs);
@@ -128,7 +164,8 @@ describe('the centers subgraph', () => {
 
   describe('learning centers', () => {
     it('has exactly one learning center in every dong', async () => {
-      const query = 'query($first: Int, $after: String) { dongs(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code district { code } learningCenters { id dong { code } district { code } } } } } }';
+      const query =
+        'query($first: Int, $after: String) { dongs(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code district { code } learningCenters { id dong { code } district { code } } } } } }';
       const { nodes } = await allPages<any>(query, { first: 100 }, (data) => data.dongs);
       expect(nodes).toHaveLength(dongs.length);
       for (const dong of nodes) {
@@ -141,11 +178,17 @@ describe('the centers subgraph', () => {
     });
 
     it('filters learning centers by district and by part of the name, in name order', async () => {
-      const { data } = await graphql(url(), '{ learningCenters(filter: { districtCode: "11740" }, first: 100) { totalCount edges { node { name district { code } } } } }');
+      const { data } = await graphql(
+        url(),
+        '{ learningCenters(filter: { districtCode: "11740" }, first: 100) { totalCount edges { node { name district { code } } } } }',
+      );
       expect(data!.learningCenters.totalCount).toBe(dongsOf('11740').length);
       const names = data!.learningCenters.edges.map((e: { node: { name: string } }) => e.node.name);
       expect(names).toEqual([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
-      const byName = await graphql(url(), '{ learningCenters(filter: { nameContains: "상일제2동" }) { totalCount edges { node { dong { nameKo } } } } }');
+      const byName = await graphql(
+        url(),
+        '{ learningCenters(filter: { nameContains: "상일제2동" }) { totalCount edges { node { dong { nameKo } } } } }',
+      );
       expect(byName.data!.learningCenters.totalCount).toBe(1);
       expect(byName.data!.learningCenters.edges[0].node.dong.nameKo).toBe('상일제2동');
     });
@@ -153,10 +196,58 @@ describe('the centers subgraph', () => {
     it('shows a center with its venue, partners, communities, experts and programs', async () => {
       const { data, errors } = await graphql(
         url(),
-        `{ learningCenters(first: 30) { edges { node { id venue { __typename ... on CenterSpace { id center { id } } }
-            partnerships { center { id } active partner { __typename } }
-            communities { memberCount center { id } } experts { duties district { code } }
-            programs(first: 3) { totalCount edges { node { center { id } status } } } } } } }`,
+        `
+          {
+            learningCenters(first: 30) {
+              edges {
+                node {
+                  id
+                  venue {
+                    __typename
+                    ... on CenterSpace {
+                      id
+                      center {
+                        id
+                      }
+                    }
+                  }
+                  partnerships {
+                    center {
+                      id
+                    }
+                    active
+                    partner {
+                      __typename
+                    }
+                  }
+                  communities {
+                    memberCount
+                    center {
+                      id
+                    }
+                  }
+                  experts {
+                    duties
+                    district {
+                      code
+                    }
+                  }
+                  programs(first: 3) {
+                    totalCount
+                    edges {
+                      node {
+                        center {
+                          id
+                        }
+                        status
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        `,
       );
       expect(errors).toBeUndefined();
       for (const { node } of data!.learningCenters.edges) {
@@ -165,7 +256,8 @@ describe('the centers subgraph', () => {
         for (const partnership of node.partnerships) expect(partnership.center.id).toBe(node.id);
         for (const community of node.communities) expect(community.center.id).toBe(node.id);
         for (const expert of node.experts) expect(expert.duties.length).toBeGreaterThan(0);
-        for (const { node: program } of node.programs.edges) expect(program).toEqual({ center: { id: node.id }, status: 'PUBLISHED' });
+        for (const { node: program } of node.programs.edges)
+          expect(program).toEqual({ center: { id: node.id }, status: 'PUBLISHED' });
       }
     });
   });
@@ -184,7 +276,9 @@ describe('the centers subgraph', () => {
       expect(draft).toBeGreaterThan(0);
       const orm = await openSubgraphDatabase('centers');
       try {
-        const [{ total }] = await orm.em.getConnection().execute<{ total: number }[]>('select count(*) as total from program');
+        const [{ total }] = await orm.em
+          .getConnection()
+          .execute<{ total: number }[]>('select count(*) as total from program');
         expect(published + draft + archived).toBe(Number(total));
       } finally {
         await orm.close(true);
@@ -195,7 +289,13 @@ describe('the centers subgraph', () => {
 
     it('hides a draft from program(id) unless the caller may see it, and answers null for an unknown id', async () => {
       const admin = await tokenFor({ sub: 'centers-test-admin', role: Role.CITY_ADMIN });
-      const { data } = await graphql(url(), PROGRAM_PAGE, { filter: { status: 'DRAFT' }, first: 1 }, {}, { token: admin });
+      const { data } = await graphql(
+        url(),
+        PROGRAM_PAGE,
+        { filter: { status: 'DRAFT' }, first: 1 },
+        {},
+        { token: admin },
+      );
       const draftId = data!.programs.edges[0].node.id;
       const query = 'query($id: ID!) { draft: program(id: $id) { id } unknown: program(id: "PG9999999") { id } }';
       const anonymous = await graphql(url(), query, { id: draftId });
@@ -207,7 +307,11 @@ describe('the centers subgraph', () => {
 
     it('pages through a district catalog by start date then id, without gaps or repeats', async () => {
       const filter = { districtCode: '11680' };
-      const { nodes, pages, totalCount } = await allPages<any>(PROGRAM_PAGE, { filter, first: 7 }, (data) => data.programs);
+      const { nodes, pages, totalCount } = await allPages<any>(
+        PROGRAM_PAGE,
+        { filter, first: 7 },
+        (data) => data.programs,
+      );
       expect(nodes).toHaveLength(totalCount);
       expect(totalCount).toBeGreaterThan(7);
       expect(pages).toBe(Math.ceil(totalCount / 7));
@@ -239,7 +343,11 @@ describe('the centers subgraph', () => {
       const titled = await graphql(url(), PROGRAM_PAGE, { filter: { titleContains: word }, first: 100 });
       for (const { node } of titled.data!.programs.edges) expect(node.title).toContain(word);
 
-      const [all, open, full] = await Promise.all([programTotal({}), programTotal({ hasSeatsLeft: true }), programTotal({ hasSeatsLeft: false })]);
+      const [all, open, full] = await Promise.all([
+        programTotal({}),
+        programTotal({ hasSeatsLeft: true }),
+        programTotal({ hasSeatsLeft: false }),
+      ]);
       expect(open + full).toBe(all);
       expect(full).toBeGreaterThan(0);
       const fullPage = await graphql(url(), PROGRAM_PAGE, { filter: { hasSeatsLeft: false }, first: 100 });
@@ -252,24 +360,39 @@ describe('the centers subgraph', () => {
       orm ??= await openSubgraphDatabase('centers');
       const rows: { program_id: string; confirmed: number }[] = await orm.em
         .getConnection()
-        .execute(`select program_id, count(*) as confirmed from enrollment where status = 'CONFIRMED' and program_id in (${ids.map(() => '?').join(',')}) group by program_id`, ids);
+        .execute(
+          `select program_id, count(*) as confirmed from enrollment where status = 'CONFIRMED' and program_id in (${ids.map(() => '?').join(',')}) group by program_id`,
+          ids,
+        );
       const confirmed = new Map(rows.map((row) => [row.program_id, Number(row.confirmed)]));
-      for (const { node } of data!.programs.edges) expect(node.seatsLeft).toBe(node.capacity - (confirmed.get(node.id) ?? 0));
+      for (const { node } of data!.programs.edges)
+        expect(node.seatsLeft).toBe(node.capacity - (confirmed.get(node.id) ?? 0));
     });
 
     it('returns hosts and venues as members of the Institution and Venue unions', async () => {
-      const { data } = await graphql(url(), '{ programs(first: 100) { edges { node { center { id } host { __typename ... on LearningCenter { id name } } venue { __typename } } } } }');
+      const { data } = await graphql(
+        url(),
+        '{ programs(first: 100) { edges { node { center { id } host { __typename ... on LearningCenter { id name } } venue { __typename } } } } }',
+      );
       const hostTypes = new Set<string>();
       for (const { node } of data!.programs.edges) {
         hostTypes.add(node.host.__typename);
-        expect(['LearningCenter', 'School', 'Library', 'CulturalCenter', 'CivilProvider']).toContain(node.host.__typename);
+        expect(['LearningCenter', 'School', 'Library', 'CulturalCenter', 'CivilProvider']).toContain(
+          node.host.__typename,
+        );
         if (node.host.__typename === 'LearningCenter') expect(node.host.name).toMatch(/동네배움터$/);
-        if (node.venue) expect(['SchoolSpace', 'LibrarySpace', 'CulturalSpace', 'CenterSpace']).toContain(node.venue.__typename);
+        if (node.venue)
+          expect(['SchoolSpace', 'LibrarySpace', 'CulturalSpace', 'CenterSpace']).toContain(node.venue.__typename);
       }
       expect(hostTypes.has('LearningCenter')).toBe(true);
       expect(hostTypes.size).toBeGreaterThan(1);
 
-      const typenames: Record<string, string> = { SCHOOL: 'School', LIBRARY: 'Library', CULTURAL_CENTER: 'CulturalCenter', CIVIL_PROVIDER: 'CivilProvider' };
+      const typenames: Record<string, string> = {
+        SCHOOL: 'School',
+        LIBRARY: 'Library',
+        CULTURAL_CENTER: 'CulturalCenter',
+        CIVIL_PROVIDER: 'CivilProvider',
+      };
       for (const [hostType, typename] of Object.entries(typenames)) {
         const page = await graphql(url(), PROGRAM_PAGE, { filter: { hostType }, first: 20 });
         for (const { node } of page.data!.programs.edges) expect(node.host.__typename).toBe(typename);
@@ -285,34 +408,116 @@ describe('the centers subgraph', () => {
       expect(badCursor.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const badDate = await graphql(url(), PROGRAM_PAGE, { filter: { startsOnOrAfter: '2026-02-30' } });
       expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      const reversed = await graphql(url(), PROGRAM_PAGE, { filter: { startsOnOrAfter: '2026-05-01', startsOnOrBefore: '2026-04-01' } });
+      const reversed = await graphql(url(), PROGRAM_PAGE, {
+        filter: { startsOnOrAfter: '2026-05-01', startsOnOrBefore: '2026-04-01' },
+      });
       expect(reversed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
 
   describe('partnerships and partner institutions', () => {
     it('filters partnerships by district, partner type and activity', async () => {
-      const { data } = await graphql(url(), '{ partnerships(filter: { districtCode: "11110", partnerType: LIBRARY, active: true }, first: 100) { totalCount edges { node { active center { district { code } } partner { __typename } } } } }');
+      const { data } = await graphql(
+        url(),
+        '{ partnerships(filter: { districtCode: "11110", partnerType: LIBRARY, active: true }, first: 100) { totalCount edges { node { active center { district { code } } partner { __typename } } } } }',
+      );
       expect(data!.partnerships.totalCount).toBe(data!.partnerships.edges.length);
       for (const { node } of data!.partnerships.edges) {
-        expect(node).toEqual({ active: true, center: { district: { code: '11110' } }, partner: { __typename: 'Library' } });
+        expect(node).toEqual({
+          active: true,
+          center: { district: { code: '11110' } },
+          partner: { __typename: 'Library' },
+        });
       }
     });
 
     it('contributes programs and partnerships to schools, libraries, cultural centers and civil providers', async () => {
-      const types = { School: 'SCHOOL', Library: 'LIBRARY', CulturalCenter: 'CULTURAL_CENTER', CivilProvider: 'CIVIL_PROVIDER' } as const;
+      const types = {
+        School: 'SCHOOL',
+        Library: 'LIBRARY',
+        CulturalCenter: 'CULTURAL_CENTER',
+        CivilProvider: 'CIVIL_PROVIDER',
+      } as const;
       const representations: { __typename: string; id: string }[] = [];
       for (const [typename, partnerType] of Object.entries(types)) {
-        const { data } = await graphql(url(), `{ partnerships(filter: { partnerType: ${partnerType} }, first: 2) { edges { node { partner { ... on ${typename} { id } } } } } }`);
-        for (const { node } of data!.partnerships.edges) representations.push({ __typename: typename, id: node.partner.id });
+        const { data } = await graphql(
+          url(),
+          `{ partnerships(filter: { partnerType: ${partnerType} }, first: 2) { edges { node { partner { ... on ${typename} { id } } } } } }`,
+        );
+        for (const { node } of data!.partnerships.edges)
+          representations.push({ __typename: typename, id: node.partner.id });
       }
       const { data, errors } = await graphql(
         url(),
-        `query($reps: [_Any!]!) { _entities(representations: $reps) { __typename
-          ... on School { id programs(first: 100) { totalCount edges { node { status host { ... on School { id } } } } } partnerships { partner { ... on School { id } } } }
-          ... on Library { id programs(first: 100) { totalCount } partnerships { partner { ... on Library { id } } } }
-          ... on CulturalCenter { id programs(first: 100) { totalCount } partnerships { partner { ... on CulturalCenter { id } } } }
-          ... on CivilProvider { id programs(first: 100) { totalCount } partnerships { partner { ... on CivilProvider { id } } } } } }`,
+        `
+          query ($reps: [_Any!]!) {
+            _entities(representations: $reps) {
+              __typename
+              ... on School {
+                id
+                programs(first: 100) {
+                  totalCount
+                  edges {
+                    node {
+                      status
+                      host {
+                        ... on School {
+                          id
+                        }
+                      }
+                    }
+                  }
+                }
+                partnerships {
+                  partner {
+                    ... on School {
+                      id
+                    }
+                  }
+                }
+              }
+              ... on Library {
+                id
+                programs(first: 100) {
+                  totalCount
+                }
+                partnerships {
+                  partner {
+                    ... on Library {
+                      id
+                    }
+                  }
+                }
+              }
+              ... on CulturalCenter {
+                id
+                programs(first: 100) {
+                  totalCount
+                }
+                partnerships {
+                  partner {
+                    ... on CulturalCenter {
+                      id
+                    }
+                  }
+                }
+              }
+              ... on CivilProvider {
+                id
+                programs(first: 100) {
+                  totalCount
+                }
+                partnerships {
+                  partner {
+                    ... on CivilProvider {
+                      id
+                    }
+                  }
+                }
+              }
+            }
+          }
+        `,
         { reps: representations },
       );
       expect(errors).toBeUndefined();
@@ -322,7 +527,8 @@ describe('the centers subgraph', () => {
         for (const partnership of entity.partnerships) expect(partnership.partner.id).toBe(entity.id);
         const hostType = types[entity.__typename as keyof typeof types];
         expect(entity.programs.totalCount).toBe(await programTotal({ hostType, hostId: entity.id }));
-        for (const { node } of entity.programs.edges ?? []) expect(node).toEqual({ status: 'PUBLISHED', host: { id: entity.id } });
+        for (const { node } of entity.programs.edges ?? [])
+          expect(node).toEqual({ status: 'PUBLISHED', host: { id: entity.id } });
       }
     });
   });
@@ -366,9 +572,42 @@ describe('the centers subgraph', () => {
     it('reports coverage numbers that agree with the lists they count', async () => {
       const { data, errors } = await graphql(
         url(),
-        `{ coverage { dongCount dongsWithCenter expertCount districtsMeetingExpertMinimum
-            districts { dongCount dongsWithCenter centerCount expertCount meetsExpertMinimum partnershipCount activePartnershipCount programCount publishedProgramCount
-              district { code dongs { code } experts { id } learningCenters { id } citySupport { year } } } } }`,
+        `
+          {
+            coverage {
+              dongCount
+              dongsWithCenter
+              expertCount
+              districtsMeetingExpertMinimum
+              districts {
+                dongCount
+                dongsWithCenter
+                centerCount
+                expertCount
+                meetsExpertMinimum
+                partnershipCount
+                activePartnershipCount
+                programCount
+                publishedProgramCount
+                district {
+                  code
+                  dongs {
+                    code
+                  }
+                  experts {
+                    id
+                  }
+                  learningCenters {
+                    id
+                  }
+                  citySupport {
+                    year
+                  }
+                }
+              }
+            }
+          }
+        `,
       );
       expect(errors).toBeUndefined();
       const { coverage } = data!;
@@ -394,23 +633,36 @@ describe('the centers subgraph', () => {
       const orm = await openSubgraphDatabase('centers');
       try {
         // Drafts are not public: programCount counts what was published (published or archived since).
-        const [{ total }] = await orm.em.getConnection().execute<{ total: number }[]>('select count(*) as total from program where published_at is not null');
+        const [{ total }] = await orm.em
+          .getConnection()
+          .execute<{ total: number }[]>('select count(*) as total from program where published_at is not null');
         expect(programs).toBe(Number(total));
       } finally {
         await orm.close(true);
       }
-      const partnerships = await graphql(url(), '{ all: partnerships(first: 1) { totalCount } active: partnerships(filter: { districtCode: "11680", active: true }, first: 1) { totalCount } gangnam: partnerships(filter: { districtCode: "11680" }, first: 1) { totalCount } }');
-      const gangnam = coverage.districts.find((entry: { district: { code: string } }) => entry.district.code === '11680');
+      const partnerships = await graphql(
+        url(),
+        '{ all: partnerships(first: 1) { totalCount } active: partnerships(filter: { districtCode: "11680", active: true }, first: 1) { totalCount } gangnam: partnerships(filter: { districtCode: "11680" }, first: 1) { totalCount } }',
+      );
+      const gangnam = coverage.districts.find(
+        (entry: { district: { code: string } }) => entry.district.code === '11680',
+      );
       expect(gangnam.partnershipCount).toBe(partnerships.data!.gangnam.totalCount);
       expect(gangnam.activePartnershipCount).toBe(partnerships.data!.active.totalCount);
-      expect(coverage.districts.reduce((sum: number, entry: { partnershipCount: number }) => sum + entry.partnershipCount, 0)).toBe(partnerships.data!.all.totalCount);
+      expect(
+        coverage.districts.reduce(
+          (sum: number, entry: { partnershipCount: number }) => sum + entry.partnershipCount,
+          0,
+        ),
+      ).toBe(partnerships.data!.all.totalCount);
     });
 
     it('lists the national lifelong-education fields of the classification, areas before their sub-areas', async () => {
       const { data } = await graphql(url(), '{ lifelongEducationFields { code nameKo nameEn parent { code } } }');
       const codes: string[] = data!.lifelongEducationFields.map((f: { code: string }) => f.code);
       expect([...codes].sort()).toEqual(fieldRows.map((row) => row.code).sort());
-      for (const row of fieldRows) if (row.parent_code) expect(codes.indexOf(row.parent_code)).toBeLessThan(codes.indexOf(row.code));
+      for (const row of fieldRows)
+        if (row.parent_code) expect(codes.indexOf(row.parent_code)).toBeLessThan(codes.indexOf(row.code));
       for (const row of fieldRows) {
         expect(data!.lifelongEducationFields.find((f: { code: string }) => f.code === row.code)).toEqual({
           code: row.code,

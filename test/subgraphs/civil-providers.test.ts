@@ -17,7 +17,8 @@ import { graphql, openSubgraphDatabase, testStack } from '../support/stack';
 
 const url = testStack().subgraphUrls['civil-providers'];
 const providers = buildNetwork(loadConfig(testStack().env).seed).civilProviders;
-const byNameThenId = (a: CivilProviderRow, b: CivilProviderRow) => compareText(a.name, b.name) || compareText(a.id, b.id);
+const byNameThenId = (a: CivilProviderRow, b: CivilProviderRow) =>
+  compareText(a.name, b.name) || compareText(a.id, b.id);
 const servingDistrict = (code: string) => providers.filter((p) => p.districtCodes.includes(code)).sort(byNameThenId);
 const districtCodes = [...new Set(providers.flatMap((p) => p.districtCodes))].sort(compareText);
 
@@ -46,7 +47,10 @@ async function allPages(fetchPage: (after: string | null) => Promise<Page>): Pro
 async function providerIds(filter: Record<string, unknown>): Promise<{ ids: string[]; totalCount: number }> {
   const response = await graphql<{ civilProviders: Page }>(url, PROVIDERS, { filter, first: 100 });
   expect(response.errors).toBeUndefined();
-  return { ids: response.data!.civilProviders.edges.map((e) => e.node.id), totalCount: response.data!.civilProviders.totalCount };
+  return {
+    ids: response.data!.civilProviders.edges.map((e) => e.node.id),
+    totalCount: response.data!.civilProviders.totalCount,
+  };
 }
 
 const idsOf = (rows: CivilProviderRow[]) => rows.map((p) => p.id);
@@ -63,12 +67,18 @@ describe('civil-providers subgraph', () => {
   it('seeds every provider and one served area per district a provider serves', async () => {
     const response = await graphql<{ civilProviders: Page }>(url, PROVIDERS, { first: 1 });
     expect(response.data!.civilProviders.totalCount).toBe(providers.length);
-    expect(await orm.em.fork().count(ServedArea, {})).toBe(providers.reduce((sum, p) => sum + p.districtCodes.length, 0));
+    expect(await orm.em.fork().count(ServedArea, {})).toBe(
+      providers.reduce((sum, p) => sum + p.districtCodes.length, 0),
+    );
   });
 
   describe('civilProvider(id)', () => {
     it('returns a provider with its kind, certification and served districts in code order', async () => {
-      const sample = [providers[0], providers.find((p) => p.certifiedExcellent)!, providers.find((p) => p.districtCodes.length > 2)!];
+      const sample = [
+        providers[0],
+        providers.find((p) => p.certifiedExcellent)!,
+        providers.find((p) => p.districtCodes.length > 2)!,
+      ];
       for (const expected of sample) {
         const response = await graphql<{ civilProvider: Record<string, unknown> }>(
           url,
@@ -94,8 +104,13 @@ describe('civil-providers subgraph', () => {
 
   describe('civilProviders', () => {
     it('pages through every provider in name order, then id', async () => {
-      const pages = await allPages(async (after) => (await graphql<{ civilProviders: Page }>(url, PROVIDERS, { first: 100, after })).data!.civilProviders);
-      expect(pages.flatMap((page) => page.edges.map((e) => e.node.id))).toEqual(idsOf([...providers].sort(byNameThenId)));
+      const pages = await allPages(
+        async (after) =>
+          (await graphql<{ civilProviders: Page }>(url, PROVIDERS, { first: 100, after })).data!.civilProviders,
+      );
+      expect(pages.flatMap((page) => page.edges.map((e) => e.node.id))).toEqual(
+        idsOf([...providers].sort(byNameThenId)),
+      );
       expect(pages.every((page) => page.totalCount === providers.length)).toBe(true);
       expect(pages[0].pageInfo.hasPreviousPage).toBe(false);
       expect(pages.slice(1).every((page) => page.pageInfo.hasPreviousPage)).toBe(true);
@@ -103,7 +118,10 @@ describe('civil-providers subgraph', () => {
     });
 
     it('pages 20 providers by default', async () => {
-      const response = await graphql<{ civilProviders: Page }>(url, '{ civilProviders { totalCount pageInfo { hasNextPage } edges { node { id } } } }');
+      const response = await graphql<{ civilProviders: Page }>(
+        url,
+        '{ civilProviders { totalCount pageInfo { hasNextPage } edges { node { id } } } }',
+      );
       expect(response.data!.civilProviders.edges).toHaveLength(20);
       expect(response.data!.civilProviders.pageInfo.hasNextPage).toBe(true);
     });
@@ -131,11 +149,17 @@ describe('civil-providers subgraph', () => {
       const code = providers.find((p) => p.name.includes(word))!.districtCodes[0];
       const expected = servingDistrict(code).filter((p) => p.name.includes(word));
       expect(expected.length).toBeGreaterThan(0);
-      expect(await providerIds({ nameContains: word, districtCode: code })).toEqual({ ids: idsOf(expected), totalCount: expected.length });
+      expect(await providerIds({ nameContains: word, districtCode: code })).toEqual({
+        ids: idsOf(expected),
+        totalCount: expected.length,
+      });
     });
 
     it('returns an empty page when nothing matches', async () => {
-      expect(await providerIds({ nameContains: 'no such provider', certifiedExcellent: true })).toEqual({ ids: [], totalCount: 0 });
+      expect(await providerIds({ nameContains: 'no such provider', certifiedExcellent: true })).toEqual({
+        ids: [],
+        totalCount: 0,
+      });
     });
 
     it('rejects a page size outside 1..100 and a foreign cursor as bad user input', async () => {
@@ -190,7 +214,11 @@ describe('civil-providers subgraph', () => {
         first: 3,
       });
       const cursor = viaDistrict.data!._entities[0].civilProviders.pageInfo.endCursor;
-      const rest = await graphql<{ civilProviders: Page }>(url, PROVIDERS, { filter: { districtCode: code }, first: 100, after: cursor });
+      const rest = await graphql<{ civilProviders: Page }>(url, PROVIDERS, {
+        filter: { districtCode: code },
+        first: 100,
+        after: cursor,
+      });
       expect(rest.data!.civilProviders.edges.map((e) => e.node.id)).toEqual(idsOf(servingDistrict(code).slice(3)));
     });
 
@@ -198,7 +226,11 @@ describe('civil-providers subgraph', () => {
       const response = await graphql<{ _entities: { civilProviders: Page }[] }>(url, DISTRICT_PROVIDERS, {
         representations: districtsRepresentation(['99999']),
       });
-      expect(response.data!._entities[0].civilProviders).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+      expect(response.data!._entities[0].civilProviders).toMatchObject({
+        totalCount: 0,
+        edges: [],
+        pageInfo: { hasNextPage: false },
+      });
     });
 
     it('rejects a bad page size and a bad cursor as bad user input', async () => {
@@ -206,7 +238,10 @@ describe('civil-providers subgraph', () => {
         [{ first: 101 }, 'first'],
         [{ after: 'not-a-cursor' }, 'after'],
       ] as const) {
-        const response = await graphql(url, DISTRICT_PROVIDERS, { representations: districtsRepresentation(districtCodes.slice(0, 2)), ...variables });
+        const response = await graphql(url, DISTRICT_PROVIDERS, {
+          representations: districtsRepresentation(districtCodes.slice(0, 2)),
+          ...variables,
+        });
         expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
       }
     });
@@ -218,7 +253,12 @@ describe('civil-providers subgraph', () => {
       const response = await graphql<{ _entities: ({ id: string; name: string } | null)[] }>(
         url,
         'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CivilProvider { id name } } }',
-        { representations: [...wanted.map((p) => ({ __typename: 'CivilProvider', id: p.id })), { __typename: 'CivilProvider', id: 'CP9999' }] },
+        {
+          representations: [
+            ...wanted.map((p) => ({ __typename: 'CivilProvider', id: p.id })),
+            { __typename: 'CivilProvider', id: 'CP9999' },
+          ],
+        },
       );
       expect(response.data!._entities).toEqual([...wanted.map(({ id, name }) => ({ id, name })), null]);
     });
@@ -230,7 +270,12 @@ describe('civil-providers subgraph', () => {
       const schema = await buildFederatedSchema(civilProvidersSubgraph);
       const em = orm.em.fork();
       const before = StatementCountingLogger.statements;
-      const result = await execute({ schema, source: query, variableValues: variables, contextValue: { em, loaders: new RequestLoaders(em), requestId: undefined } });
+      const result = await execute({
+        schema,
+        source: query,
+        variableValues: variables,
+        contextValue: { em, loaders: new RequestLoaders(em), requestId: undefined },
+      });
       expect(result.errors).toBeUndefined();
       return StatementCountingLogger.statements - before;
     }
@@ -243,7 +288,8 @@ describe('civil-providers subgraph', () => {
 
     it('resolves many provider references with one statement', async () => {
       const representations = providers.slice(0, 30).map((p) => ({ __typename: 'CivilProvider', id: p.id }));
-      const query = 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CivilProvider { id kind } } }';
+      const query =
+        'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CivilProvider { id kind } } }';
       expect(await statementsFor(query, { representations })).toBe(1);
     });
   });

@@ -109,7 +109,8 @@ describe('cultural-centers subgraph', () => {
     it('gives the seat count when the source gives one number', async () => {
       // a place listed once, so no second row can have given it other seats
       const row = sourceRows.find(
-        (candidate) => /^\d+$/.test(candidate.seats.trim()) && sourceRowsNamed(candidate.gu_code, candidate.name_ko).length === 1,
+        (candidate) =>
+          /^\d+$/.test(candidate.seats.trim()) && sourceRowsNamed(candidate.gu_code, candidate.name_ko).length === 1,
       )!;
       const [center] = (await allCenters({ districtCode: row.gu_code, nameContains: row.name_ko.trim() })).filter(
         (node) => compact(node.name) === compact(row.name_ko),
@@ -144,7 +145,10 @@ describe('cultural-centers subgraph', () => {
     it('tells the gu cultural centers (문화원) apart from foreign institutes and culture houses', async () => {
       const stems = readSeedCsv('seoul_gu.csv').map((row) => row.gu_name_ko.replace(/구$/, ''));
       const expected = sourceRows
-        .filter((row) => row.category_ko === '문화원' && stems.some((stem) => compact(row.name_ko).startsWith(`${stem}문화원`)))
+        .filter(
+          (row) =>
+            row.category_ko === '문화원' && stems.some((stem) => compact(row.name_ko).startsWith(`${stem}문화원`)),
+        )
         .map((row) => compact(row.name_ko));
       const local = await allCenters({ kind: 'LOCAL_CULTURAL_CENTER' });
       expect(local.map((node) => compact(node.name)).sort()).toEqual([...new Set(expected)].sort());
@@ -179,7 +183,11 @@ describe('cultural-centers subgraph', () => {
     });
 
     it.each(['%', '_'])('treats %s in nameContains as a plain character, not a wildcard', async (character) => {
-      const named = new Set(sourceRows.filter((row) => row.name_ko.includes(character)).map((row) => `${row.gu_code}|${compact(row.name_ko)}`));
+      const named = new Set(
+        sourceRows
+          .filter((row) => row.name_ko.includes(character))
+          .map((row) => `${row.gu_code}|${compact(row.name_ko)}`),
+      );
       expect((await centersPage({ nameContains: character }, 1)).totalCount).toBe(named.size);
     });
 
@@ -254,7 +262,9 @@ describe('cultural-centers subgraph', () => {
       );
       expect(errors).toBeUndefined();
       const centers = data!.culturalCenters.edges.map((edge) => edge.node);
-      const stored = await orm.em.fork().find(CulturalSpace, { culturalCenter: { $in: centers.map((center) => center.id) } as never });
+      const stored = await orm.em
+        .fork()
+        .find(CulturalSpace, { culturalCenter: { $in: centers.map((center) => center.id) } as never });
       for (const center of centers) {
         const expected = stored.filter((space) => space.culturalCenter.id === center.id);
         expect(center.spaces.map((space) => space.id).sort()).toEqual(expected.map((space) => space.id).sort());
@@ -289,10 +299,14 @@ describe('cultural-centers subgraph', () => {
           ... on District { culturalCenters(first: 10, after: $after) { ${PAGE_FIELDS} } } } }`;
       const first = await graphql<{ _entities: { culturalCenters: Page<CenterNode> }[] }>(url(), query);
       const cursor = first.data!._entities[0].culturalCenters.pageInfo.endCursor;
-      const second = await graphql<{ _entities: { culturalCenters: Page<CenterNode> }[] }>(url(), query, { after: cursor });
+      const second = await graphql<{ _entities: { culturalCenters: Page<CenterNode> }[] }>(url(), query, {
+        after: cursor,
+      });
       const direct = await centersPage({ districtCode: MAPO }, 20);
       expect(
-        [first, second].flatMap((response) => response.data!._entities[0].culturalCenters.edges.map((edge) => edge.node.id)),
+        [first, second].flatMap((response) =>
+          response.data!._entities[0].culturalCenters.edges.map((edge) => edge.node.id),
+        ),
       ).toEqual(direct.edges.map((edge) => edge.node.id));
       expect(second.data!._entities[0].culturalCenters.pageInfo.hasPreviousPage).toBe(true);
     });
@@ -309,10 +323,23 @@ describe('cultural-centers subgraph', () => {
     it('lists the centers in each dong, and none in a dong without any', async () => {
       const mapo = await allCenters({ districtCode: MAPO });
       const dongCodes = [...new Set(mapo.map((node) => node.dong!.code))].slice(0, 4);
-      const { data, errors } = await graphql<{ _entities: { code: string; culturalCenters: { id: string; name: string }[] }[] }>(
+      const { data, errors } = await graphql<{
+        _entities: { code: string; culturalCenters: { id: string; name: string }[] }[];
+      }>(
         url(),
-        `query ($representations: [_Any!]!) { _entities(representations: $representations) {
-            ... on Dong { code culturalCenters { id name } } } }`,
+        `
+          query ($representations: [_Any!]!) {
+            _entities(representations: $representations) {
+              ... on Dong {
+                code
+                culturalCenters {
+                  id
+                  name
+                }
+              }
+            }
+          }
+        `,
         { representations: [...dongCodes, '0000000000'].map((code) => ({ __typename: 'Dong', code })) },
       );
       expect(errors).toBeUndefined();
@@ -331,9 +358,24 @@ describe('cultural-centers subgraph', () => {
       const space = await orm.em.fork().findOneOrFail(CulturalSpace, { culturalCenter: center.id as never });
       const { data, errors } = await graphql<{ _entities: any[] }>(
         url(),
-        `query ($representations: [_Any!]!) { _entities(representations: $representations) {
-            ... on CulturalCenter { id name }
-            ... on CulturalSpace { id name capacity culturalCenter { id } } } }`,
+        `
+          query ($representations: [_Any!]!) {
+            _entities(representations: $representations) {
+              ... on CulturalCenter {
+                id
+                name
+              }
+              ... on CulturalSpace {
+                id
+                name
+                capacity
+                culturalCenter {
+                  id
+                }
+              }
+            }
+          }
+        `,
         {
           representations: [
             { __typename: 'CulturalCenter', id: center.id },
@@ -360,8 +402,14 @@ describe('cultural-centers subgraph', () => {
       const kinds = /enum CulturalCenterKind \{([^}]*)\}/.exec(sdl)![1];
       const values = kinds.match(/^\s*[A-Z_]+$/gm)!.map((value) => value.trim());
       expect(values).toEqual([
-        'LOCAL_CULTURAL_CENTER', 'FOREIGN_CULTURAL_INSTITUTE', 'CULTURE_HOUSE', 'ARTS_CENTER',
-        'PERFORMANCE_HALL', 'MUSEUM', 'GALLERY', 'OTHER',
+        'LOCAL_CULTURAL_CENTER',
+        'FOREIGN_CULTURAL_INSTITUTE',
+        'CULTURE_HOUSE',
+        'ARTS_CENTER',
+        'PERFORMANCE_HALL',
+        'MUSEUM',
+        'GALLERY',
+        'OTHER',
       ]);
       expect(kinds.match(/"""/g)).toHaveLength(values.length * 2);
     });

@@ -25,7 +25,12 @@ const LIBRARIES = `query ($filter: LibraryFilter, $first: Int, $after: String) {
 }`;
 
 /** The library types of the national list, as LibraryKind; other values count as PUBLIC (as the seed does). */
-const KIND_OF_TYPE: Record<string, string> = { 공공도서관: 'PUBLIC', 작은도서관: 'SMALL', 어린이도서관: 'CHILDREN', 학교도서관: 'SCHOOL' };
+const KIND_OF_TYPE: Record<string, string> = {
+  공공도서관: 'PUBLIC',
+  작은도서관: 'SMALL',
+  어린이도서관: 'CHILDREN',
+  학교도서관: 'SCHOOL',
+};
 
 /** A seat count cell of the national list ("240", "1,200", "50석"); anything else is no count. */
 const seatsOf = (cell: string): number | null => {
@@ -55,7 +60,8 @@ async function allLibraries(): Promise<{ nodes: LibraryNode[]; pages: Page<Libra
   const pages: Page<LibraryNode>[] = [];
   let after: string | null = null;
   do {
-    const page: Page<LibraryNode> = (await query<{ libraries: Page<LibraryNode> }>(LIBRARIES, { first: 100, after })).libraries;
+    const page: Page<LibraryNode> = (await query<{ libraries: Page<LibraryNode> }>(LIBRARIES, { first: 100, after }))
+      .libraries;
     pages.push(page);
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
@@ -81,7 +87,9 @@ describe('libraries subgraph', () => {
       expect(pages.length).toBeGreaterThan(1);
       expect(libraries).toHaveLength(pages[0].totalCount);
       expect(new Set(libraries.map((library) => library.id)).size).toBe(libraries.length);
-      expect(libraries.map((library) => library.id)).toEqual([...libraries].sort(byNameThenId).map((library) => library.id));
+      expect(libraries.map((library) => library.id)).toEqual(
+        [...libraries].sort(byNameThenId).map((library) => library.id),
+      );
       pages.forEach((page, i) => {
         expect(page.pageInfo.hasPreviousPage).toBe(i > 0);
         expect(page.pageInfo.hasNextPage).toBe(i < pages.length - 1);
@@ -101,11 +109,16 @@ describe('libraries subgraph', () => {
       // The seed merges the reading-room rows of one library ("X(종합자료실)", "X(어린이자료실)"):
       // check the rows that stand for a library on their own.
       const groupKey = (row: Record<string, string>) =>
-        `${row.gu_code}|${row.name_ko.trim().replace(/\s*\([^()]*\)\s*$/, '').replace(/\s+/g, '')}`;
+        `${row.gu_code}|${row.name_ko
+          .trim()
+          .replace(/\s*\([^()]*\)\s*$/, '')
+          .replace(/\s+/g, '')}`;
       const groupSizes = new Map<string, number>();
       for (const row of rows) groupSizes.set(groupKey(row), (groupSizes.get(groupKey(row)) ?? 0) + 1);
       const located = /^-?\d+(\.\d+)?$/;
-      const single = rows.filter((row) => groupSizes.get(groupKey(row)) === 1 && located.test(row.lat.trim()) && located.test(row.lng.trim()));
+      const single = rows.filter(
+        (row) => groupSizes.get(groupKey(row)) === 1 && located.test(row.lat.trim()) && located.test(row.lng.trim()),
+      );
       expect(single.length).toBeGreaterThan(rows.length / 2);
 
       const missing = single.filter(
@@ -131,7 +144,10 @@ describe('libraries subgraph', () => {
         [{ kind: sample.kind }, (library) => library.kind === sample.kind],
         [
           { districtCode: sample.district.code, dongCode: sample.dong!.code, kind: sample.kind },
-          (library) => library.district.code === sample.district.code && library.dong?.code === sample.dong!.code && library.kind === sample.kind,
+          (library) =>
+            library.district.code === sample.district.code &&
+            library.dong?.code === sample.dong!.code &&
+            library.kind === sample.kind,
         ],
       ];
       for (const [filter, matches] of cases) {
@@ -143,9 +159,14 @@ describe('libraries subgraph', () => {
     });
 
     it('finds libraries by part of a name from the national list', async () => {
-      const name = readSeedCsv('seoul_libraries_national_std.csv').find((row) => row.library_type_ko === '작은도서관')!.name_ko.trim();
+      const name = readSeedCsv('seoul_libraries_national_std.csv')
+        .find((row) => row.library_type_ko === '작은도서관')!
+        .name_ko.trim();
       const part = name.slice(0, 3);
-      const { libraries: page } = await query<{ libraries: Page<LibraryNode> }>(LIBRARIES, { filter: { nameContains: part }, first: 100 });
+      const { libraries: page } = await query<{ libraries: Page<LibraryNode> }>(LIBRARIES, {
+        filter: { nameContains: part },
+        first: 100,
+      });
       const expected = libraries.filter((library) => library.name.includes(part));
       expect(expected.length).toBeGreaterThan(0);
       expect(page.edges.map((edge) => edge.node.id)).toEqual(expected.map((library) => library.id));
@@ -153,7 +174,9 @@ describe('libraries subgraph', () => {
 
     it('matches % and _ in nameContains literally, not as wildcards', async () => {
       for (const part of ['%', '_', '도서%관']) {
-        const { libraries: page } = await query<{ libraries: Page<LibraryNode> }>(LIBRARIES, { filter: { nameContains: part } });
+        const { libraries: page } = await query<{ libraries: Page<LibraryNode> }>(LIBRARIES, {
+          filter: { nameContains: part },
+        });
         expect(page.totalCount).toBe(libraries.filter((library) => library.name.includes(part)).length);
       }
     });
@@ -183,7 +206,9 @@ describe('libraries subgraph', () => {
   describe('Query.library', () => {
     it('returns a library by id with the same fields the list gives', async () => {
       const expected = libraries[Math.floor(libraries.length / 2)];
-      const { library } = await query(`query ($id: ID!) { library(id: $id) { ${LIBRARY_FIELDS} } }`, { id: expected.id });
+      const { library } = await query(`query ($id: ID!) { library(id: $id) { ${LIBRARY_FIELDS} } }`, {
+        id: expected.id,
+      });
       expect(library).toEqual(expected);
     });
 
@@ -198,7 +223,9 @@ describe('libraries subgraph', () => {
       const stored = await orm.em.fork().find(LibrarySpace, {}, { orderBy: { id: 'asc' } });
       expect(stored.length).toBeGreaterThan(0);
       const ownerIds = [...new Set(stored.map((space) => space.library.id))].slice(0, 30);
-      const { _entities } = await query<{ _entities: { id: string; spaces: { id: string; name: string; capacity: number; library: { id: string } }[] }[] }>(
+      const { _entities } = await query<{
+        _entities: { id: string; spaces: { id: string; name: string; capacity: number; library: { id: string } }[] }[];
+      }>(
         `query ($representations: [_Any!]!) {
           _entities(representations: $representations) { ... on Library { id spaces { id name capacity library { id } } } }
         }`,
@@ -251,13 +278,18 @@ describe('libraries subgraph', () => {
         _entities(representations: $representations) { ... on District { code libraries(first: $first, after: $after) { ${PAGE_FIELDS} } } }
       }`;
       const representations = districtCodes.map((code) => ({ __typename: 'District', code }));
-      const { _entities } = await query<{ _entities: { code: string; libraries: Page<LibraryNode> }[] }>(entities, { representations, first: 3 });
+      const { _entities } = await query<{ _entities: { code: string; libraries: Page<LibraryNode> }[] }>(entities, {
+        representations,
+        first: 3,
+      });
       expect(_entities.map((district) => district.code)).toEqual(districtCodes);
       for (const district of _entities) {
         const expected = libraries.filter((library) => library.district.code === district.code);
         expect(expected.length).toBeGreaterThan(3);
         expect(district.libraries.totalCount).toBe(expected.length);
-        expect(district.libraries.edges.map((edge) => edge.node.id)).toEqual(expected.slice(0, 3).map((library) => library.id));
+        expect(district.libraries.edges.map((edge) => edge.node.id)).toEqual(
+          expected.slice(0, 3).map((library) => library.id),
+        );
         expect(district.libraries.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
 
         const next = await query<{ _entities: { libraries: Page<LibraryNode> }[] }>(entities, {
@@ -265,7 +297,9 @@ describe('libraries subgraph', () => {
           first: 100,
           after: district.libraries.pageInfo.endCursor,
         });
-        expect(next._entities[0].libraries.edges.map((edge) => edge.node.id)).toEqual(expected.slice(3).map((library) => library.id));
+        expect(next._entities[0].libraries.edges.map((edge) => edge.node.id)).toEqual(
+          expected.slice(3).map((library) => library.id),
+        );
         expect(next._entities[0].libraries.pageInfo.hasNextPage).toBe(false);
       }
     });
@@ -273,13 +307,21 @@ describe('libraries subgraph', () => {
     it('gives a district without libraries an empty page', async () => {
       const { _entities } = await query(`{ _entities(representations: [{ __typename: "District", code: "99999" }]) {
         ... on District { libraries { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } } } }`);
-      expect(_entities[0].libraries).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+      expect(_entities[0].libraries).toEqual({
+        totalCount: 0,
+        edges: [],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      });
     });
 
     it('rejects a bad page size or cursor on District.libraries as BAD_USER_INPUT', async () => {
       const errors = [
-        ...(await errorsOf(`{ _entities(representations: [{ __typename: "District", code: "11680" }]) { ... on District { libraries(first: 500) { totalCount } } } }`)),
-        ...(await errorsOf(`{ _entities(representations: [{ __typename: "District", code: "11680" }]) { ... on District { libraries(after: "x") { totalCount } } } }`)),
+        ...(await errorsOf(
+          `{ _entities(representations: [{ __typename: "District", code: "11680" }]) { ... on District { libraries(first: 500) { totalCount } } } }`,
+        )),
+        ...(await errorsOf(
+          `{ _entities(representations: [{ __typename: "District", code: "11680" }]) { ... on District { libraries(after: "x") { totalCount } } } }`,
+        )),
       ];
       expect(errors.map((error) => error.extensions)).toEqual([
         expect.objectContaining({ code: 'BAD_USER_INPUT', argument: 'first' }),
@@ -288,14 +330,19 @@ describe('libraries subgraph', () => {
     });
 
     it('returns the libraries located in each of many dongs, in name order, in one request', async () => {
-      const dongCodes = [...new Set(libraries.flatMap((library) => (library.dong ? [library.dong.code] : [])))].slice(0, 12);
+      const dongCodes = [...new Set(libraries.flatMap((library) => (library.dong ? [library.dong.code] : [])))].slice(
+        0,
+        12,
+      );
       const { _entities } = await query<{ _entities: { code: string; libraries: { id: string }[] }[] }>(
         `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Dong { code libraries { id } } } }`,
         { representations: [...dongCodes, '0000000000'].map((code) => ({ __typename: 'Dong', code })) },
       );
       expect(_entities.map((dong) => dong.code)).toEqual([...dongCodes, '0000000000']);
       for (const dong of _entities) {
-        expect(dong.libraries).toEqual(libraries.filter((library) => library.dong?.code === dong.code).map(({ id }) => ({ id })));
+        expect(dong.libraries).toEqual(
+          libraries.filter((library) => library.dong?.code === dong.code).map(({ id }) => ({ id })),
+        );
       }
       expect(_entities.at(-1)!.libraries).toEqual([]);
     });

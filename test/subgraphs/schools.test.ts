@@ -23,12 +23,15 @@ describe('the schools subgraph', () => {
 
   it('counts every school of the national data, per office', async () => {
     const expected = countBy(schoolRows, (row) => row.education_office_code);
-    const { data } = await graphql(url(), '{ schools { totalCount } educationOffices { code schools(first: 1) { totalCount } } }');
+    const { data } = await graphql(
+      url(),
+      '{ schools { totalCount } educationOffices { code schools(first: 1) { totalCount } } }',
+    );
     expect(data!.schools.totalCount).toBe(schoolRows.length);
     for (const office of data!.educationOffices) expect(office.schools.totalCount).toBe(expected.get(office.code));
   });
 
-  it("gives a school its level, address and education office from the source row", async () => {
+  it('gives a school its level, address and education office from the source row', async () => {
     const row = schoolRows.find((r) => r.school_id === 'B000001838')!;
     const { data } = await graphql(
       url(),
@@ -59,14 +62,18 @@ describe('the schools subgraph', () => {
 
   it('filters schools by district and level', async () => {
     const expected = schoolRows.filter((r) => r.gu_code === '11680' && r.level_ko === '중학교').length;
-    const { data } = await graphql(url(), '{ schools(filter: { districtCode: "11680", level: MIDDLE }, first: 100) { totalCount edges { node { level district { code } } } } }');
+    const { data } = await graphql(
+      url(),
+      '{ schools(filter: { districtCode: "11680", level: MIDDLE }, first: 100) { totalCount edges { node { level district { code } } } } }',
+    );
     expect(data!.schools.totalCount).toBe(expected);
     expect(data!.schools.edges).toHaveLength(expected);
     for (const { node } of data!.schools.edges) expect(node).toEqual({ level: 'MIDDLE', district: { code: '11680' } });
   });
 
   it('pages through a district with cursors, without gaps or repeats', async () => {
-    const query = 'query($after: String) { schools(filter: { districtCode: "11110" }, first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }';
+    const query =
+      'query($after: String) { schools(filter: { districtCode: "11110" }, first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }';
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -96,15 +103,27 @@ describe('the schools subgraph', () => {
     const { data, errors } = await graphql(
       url(),
       'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on District { code educationOffice { code } schools(first: 1) { totalCount } } ... on Dong { code dongSchools: schools { id } } } }',
-      { reps: [...districts.map((code) => ({ __typename: 'District', code })), { __typename: 'Dong', code: '1111051500' }] },
+      {
+        reps: [
+          ...districts.map((code) => ({ __typename: 'District', code })),
+          { __typename: 'Dong', code: '1111051500' },
+        ],
+      },
     );
     expect(errors).toBeUndefined();
     const perDistrict = countBy(schoolRows, (row) => row.gu_code);
     const officeOf = new Map(schoolRows.map((row) => [row.gu_code, row.education_office_code]));
     districts.forEach((code, i) => {
-      expect(data!._entities[i]).toEqual({ code, educationOffice: { code: officeOf.get(code) }, schools: { totalCount: perDistrict.get(code) } });
+      expect(data!._entities[i]).toEqual({
+        code,
+        educationOffice: { code: officeOf.get(code) },
+        schools: { totalCount: perDistrict.get(code) },
+      });
     });
-    const inDong = await graphql(url(), '{ schools(filter: { dongCode: "1111051500" }, first: 100) { edges { node { id } } } }');
+    const inDong = await graphql(
+      url(),
+      '{ schools(filter: { dongCode: "1111051500" }, first: 100) { edges { node { id } } } }',
+    );
     expect(data!._entities[3]).toEqual({
       code: '1111051500',
       dongSchools: inDong.data!.schools.edges.map((e: { node: { id: string } }) => ({ id: e.node.id })),

@@ -9,11 +9,23 @@ export const CITY_ADMIN: TokenClaims = { sub: 'test-city-admin', role: Role.CITY
 export const ANALYST: TokenClaims = { sub: 'test-analyst', role: Role.ANALYST };
 
 export const cityAdmin = (sub: string): TokenClaims => ({ sub, role: Role.CITY_ADMIN });
-export const districtOfficer = (district: string, sub: string): TokenClaims => ({ sub, role: Role.DISTRICT_OFFICER, district });
+export const districtOfficer = (district: string, sub: string): TokenClaims => ({
+  sub,
+  role: Role.DISTRICT_OFFICER,
+  district,
+});
 export const expert = (district: string, sub = 'test-expert'): TokenClaims => ({ sub, role: Role.EXPERT, district });
-export const educationOffice = (code: string, sub: string): TokenClaims => ({ sub, role: Role.EDUCATION_OFFICE, educationOffice: code });
+export const educationOffice = (code: string, sub: string): TokenClaims => ({
+  sub,
+  role: Role.EDUCATION_OFFICE,
+  educationOffice: code,
+});
 /** `institution` is `Typename:id`, as the claim holds it. */
-export const institution = (institution: string, sub: string): TokenClaims => ({ sub, role: Role.INSTITUTION, institution });
+export const institution = (institution: string, sub: string): TokenClaims => ({
+  sub,
+  role: Role.INSTITUTION,
+  institution,
+});
 export const resident = (sub: string): TokenClaims => ({ sub, role: Role.RESIDENT });
 export const analyst = (sub: string): TokenClaims => ({ sub, role: Role.ANALYST });
 

@@ -24,7 +24,9 @@ export function productionOverrides(): Record<string, string> {
     NODE_ENV: 'production',
     JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     PUBLIC_URL: 'https://baeumteo.example.org',
-    ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, 'GATEWAY_SECRET'), config.subgraphs[name].gatewaySecret])),
+    ...Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, 'GATEWAY_SECRET'), config.subgraphs[name].gatewaySecret]),
+    ),
   };
 }
 

@@ -11,7 +11,13 @@ import { dropDatabases, hubEnv } from './processes';
 import { TEST_SEED_PROGRAMS, type TestStackState } from './stack-state';
 
 export default async function globalSetup(): Promise<void> {
-  const base = { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', SEED_PROGRAMS: String(TEST_SEED_PROGRAMS), LOG_LEVEL: 'warn' };
+  const base = {
+    ...process.env,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    SEED_PROGRAMS: String(TEST_SEED_PROGRAMS),
+    LOG_LEVEL: 'warn',
+  };
   const env = await hubEnv(base, process.env.DATABASE_URL, 'baeumteo-test-');
   const dataDir = env.DATA_DIR!;
   loadConfig(env); // fail fast on a bad variable
@@ -20,9 +26,11 @@ export default async function globalSetup(): Promise<void> {
   dropDatabases(env);
 
   const log: string[] = [];
-  const stack = await launchStack({ env, onLine: (service, line) => log.push(`[${service}] ${line}`) }).catch((error) => {
-    throw new Error(`The test stack did not start: ${(error as Error).message}\n${log.slice(-60).join('\n')}`);
-  });
+  const stack = await launchStack({ env, onLine: (service, line) => log.push(`[${service}] ${line}`) }).catch(
+    (error) => {
+      throw new Error(`The test stack did not start: ${(error as Error).message}\n${log.slice(-60).join('\n')}`);
+    },
+  );
 
   const state: TestStackState = {
     gatewayUrl: stack.gatewayUrl,

@@ -4,7 +4,11 @@
  */
 import { graphql, testStack } from './stack';
 
-export interface UserError { field: string[] | null; message: string; code: string }
+export interface UserError {
+  field: string[] | null;
+  message: string;
+  code: string;
+}
 
 /** A mutation payload: the changed object under its name, and the user errors. */
 export type Payload = Record<string, any> & { userErrors: UserError[] };
@@ -24,7 +28,15 @@ export interface MutationRequest {
 }
 
 /** Posts `mutation(input: $input) { selection userErrors }` and returns its payload. */
-export async function mutate<T = Payload>({ mutation, inputType, input, selection, token, url, headers = {} }: MutationRequest): Promise<T> {
+export async function mutate<T = Payload>({
+  mutation,
+  inputType,
+  input,
+  selection,
+  token,
+  url,
+  headers = {},
+}: MutationRequest): Promise<T> {
   const { data, errors } = await graphql(
     url ?? testStack().gatewayUrl,
     `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} ${USER_ERRORS} } }`,

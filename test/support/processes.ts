@@ -34,15 +34,26 @@ export function postgresUrlWithSuffix(databaseUrl: string, suffix: string): stri
 
 /** Drops the subgraphs' databases of `env` (scripts/drop-databases.ts): nothing of an earlier run remains. */
 export function dropDatabases(env: NodeJS.ProcessEnv): void {
-  execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'drop-databases.ts')], { env, stdio: 'inherit' });
+  execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'drop-databases.ts')], {
+    env,
+    stdio: 'inherit',
+  });
 }
 
 /**
  * The environment of a whole hub of its own: `base` and a fresh DATA_DIR, a free port for every service (and no
  * service URLs inherited), on PostgreSQL `databaseUrl` when given, else on SQLite files in the DATA_DIR.
  */
-export async function hubEnv(base: NodeJS.ProcessEnv, databaseUrl: string | undefined, dataDirPrefix = 'baeumteo-hub-'): Promise<NodeJS.ProcessEnv> {
-  const env: NodeJS.ProcessEnv = { ...base, DATA_DIR: mkdtempSync(join(tmpdir(), dataDirPrefix)), PORT: String(await freePort()) };
+export async function hubEnv(
+  base: NodeJS.ProcessEnv,
+  databaseUrl: string | undefined,
+  dataDirPrefix = 'baeumteo-hub-',
+): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    DATA_DIR: mkdtempSync(join(tmpdir(), dataDirPrefix)),
+    PORT: String(await freePort()),
+  };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
   for (const name of SUBGRAPH_NAMES) {
@@ -53,10 +64,18 @@ export async function hubEnv(base: NodeJS.ProcessEnv, databaseUrl: string | unde
 }
 
 /** A fresh test-mode hub environment whose processes record their modules; its databases are dropped first. */
-export async function tracedHubEnv(databaseUrl: string | undefined, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+export async function tracedHubEnv(
+  databaseUrl: string | undefined,
+  extra: Record<string, string> = {},
+): Promise<NodeJS.ProcessEnv> {
   const base = {
-    ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', SEED_PROGRAMS: '200', LOG_LEVEL: 'warn',
-    MODULE_TRACE_DIR: mkdtempSync(join(tmpdir(), 'baeumteo-modules-')), ...extra,
+    ...process.env,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    SEED_PROGRAMS: '200',
+    LOG_LEVEL: 'warn',
+    MODULE_TRACE_DIR: mkdtempSync(join(tmpdir(), 'baeumteo-modules-')),
+    ...extra,
   };
   const env = await hubEnv(base, databaseUrl, 'baeumteo-deploy-');
   dropDatabases(env);
@@ -86,7 +105,8 @@ export function spawnProcess(args: string[], env: NodeJS.ProcessEnv, wrap: strin
   const [command, ...rest] = wrap.length > 0 ? [...wrap, process.execPath, ...args] : [process.execPath, ...args];
   const child = spawn(command, rest, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on('line', (line) => output.push(line));
+  for (const stream of [child.stdout!, child.stderr!])
+    createInterface({ input: stream }).on('line', (line) => output.push(line));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output, exited };
 }
@@ -97,9 +117,14 @@ export function waitReady(url: string, service: ServiceProcess, timeoutMs = 120_
 }
 
 /** Sends `signal` (SIGKILL if the process has not exited after `killAfterMs`); how long until it exited, and its code. */
-export async function terminate(service: ServiceProcess, signal: NodeJS.Signals = 'SIGTERM', killAfterMs = 20_000): Promise<{ code: number | null; ms: number }> {
+export async function terminate(
+  service: ServiceProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+  killAfterMs = 20_000,
+): Promise<{ code: number | null; ms: number }> {
   const started = Date.now();
-  if (service.child.exitCode !== null || service.child.signalCode !== null) return { code: service.child.exitCode, ms: 0 };
+  if (service.child.exitCode !== null || service.child.signalCode !== null)
+    return { code: service.child.exitCode, ms: 0 };
   const kill = setTimeout(() => service.child.kill('SIGKILL'), killAfterMs);
   service.child.kill(signal);
   const code = await service.exited;
@@ -122,13 +147,20 @@ export interface StackProcess extends ServiceProcess {
 }
 
 /** The environment of the test stack with `overrides`, and a free port for `service`. */
-export async function stackServiceEnv(service: ServiceName, overrides: Record<string, string | undefined> = {}): Promise<NodeJS.ProcessEnv> {
+export async function stackServiceEnv(
+  service: ServiceName,
+  overrides: Record<string, string | undefined> = {},
+): Promise<NodeJS.ProcessEnv> {
   const portVariable = service === 'gateway' ? 'PORT' : subgraphVariable(service, 'PORT');
   return { ...testStack().env, LOG_LEVEL: 'info', [portVariable]: String(await freePort()), ...overrides };
 }
 
 /** Starts one service process and waits until it is ready; rejects with its last output when it exits first. */
-export async function startStackProcess(service: ServiceName, env: NodeJS.ProcessEnv, readyTimeoutMs = 120_000): Promise<StackProcess> {
+export async function startStackProcess(
+  service: ServiceName,
+  env: NodeJS.ProcessEnv,
+  readyTimeoutMs = 120_000,
+): Promise<StackProcess> {
   const config = loadConfig(env);
   const started = spawnProcess(['-r', REGISTER, entryPoint(service)], env);
   const url = service === 'gateway' ? `http://127.0.0.1:${config.gatewayPort}/graphql` : config.subgraphs[service].url;
@@ -136,7 +168,7 @@ export async function startStackProcess(service: ServiceName, env: NodeJS.Proces
     await waitReady(readyUrl(config, service), started, readyTimeoutMs);
   } catch (error) {
     await terminate(started, 'SIGKILL');
-    throw new Error(`${service} ${(error as Error).message}`);
+    throw new Error(`${service} ${(error as Error).message}`, { cause: error });
   }
   return {
     ...started,
@@ -149,7 +181,8 @@ export async function startStackProcess(service: ServiceName, env: NodeJS.Proces
 
 /** Whether a Redis server answers at this URL (checked once, synchronously, so a suite can be skipped). */
 export function redisAnswers(url: string): boolean {
-  const probe = `const R=require('ioredis');const r=new R(${JSON.stringify(url)},{lazyConnect:true,maxRetriesPerRequest:0,connectTimeout:1000});` +
+  const probe =
+    `const R=require('ioredis');const r=new R(${JSON.stringify(url)},{lazyConnect:true,maxRetriesPerRequest:0,connectTimeout:1000});` +
     `r.connect().then(()=>r.ping()).then(()=>process.exit(0),()=>process.exit(1))`;
   try {
     execFileSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 5_000, cwd: ROOT });
@@ -165,7 +198,10 @@ export function redisAnswers(url: string): boolean {
  */
 export function copySqliteDatabases(from: string, to: string, names: readonly SubgraphName[]): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Database = require('better-sqlite3') as new (file: string, options: { readonly: boolean }) => { exec(sql: string): void; close(): void };
+  const Database = require('better-sqlite3') as new (
+    file: string,
+    options: { readonly: boolean },
+  ) => { exec(sql: string): void; close(): void };
   for (const name of names) {
     const db = new Database(join(from, `${name}.sqlite`), { readonly: true });
     db.exec(`vacuum into '${join(to, `${name}.sqlite`).replace(/'/g, "''")}'`);

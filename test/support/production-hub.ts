@@ -13,7 +13,15 @@ import { loadSigningKey, signToken, type SigningKey, type TokenClaims } from '..
 import { loadConfig, serviceEnv, SUBGRAPH_NAMES, subgraphVariable, type ServiceName } from '../../lib/config';
 import { entryPoint } from '../../scripts/stack';
 import {
-  REGISTER, ROOT, dropDatabases, hubEnv, postgresUrlWithSuffix, spawnProcess, terminate, waitReady, type ServiceProcess,
+  REGISTER,
+  ROOT,
+  dropDatabases,
+  hubEnv,
+  postgresUrlWithSuffix,
+  spawnProcess,
+  terminate,
+  waitReady,
+  type ServiceProcess,
 } from './processes';
 
 export interface ProductionKeys {
@@ -37,14 +45,24 @@ export async function makeKeys(): Promise<ProductionKeys> {
 /** The key pair `npm run keys` writes; the services verify with its JWKS document (JWT_PUBLIC_KEY_FILE=jwks.json). */
 export async function keysFromScript(): Promise<ProductionKeys> {
   const dir = join(mkdtempSync(join(tmpdir(), 'baeumteo-keys-')), 'keys');
-  execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'keys.ts'), '--out', dir, '--alg', 'ES256'], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, ['-r', REGISTER, join(ROOT, 'scripts', 'keys.ts'), '--out', dir, '--alg', 'ES256'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   const privateKeyFile = join(dir, 'jwt-private.pem');
-  return { dir, privateKeyFile, publicKeyFile: join(dir, 'jwks.json'), signingKey: await loadSigningKey(privateKeyFile) };
+  return {
+    dir,
+    privateKeyFile,
+    publicKeyFile: join(dir, 'jwks.json'),
+    signingKey: await loadSigningKey(privateKeyFile),
+  };
 }
 
 /** Fresh 43-character secrets, one per subgraph, as an operator would set them. */
 export function subgraphSecrets(): Record<string, string> {
-  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, 'GATEWAY_SECRET'), randomBytes(32).toString('base64url')]));
+  return Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, 'GATEWAY_SECRET'), randomBytes(32).toString('base64url')]),
+  );
 }
 
 /**
@@ -79,13 +97,21 @@ export function productionToken(keys: ProductionKeys, claims: TokenClaims, expir
   return signToken(claims, loadConfig({ NODE_ENV: 'production' }).auth, expiresIn, keys.signingKey);
 }
 
-export async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+export async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 /**
@@ -104,7 +130,11 @@ export async function crossSubgraphWrites(gatewayUrl: string, adminToken: string
   if (read.body.errors) throw new Error(JSON.stringify(read.body.errors));
   const districts = read.body.data.districts as any[];
   const centers = read.body.data.learningCenters.edges.map((e: any) => e.node);
-  const district = districts.find((d) => centers.some((c: any) => c.district.code === d.code) && d.libraries.edges.some((e: any) => e.node.spaces.length > 0));
+  const district = districts.find(
+    (d) =>
+      centers.some((c: any) => c.district.code === d.code) &&
+      d.libraries.edges.some((e: any) => e.node.spaces.length > 0),
+  );
   const centerId = centers.find((c: any) => c.district.code === district.code).id as string;
   const library = district.libraries.edges.map((e: any) => e.node).find((l: any) => l.spaces.length > 0);
   const provider = districts.flatMap((d) => d.civilProviders.edges)[0].node.id as string;
@@ -120,8 +150,16 @@ export async function crossSubgraphWrites(gatewayUrl: string, adminToken: string
     `mutation($input: CreateProgramInput!) { createProgram(input: $input) { userErrors { code message field } program { id venue { ... on LibrarySpace { id } } } } }`,
     {
       input: {
-        centerId, host: { type: 'LIBRARY', id: library.id }, venue: { type: 'LIBRARY_SPACE', id: library.spaces[0].id },
-        title: '배포 시험 프로그램', track: 'LIFE_CULTURE', fieldCode: '1-1', startsOn: '2027-03-02', endsOn: '2027-04-27', capacity: 10, feeKrw: 0,
+        centerId,
+        host: { type: 'LIBRARY', id: library.id },
+        venue: { type: 'LIBRARY_SPACE', id: library.spaces[0].id },
+        title: '배포 시험 프로그램',
+        track: 'LIFE_CULTURE',
+        fieldCode: '1-1',
+        startsOn: '2027-03-02',
+        endsOn: '2027-04-27',
+        capacity: 10,
+        feeKrw: 0,
       },
     },
     authorization,
@@ -139,7 +177,15 @@ export async function crossSubgraphWrites(gatewayUrl: string, adminToken: string
     { input: { id: provider, districtCodes: ['99999'] } },
     authorization,
   );
-  return { library: library.id as string, space: library.spaces[0].id as string, codes, partnership, program, provide, unknownDistrict };
+  return {
+    library: library.id as string,
+    space: library.spaces[0].id as string,
+    codes,
+    partnership,
+    program,
+    provide,
+    unknownDistrict,
+  };
 }
 
 export interface Hub {
@@ -175,7 +221,9 @@ export async function startHub(env: Record<string, string>): Promise<Hub> {
   }
   return {
     gatewayUrl: url(env.PORT, '/graphql'),
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, url(env[subgraphVariable(name, 'PORT')], '/graphql')])),
+    subgraphUrls: Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, url(env[subgraphVariable(name, 'PORT')], '/graphql')]),
+    ),
     services,
     stop,
   };

@@ -15,6 +15,7 @@ export interface TestStackState {
 /** The running test stack, as the global setup wrote it down. */
 export function testStack(): TestStackState {
   const file = process.env.BAEUMTEO_TEST_STACK;
-  if (!file) throw new Error('BAEUMTEO_TEST_STACK is not set: run the tests with `npm test` (jest globalSetup starts the hub).');
+  if (!file)
+    throw new Error('BAEUMTEO_TEST_STACK is not set: run the tests with `npm test` (jest globalSetup starts the hub).');
   return JSON.parse(readFileSync(file, 'utf8')) as TestStackState;
 }

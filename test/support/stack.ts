@@ -69,12 +69,21 @@ export function readSeedCsv(fileName: string): Record<string, string>[] {
 }
 
 /** A sub-area of the program classification: the field a program is filed under. */
-export const SUB_AREA = readSeedCsv('lifelong_education_program_classification.csv').find((field) => field.level === 'sub')!.code;
+export const SUB_AREA = readSeedCsv('lifelong_education_program_classification.csv').find(
+  (field) => field.level === 'sub',
+)!.code;
 
 /** A CreateProgramInput for a program a learning center hosts itself, in a spring term of the future. */
 export function centerProgramInput(centerId: string, fieldCode: string, title: string): Record<string, unknown> {
   return {
-    centerId, host: { type: 'LEARNING_CENTER', id: centerId }, title, track: 'LIFE_CULTURE', fieldCode,
-    startsOn: '2027-03-02', endsOn: '2027-04-27', capacity: 10, feeKrw: 0,
+    centerId,
+    host: { type: 'LEARNING_CENTER', id: centerId },
+    title,
+    track: 'LIFE_CULTURE',
+    fieldCode,
+    startsOn: '2027-03-02',
+    endsOn: '2027-04-27',
+    capacity: 10,
+    feeKrw: 0,
   };
 }

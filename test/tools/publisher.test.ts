@@ -32,7 +32,9 @@ function csvLine(changes: Partial<Record<(typeof COLUMNS)[number], string>> = {}
     externalId: '',
     ...changes,
   };
-  return COLUMNS.map((column) => (/[",\n]/.test(row[column]) ? `"${row[column].replace(/"/g, '""')}"` : row[column])).join(',');
+  return COLUMNS.map((column) =>
+    /[",\n]/.test(row[column]) ? `"${row[column].replace(/"/g, '""')}"` : row[column],
+  ).join(',');
 }
 
 const csv = (...lines: string[]) => [HEADER, ...lines].join('\n') + '\n';
@@ -76,7 +78,9 @@ describe('reading a programs file', () => {
 
   it('reads a CSV row with a stray quote in an unquoted cell as that row only: it is reported, and the rows after it are read', () => {
     const stray = csvLine({ title: 'STRAY' }).replace('STRAY', 'x"y,z'); // unquoted, as a hand-edited file has it
-    const { rows } = parseCsvText(csv(csvLine({ title: 'before' }), stray, csvLine({ title: 'after' }), csvLine({ title: 'last' })));
+    const { rows } = parseCsvText(
+      csv(csvLine({ title: 'before' }), stray, csvLine({ title: 'after' }), csvLine({ title: 'last' })),
+    );
     expect(rows.map((row) => [row.line, row.values.title, row.problems.length])).toEqual([
       [2, 'before', 0],
       [3, 'x"y', 1],
@@ -87,7 +91,14 @@ describe('reading a programs file', () => {
   });
 
   it('reads a JSON array of row objects, numbering items by position and taking numbers as text', () => {
-    const { columns, rows } = parseJsonText(JSON.stringify([{ title: ' A ', capacity: 12, feeKrw: 0 }, { title: 'B', venueId: null }, 'nope', { title: { ko: 'C' } }]));
+    const { columns, rows } = parseJsonText(
+      JSON.stringify([
+        { title: ' A ', capacity: 12, feeKrw: 0 },
+        { title: 'B', venueId: null },
+        'nope',
+        { title: { ko: 'C' } },
+      ]),
+    );
     expect(columns).toEqual(['title', 'capacity', 'feeKrw']);
     expect(rows.map((row) => [row.line, row.values, row.problems.length])).toEqual([
       [1, { title: 'A', capacity: '12', feeKrw: '0' }, 0],
@@ -118,7 +129,9 @@ describe('checking rows', () => {
   const check = (...lines: string[]) => checkRows(parseCsvText(csv(...lines)).rows);
 
   it('maps a valid row to CreateProgramInput, keyed by its externalId', () => {
-    const [row] = check(csvLine({ description: '  매주 화요일  ', venueType: 'LIBRARY_SPACE', venueId: 'LIB0532-S1', externalId: 'p-1' }));
+    const [row] = check(
+      csvLine({ description: '  매주 화요일  ', venueType: 'LIBRARY_SPACE', venueId: 'LIB0532-S1', externalId: 'p-1' }),
+    );
     expect(row).toEqual({
       line: 2,
       externalId: 'p-1',
@@ -151,7 +164,16 @@ describe('checking rows', () => {
 
   it('reports every problem of a bad row by column, and sends nothing of it', () => {
     const [row] = check(
-      csvLine({ centerId: '', hostType: 'MUSEUM', track: 'life_culture', startsOn: '2027/06/01', endsOn: '2027-02-30', capacity: '0', feeKrw: '1.5', venueType: 'SCHOOL_SPACE' }),
+      csvLine({
+        centerId: '',
+        hostType: 'MUSEUM',
+        track: 'life_culture',
+        startsOn: '2027/06/01',
+        endsOn: '2027-02-30',
+        capacity: '0',
+        feeKrw: '1.5',
+        venueType: 'SCHOOL_SPACE',
+      }),
     );
     expect(row.input).toBeNull();
     expect(row.idempotencyKey).toBeNull();
@@ -165,12 +187,17 @@ describe('checking rows', () => {
       { column: 'capacity', code: 'INVALID_INPUT' },
       { column: 'feeKrw', code: 'INVALID_INPUT' },
     ]);
-    expect(row.errors.map((error) => error.message).join('\n')).toMatch(/hostType must be one of LEARNING_CENTER, SCHOOL/);
+    expect(row.errors.map((error) => error.message).join('\n')).toMatch(
+      /hostType must be one of LEARNING_CENTER, SCHOOL/,
+    );
     expect(row.errors[0].field).toEqual(['input', 'centerId']);
   });
 
   it('refuses an end before the start and a negative fee, and accepts a one-day program', () => {
-    const [backwards, oneDay] = check(csvLine({ startsOn: '2027-06-02', endsOn: '2027-06-01', feeKrw: '-1' }), csvLine({ endsOn: '2027-06-01' }));
+    const [backwards, oneDay] = check(
+      csvLine({ startsOn: '2027-06-02', endsOn: '2027-06-01', feeKrw: '-1' }),
+      csvLine({ endsOn: '2027-06-01' }),
+    );
     expect(errorsOf(backwards)).toEqual([
       { column: 'endsOn', code: 'INVALID_INPUT' },
       { column: 'feeKrw', code: 'INVALID_INPUT' },
@@ -179,7 +206,12 @@ describe('checking rows', () => {
   });
 
   it('reports the later of two rows that would be one program, by externalId or by identical content', () => {
-    const rows = check(csvLine({ externalId: 'x' }), csvLine({ externalId: 'x', title: 'other' }), csvLine(), csvLine());
+    const rows = check(
+      csvLine({ externalId: 'x' }),
+      csvLine({ externalId: 'x', title: 'other' }),
+      csvLine(),
+      csvLine(),
+    );
     expect(rows.map((row) => [row.line, row.errors.map((error) => error.message)])).toEqual([
       [2, []],
       [3, ['externalId "x" is already used by line 2']],
@@ -191,7 +223,9 @@ describe('checking rows', () => {
   it('turns JSON shape problems into row errors', () => {
     const rows = checkRows(parseJsonText(JSON.stringify([['not', 'an', 'object'], { title: true }])).rows);
     expect(rows[0].errors[0]).toMatchObject({ column: null, message: expect.stringMatching(/object/) });
-    expect(rows[1].errors.filter((error) => error.column === 'title').map((error) => error.message)).toEqual(['title must be text or a number, not true']);
+    expect(rows[1].errors.filter((error) => error.column === 'title').map((error) => error.message)).toEqual([
+      'title must be text or a number, not true',
+    ]);
   });
 
   it('plans a dry run: valid rows would be sent, invalid ones not, and the exit code says whether all are valid', () => {
@@ -203,9 +237,12 @@ describe('checking rows', () => {
 });
 
 describe('sending rows (without a gateway)', () => {
-  const rows = (count: number) => checkRows(parseCsvText(csv(...Array.from({ length: count }, (_, i) => csvLine({ externalId: `r${i}` })))).rows);
-  const answer = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  const created = (id: string) => answer({ data: { createProgram: { program: { id, status: 'DRAFT' }, userErrors: [] } } });
+  const rows = (count: number) =>
+    checkRows(parseCsvText(csv(...Array.from({ length: count }, (_, i) => csvLine({ externalId: `r${i}` })))).rows);
+  const answer = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const created = (id: string) =>
+    answer({ data: { createProgram: { program: { id, status: 'DRAFT' }, userErrors: [] } } });
 
   it('keeps at most `concurrency` rows in flight', async () => {
     let inFlight = 0;
@@ -218,7 +255,12 @@ describe('sending rows (without a gateway)', () => {
       inFlight--;
       return created('P');
     }) as typeof fetch;
-    const results = await publishRows(rows(10), { gatewayUrl: 'http://gateway', token: 't', concurrency: 3, fetch: fakeFetch });
+    const results = await publishRows(rows(10), {
+      gatewayUrl: 'http://gateway',
+      token: 't',
+      concurrency: 3,
+      fetch: fakeFetch,
+    });
     expect(results.map((result) => result.status)).toEqual(Array(10).fill('ok'));
     expect(most).toBe(3);
   });
@@ -231,12 +273,28 @@ describe('sending rows (without a gateway)', () => {
       calls++;
       if (calls === 1) throw new TypeError('fetch failed');
       if (calls === 2) return answer({ errors: [{ message: 'busy' }] }, 503);
-      return answer({ data: { createProgram: { program: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'host', 'id'], message: 'no such host' }] } } });
+      return answer({
+        data: {
+          createProgram: {
+            program: null,
+            userErrors: [{ code: 'NOT_FOUND', field: ['input', 'host', 'id'], message: 'no such host' }],
+          },
+        },
+      });
     }) as typeof fetch;
-    const [result] = await publishRows(rows(1), { gatewayUrl: 'http://gateway', token: 't', retryDelayMs: 0, fetch: fakeFetch });
+    const [result] = await publishRows(rows(1), {
+      gatewayUrl: 'http://gateway',
+      token: 't',
+      retryDelayMs: 0,
+      fetch: fakeFetch,
+    });
     expect(calls).toBe(3);
     expect(new Set(bodies.map((body) => JSON.parse(body).variables.input.idempotencyKey))).toEqual(new Set(['ext:r0']));
-    expect(result).toMatchObject({ status: 'failed', programId: null, errors: [{ code: 'NOT_FOUND', field: ['input', 'host', 'id'], column: 'hostId', message: 'no such host' }] });
+    expect(result).toMatchObject({
+      status: 'failed',
+      programId: null,
+      errors: [{ code: 'NOT_FOUND', field: ['input', 'host', 'id'], column: 'hostId', message: 'no such host' }],
+    });
   });
 });
 
@@ -252,7 +310,12 @@ async function programsTitled(title: string, token: string): Promise<{ id: strin
       { token },
     );
     expect(response.errors).toBeUndefined();
-    found.push(...response.data!.programs.edges.map((edge) => edge.node).filter((node) => node.title === title).map(({ id, status }) => ({ id, status })));
+    found.push(
+      ...response
+        .data!.programs.edges.map((edge) => edge.node)
+        .filter((node) => node.title === title)
+        .map(({ id, status }) => ({ id, status })),
+    );
   }
   return found;
 }
@@ -263,7 +326,12 @@ describe('publishing through the gateway', () => {
   let token: string;
   let directory: string;
   const send = async (file: string, options: { publish?: boolean; token?: string } = {}) =>
-    publishRows(checkRows((await readRowsFile(file)).rows), { gatewayUrl: testStack().gatewayUrl, token: options.token ?? token, publish: options.publish, retryDelayMs: 0 });
+    publishRows(checkRows((await readRowsFile(file)).rows), {
+      gatewayUrl: testStack().gatewayUrl,
+      token: options.token ?? token,
+      publish: options.publish,
+      retryDelayMs: 0,
+    });
 
   beforeAll(async () => {
     token = await tokenFor({ sub: 'publisher-test', role: Role.INSTITUTION, institution: `LearningCenter:${CENTER}` });
@@ -279,7 +347,9 @@ describe('publishing through the gateway', () => {
     expect(first.every((result) => result.programId && result.programStatus === 'DRAFT')).toBe(true);
 
     const second = await send(SAMPLE, { publish: true });
-    expect(second.map((result) => [result.status, result.programId])).toEqual(first.map((result) => ['ok', result.programId]));
+    expect(second.map((result) => [result.status, result.programId])).toEqual(
+      first.map((result) => ['ok', result.programId]),
+    );
     expect(second.map((result) => result.programStatus)).toEqual(sample.map(() => 'PUBLISHED'));
 
     for (const [i, title] of titles.entries()) {
@@ -306,7 +376,10 @@ describe('publishing through the gateway', () => {
       [5, 'ok'],
     ]);
     expect(results[1].errors.map((error) => error.column)).toEqual(['startsOn']);
-    expect(results[2]).toMatchObject({ programId: null, errors: [expect.objectContaining({ code: 'NOT_FOUND', column: 'fieldCode' })] });
+    expect(results[2]).toMatchObject({
+      programId: null,
+      errors: [expect.objectContaining({ code: 'NOT_FOUND', column: 'fieldCode' })],
+    });
     expect(exitCodeOf(results)).toBe(1);
 
     expect(await programsTitled('혼합 파일 첫째 강좌', token)).toEqual([{ id: results[0].programId, status: 'DRAFT' }]);
@@ -317,9 +390,14 @@ describe('publishing through the gateway', () => {
 
   it('reports a refused token on every row and creates nothing', async () => {
     const file = join(directory, 'bad-token.json');
-    writeFileSync(file, JSON.stringify([{ ...parseCsvText(csv(csvLine({ title: '토큰 없는 강좌' }))).rows[0].values, capacity: 9 }]));
+    writeFileSync(
+      file,
+      JSON.stringify([{ ...parseCsvText(csv(csvLine({ title: '토큰 없는 강좌' }))).rows[0].values, capacity: 9 }]),
+    );
     const results = await send(file, { token: 'not-a-token' });
-    expect(results).toMatchObject([{ line: 1, status: 'failed', programId: null, errors: [{ code: 'UNAUTHENTICATED' }] }]);
+    expect(results).toMatchObject([
+      { line: 1, status: 'failed', programId: null, errors: [{ code: 'UNAUTHENTICATED' }] },
+    ]);
     expect(await programsTitled('토큰 없는 강좌', token)).toEqual([]);
   });
 
@@ -337,8 +415,11 @@ describe('npm run publish', () => {
   /** Runs scripts/publish.ts and gives its exit code and output. */
   const run = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['-r', './scripts/register.js', 'scripts/publish.ts', ...args], { cwd: ROOT, env: { ...process.env, BAEUMTEO_TOKEN: '', INIT_CWD: ROOT } }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        ['-r', './scripts/register.js', 'scripts/publish.ts', ...args],
+        { cwd: ROOT, env: { ...process.env, BAEUMTEO_TOKEN: '', INIT_CWD: ROOT } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });
   let directory: string;
@@ -366,24 +447,68 @@ describe('npm run publish', () => {
   it('in a dry run prints what it would create, writes the report and sends nothing, without a token', async () => {
     const file = join(directory, 'dry.csv');
     const report = join(directory, 'dry-report.json');
-    writeFileSync(file, csv(csvLine({ title: '건식 실행 강좌', externalId: 'dry-1' }), csvLine({ title: '건식 실행 오류', capacity: '-3' })));
-    const { code, stdout, stderr } = await run(['--file', file, '--dry-run', '--report', report, '--gateway', 'http://127.0.0.1:1/graphql']);
+    writeFileSync(
+      file,
+      csv(
+        csvLine({ title: '건식 실행 강좌', externalId: 'dry-1' }),
+        csvLine({ title: '건식 실행 오류', capacity: '-3' }),
+      ),
+    );
+    const { code, stdout, stderr } = await run([
+      '--file',
+      file,
+      '--dry-run',
+      '--report',
+      report,
+      '--gateway',
+      'http://127.0.0.1:1/graphql',
+    ]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^line 2 \(dry-1\): create \(as DRAFT\) "건식 실행 강좌" at center LC1168064000/);
     expect(stderr).toMatch(/2 rows: 1 valid, 1 invalid/);
-    expect(stderr).toMatch(/line 3 invalid:\n {4}INVALID_INPUT capacity: capacity must be a whole number of at least 1/);
+    expect(stderr).toMatch(
+      /line 3 invalid:\n {4}INVALID_INPUT capacity: capacity must be a whole number of at least 1/,
+    );
     expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual([
       expect.objectContaining({ line: 2, externalId: 'dry-1', programId: null, status: 'valid', errors: [] }),
-      expect.objectContaining({ line: 3, externalId: null, programId: null, status: 'invalid', errors: [expect.objectContaining({ column: 'capacity' })] }),
+      expect.objectContaining({
+        line: 3,
+        externalId: null,
+        programId: null,
+        status: 'invalid',
+        errors: [expect.objectContaining({ column: 'capacity' })],
+      }),
     ]);
   });
 
   it('publishes a file through the gateway and exits with 0 when every row succeeded', async () => {
     const file = join(directory, 'cli.json');
     const report = join(directory, 'cli-report.json');
-    const token = await tokenFor({ sub: 'publisher-cli-test', role: Role.INSTITUTION, institution: `LearningCenter:${CENTER}` });
-    writeFileSync(file, JSON.stringify([{ ...parseCsvText(csv(csvLine({ title: '명령줄 게시 강좌', externalId: 'cli-1' }))).rows[0].values, capacity: 8 }]));
-    const { code, stderr } = await run(['--file', file, '--token', token, '--gateway', testStack().gatewayUrl, '--publish', '--report', report]);
+    const token = await tokenFor({
+      sub: 'publisher-cli-test',
+      role: Role.INSTITUTION,
+      institution: `LearningCenter:${CENTER}`,
+    });
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          ...parseCsvText(csv(csvLine({ title: '명령줄 게시 강좌', externalId: 'cli-1' }))).rows[0].values,
+          capacity: 8,
+        },
+      ]),
+    );
+    const { code, stderr } = await run([
+      '--file',
+      file,
+      '--token',
+      token,
+      '--gateway',
+      testStack().gatewayUrl,
+      '--publish',
+      '--report',
+      report,
+    ]);
     expect(stderr).toMatch(/1 row: 1 ok \(published\), 0 failed/);
     expect(code).toBe(0);
     const [entry] = JSON.parse(readFileSync(report, 'utf8')) as RowResult[];

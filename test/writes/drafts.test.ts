@@ -27,7 +27,12 @@ async function request(query: string, variables: Record<string, unknown>, claims
   return graphql(testStack().gatewayUrl, query, variables, {}, { token: claims ? await tokenFor(claims) : undefined });
 }
 
-async function mutate(mutation: string, inputType: string, input: Record<string, unknown>, claims: TokenClaims = CITY_ADMIN): Promise<Record<string, any>> {
+async function mutate(
+  mutation: string,
+  inputType: string,
+  input: Record<string, unknown>,
+  claims: TokenClaims = CITY_ADMIN,
+): Promise<Record<string, any>> {
   const selection = mutation === 'enroll' ? 'enrollment { id }' : 'program { id status }';
   return mutateThroughGateway({ mutation, inputType, input, selection, token: await tokenFor(claims) });
 }
@@ -56,7 +61,10 @@ describe('a draft archived without being published', () => {
   let withdrawn: { id: string; title: string };
   beforeAll(async () => {
     withdrawn = await newDraft();
-    expect((await mutate('archiveProgram', 'ProgramIdInput', { id: withdrawn.id })).program).toEqual({ id: withdrawn.id, status: 'ARCHIVED' });
+    expect((await mutate('archiveProgram', 'ProgramIdInput', { id: withdrawn.id })).program).toEqual({
+      id: withdrawn.id,
+      status: 'ARCHIVED',
+    });
   });
 
   it.each([
@@ -77,14 +85,22 @@ describe('a draft archived without being published', () => {
   it('cannot be enrolled in, and says no more than for an unknown id', async () => {
     const unknown = await mutate('enroll', 'EnrollInput', { programId: 'PG-nothing' }, RESIDENT);
     const answer = await mutate('enroll', 'EnrollInput', { programId: withdrawn.id }, RESIDENT);
-    expect(answer.userErrors).toEqual(unknown.userErrors.map((error: { message: string }) => ({ ...error, message: error.message.replace('PG-nothing', withdrawn.id) })));
+    expect(answer.userErrors).toEqual(
+      unknown.userErrors.map((error: { message: string }) => ({
+        ...error,
+        message: error.message.replace('PG-nothing', withdrawn.id),
+      })),
+    );
   });
 
   it('is public once it was published before being archived', async () => {
     const program = await newDraft();
     expect((await mutate('publishProgram', 'ProgramIdInput', { id: program.id })).userErrors).toEqual([]);
     expect((await mutate('archiveProgram', 'ProgramIdInput', { id: program.id })).userErrors).toEqual([]);
-    const { data } = await request(SEEN, { id: program.id, filter: { status: 'ARCHIVED', centerId, titleContains: program.title } });
+    const { data } = await request(SEEN, {
+      id: program.id,
+      filter: { status: 'ARCHIVED', centerId, titleContains: program.title },
+    });
     expect(data!.program).toEqual({ id: program.id, status: 'ARCHIVED', publishedAt: expect.any(String) });
     expect(data!.programs.totalCount).toBe(1);
   });
@@ -95,9 +111,16 @@ describe('enrolling in a draft', () => {
     const draft = await newDraft();
     const unknown = await mutate('enroll', 'EnrollInput', { programId: 'PG-nothing' }, RESIDENT);
     const answer = await mutate('enroll', 'EnrollInput', { programId: draft.id }, RESIDENT);
-    expect(unknown.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'programId'], message: 'There is no program PG-nothing.' }]);
-    expect(answer).toEqual({ enrollment: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'programId'], message: `There is no program ${draft.id}.` }] });
-    expect(await orm.em.getConnection().execute('select id from enrollment where program_id = ?', [draft.id])).toEqual([]);
+    expect(unknown.userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'programId'], message: 'There is no program PG-nothing.' },
+    ]);
+    expect(answer).toEqual({
+      enrollment: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'programId'], message: `There is no program ${draft.id}.` }],
+    });
+    expect(await orm.em.getConnection().execute('select id from enrollment where program_id = ?', [draft.id])).toEqual(
+      [],
+    );
   });
 });
 
@@ -119,8 +142,9 @@ describe('coverage of a district', () => {
     expect(after.programCount).toBe(before.programCount);
     expect(after.programsByTrack).toEqual(before.programsByTrack);
     expect(after.draftProgramCount).toBe(before.draftProgramCount + 2);
-    const [counted] = await orm.em.getConnection().execute(
-      'select count(*) as n from program where district_code = ? and published_at is null', [DISTRICT]);
+    const [counted] = await orm.em
+      .getConnection()
+      .execute('select count(*) as n from program where district_code = ? and published_at is null', [DISTRICT]);
     expect(after.draftProgramCount).toBe(Number(counted.n));
     expect((await figures(CITY_ADMIN)).draftProgramCount).toBe(after.draftProgramCount);
     for (const claims of [null, RESIDENT, ANALYST, AWAY_OFFICER]) {
@@ -131,13 +155,24 @@ describe('coverage of a district', () => {
 
 describe('program filters', () => {
   it('refuse a titleContains longer than 100 characters with a clear error', async () => {
-    const { data, errors } = await request('query($filter: ProgramFilter) { programs(filter: $filter) { totalCount } }', { filter: { titleContains: 'x'.repeat(101) } });
+    const { data, errors } = await request(
+      'query($filter: ProgramFilter) { programs(filter: $filter) { totalCount } }',
+      { filter: { titleContains: 'x'.repeat(101) } },
+    );
     expect(data).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ message: 'titleContains must be at most 100 characters', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: 'titleContains must be at most 100 characters',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
   });
 
   it('accept 100 characters', async () => {
-    const { data, errors } = await request('query($filter: ProgramFilter) { programs(filter: $filter) { totalCount } }', { filter: { titleContains: '가'.repeat(100) } });
+    const { data, errors } = await request(
+      'query($filter: ProgramFilter) { programs(filter: $filter) { totalCount } }',
+      { filter: { titleContains: '가'.repeat(100) } },
+    );
     expect(errors).toBeUndefined();
     expect(data!.programs.totalCount).toBe(0);
   });

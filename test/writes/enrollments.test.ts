@@ -20,7 +20,12 @@ const DISTRICT = '11410';
 const AWAY_DISTRICT = '11110';
 const gateway = () => testStack().gatewayUrl;
 
-interface EnrollmentNode { id: string; status: string; waitlistPosition: number | null; program: { id: string; seatsLeft: number } }
+interface EnrollmentNode {
+  id: string;
+  status: string;
+  waitlistPosition: number | null;
+  program: { id: string; seatsLeft: number };
+}
 type Payload = { enrollment: EnrollmentNode | null; userErrors: UserError[] };
 
 let orm: Orm;
@@ -28,7 +33,11 @@ let centerId: string;
 const resident = (n: number | string): TokenClaims => ({ sub: `R-${RUN}-${n}`, role: Role.RESIDENT });
 const OFFICER: TokenClaims = { sub: 'test-home-officer', role: Role.DISTRICT_OFFICER, district: DISTRICT };
 const AWAY_OFFICER: TokenClaims = { sub: 'test-away-officer', role: Role.DISTRICT_OFFICER, district: AWAY_DISTRICT };
-const host = (): TokenClaims => ({ sub: 'test-center', role: Role.INSTITUTION, institution: `LearningCenter:${centerId}` });
+const host = (): TokenClaims => ({
+  sub: 'test-center',
+  role: Role.INSTITUTION,
+  institution: `LearningCenter:${centerId}`,
+});
 
 const ENROLLMENT = 'id status waitlistPosition program { id seatsLeft }';
 
@@ -54,8 +63,16 @@ function cancel(enrollmentId: string, claims: TokenClaims | null): Promise<Paylo
   );
 }
 
-async function programMutation(mutation: string, inputType: string, input: Record<string, unknown>): Promise<{ program: any; userErrors: UserError[] }> {
-  return call(`mutation($input: ${inputType}!) { ${mutation}(input: $input) { program { id version capacity seatsLeft status } userErrors { field message code } } }`, input, CITY_ADMIN);
+async function programMutation(
+  mutation: string,
+  inputType: string,
+  input: Record<string, unknown>,
+): Promise<{ program: any; userErrors: UserError[] }> {
+  return call(
+    `mutation($input: ${inputType}!) { ${mutation}(input: $input) { program { id version capacity seatsLeft status } userErrors { field message code } } }`,
+    input,
+    CITY_ADMIN,
+  );
 }
 
 /** A program of the test center hosted by the center itself, published unless asked otherwise. */
@@ -82,7 +99,9 @@ async function rows(sql: string, params: unknown[]): Promise<Record<string, any>
   return orm.em.getConnection().execute(sql, params);
 }
 const enrollmentRows = (programId: string) =>
-  rows('select id, resident_id, status, waitlist_position from enrollment where program_id = ? order by id', [programId]);
+  rows('select id, resident_id, status, waitlist_position from enrollment where program_id = ? order by id', [
+    programId,
+  ]);
 const programRow = async (id: string) => (await rows('select * from program where id = ?', [id]))[0];
 /** The waitlist as (resident, position), in line order. */
 const waitlistOf = async (programId: string) =>
@@ -104,21 +123,28 @@ afterAll(async () => {
 describe('enroll', () => {
   it('confirms exactly 10 and waitlists 90 (positions 1..90) when 100 residents enroll at once into 10 seats', async () => {
     const program = await newProgram(10);
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => enroll(program.id, resident(`crowd-${i}`), fresh('crowd'))));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => enroll(program.id, resident(`crowd-${i}`), fresh('crowd'))),
+    );
     expect(answers.flatMap((answer) => answer.userErrors)).toEqual([]);
     const statuses = answers.map((answer) => answer.enrollment!.status);
     expect(statuses.filter((status) => status === 'CONFIRMED')).toHaveLength(10);
     expect(statuses.filter((status) => status === 'WAITLISTED')).toHaveLength(90);
-    const positions = answers.map((answer) => answer.enrollment!.waitlistPosition).filter((p): p is number => p !== null);
+    const positions = answers
+      .map((answer) => answer.enrollment!.waitlistPosition)
+      .filter((p): p is number => p !== null);
     expect(positions.sort((a, b) => a - b)).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
 
     const stored = await enrollmentRows(program.id);
     expect(stored).toHaveLength(100);
     expect(new Set(stored.map((row) => row.resident_id)).size).toBe(100);
     expect(stored.filter((row) => row.status === 'CONFIRMED' && row.waitlist_position === null)).toHaveLength(10);
-    expect(stored.filter((row) => row.status === 'WAITLISTED').map((row) => Number(row.waitlist_position)).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: 90 }, (_, i) => i + 1),
-    );
+    expect(
+      stored
+        .filter((row) => row.status === 'WAITLISTED')
+        .map((row) => Number(row.waitlist_position))
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
     expect(await programRow(program.id)).toMatchObject({ capacity: 10, confirmed_count: 10, version: program.version });
     const { data } = await graphql(gateway(), 'query($id: ID!) { program(id: $id) { seatsLeft } }', { id: program.id });
     expect(data!.program.seatsLeft).toBe(0);
@@ -158,7 +184,9 @@ describe('enroll', () => {
     const retry = await enroll(program.id, resident('later'), key);
     const again = await enroll(program.id, resident('later'), fresh('new key'));
     expect(retry).toEqual(first);
-    expect(again.userErrors).toEqual([expect.objectContaining({ code: 'ALREADY_ENROLLED', field: ['input', 'programId'] })]);
+    expect(again.userErrors).toEqual([
+      expect.objectContaining({ code: 'ALREADY_ENROLLED', field: ['input', 'programId'] }),
+    ]);
     expect(await enrollmentRows(program.id)).toHaveLength(1);
   });
 
@@ -169,19 +197,25 @@ describe('enroll', () => {
     ['an EXPERT', 'FORBIDDEN', () => ({ sub: 'test-expert', role: Role.EXPERT, district: DISTRICT })],
     ['an ANALYST', 'FORBIDDEN', () => ({ sub: 'test-analyst', role: Role.ANALYST })],
     ['an anonymous caller', 'UNAUTHENTICATED', () => null],
-  ] as [string, string, () => TokenClaims | null][])('is for residents only: %s is refused with %s', async (_name, code, claims) => {
-    const program = await newProgram(5);
-    const payload = await enroll(program.id, claims());
-    expect(payload.enrollment).toBeNull();
-    expect(codes(payload)).toEqual([code]);
-    expect(await enrollmentRows(program.id)).toEqual([]);
-  });
+  ] as [string, string, () => TokenClaims | null][])(
+    'is for residents only: %s is refused with %s',
+    async (_name, code, claims) => {
+      const program = await newProgram(5);
+      const payload = await enroll(program.id, claims());
+      expect(payload.enrollment).toBeNull();
+      expect(codes(payload)).toEqual([code]);
+      expect(await enrollmentRows(program.id)).toEqual([]);
+    },
+  );
 
   it('takes enrollments only for published programs: an archived one is not open, a draft does not exist for residents', async () => {
     const draft = await newProgram(5, { publish: false });
     const archived = await newProgram(5);
     expect((await programMutation('archiveProgram', 'ProgramIdInput', { id: archived.id })).userErrors).toEqual([]);
-    for (const [id, code] of [[draft.id, 'NOT_FOUND'], [archived.id, 'PROGRAM_NOT_OPEN']]) {
+    for (const [id, code] of [
+      [draft.id, 'NOT_FOUND'],
+      [archived.id, 'PROGRAM_NOT_OPEN'],
+    ]) {
       const payload = await enroll(id, resident('closed'));
       expect(payload.userErrors).toEqual([expect.objectContaining({ code, field: ['input', 'programId'] })]);
       expect(await enrollmentRows(id)).toEqual([]);
@@ -196,15 +230,26 @@ describe('cancelEnrollment', () => {
     const enrollments: EnrollmentNode[] = [];
     for (const n of [1, 2, 3, 4, 5]) enrollments.push((await enroll(program.id, resident(`line-${n}`))).enrollment!);
     expect(enrollments.map((e) => [e.status, e.waitlistPosition])).toEqual([
-      ['CONFIRMED', null], ['CONFIRMED', null], ['WAITLISTED', 1], ['WAITLISTED', 2], ['WAITLISTED', 3],
+      ['CONFIRMED', null],
+      ['CONFIRMED', null],
+      ['WAITLISTED', 1],
+      ['WAITLISTED', 2],
+      ['WAITLISTED', 3],
     ]);
 
     const cancelled = await cancel(enrollments[0].id, resident('line-1'));
     expect(cancelled.userErrors).toEqual([]);
-    expect(cancelled.enrollment).toMatchObject({ status: 'CANCELLED', waitlistPosition: null, program: { seatsLeft: 0 } });
+    expect(cancelled.enrollment).toMatchObject({
+      status: 'CANCELLED',
+      waitlistPosition: null,
+      program: { seatsLeft: 0 },
+    });
     const stored = new Map((await enrollmentRows(program.id)).map((row) => [row.resident_id, row]));
     expect(stored.get(`R-${RUN}-line-3`)).toMatchObject({ status: 'CONFIRMED', waitlist_position: null });
-    expect(await waitlistOf(program.id)).toEqual([[`R-${RUN}-line-4`, 1], [`R-${RUN}-line-5`, 2]]);
+    expect(await waitlistOf(program.id)).toEqual([
+      [`R-${RUN}-line-4`, 1],
+      [`R-${RUN}-line-5`, 2],
+    ]);
     expect((await programRow(program.id)).confirmed_count).toBe(2);
 
     // Leaving the waitlist closes it up too.
@@ -251,8 +296,16 @@ describe('cancelEnrollment', () => {
     ["the DISTRICT_OFFICER of the program's district", 'ALLOWED', () => OFFICER],
     ['another resident', 'FORBIDDEN', () => resident('someone-else')],
     ['a DISTRICT_OFFICER of another district', 'FORBIDDEN', () => AWAY_OFFICER],
-    ['another institution', 'FORBIDDEN', () => ({ sub: 'test-library', role: Role.INSTITUTION, institution: 'Library:LIB0001' })],
-    ["an EXPERT of the program's district", 'FORBIDDEN', () => ({ sub: 'test-expert', role: Role.EXPERT, district: DISTRICT })],
+    [
+      'another institution',
+      'FORBIDDEN',
+      () => ({ sub: 'test-library', role: Role.INSTITUTION, institution: 'Library:LIB0001' }),
+    ],
+    [
+      "an EXPERT of the program's district",
+      'FORBIDDEN',
+      () => ({ sub: 'test-expert', role: Role.EXPERT, district: DISTRICT }),
+    ],
     ['an anonymous caller', 'UNAUTHENTICATED', () => null],
   ];
   it.each(matrix)('%s: %s', async (_name, expected, claims) => {
@@ -274,7 +327,9 @@ describe('cancelEnrollment', () => {
 
   it('answers NOT_FOUND for an unknown enrollment', async () => {
     const payload = await cancel('EN-none', CITY_ADMIN);
-    expect(payload.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'enrollmentId'] })]);
+    expect(payload.userErrors).toEqual([
+      expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'enrollmentId'] }),
+    ]);
   });
 });
 
@@ -285,16 +340,29 @@ describe('seats and capacity', () => {
     const { version } = await programRow(program.id);
     expect(version).toBe(program.version); // enrollments are not edits: the host's version stays valid
 
-    const below = await programMutation('updateProgram', 'UpdateProgramInput', { id: program.id, version, capacity: 1 });
-    expect(below.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'capacity'] })]);
+    const below = await programMutation('updateProgram', 'UpdateProgramInput', {
+      id: program.id,
+      version,
+      capacity: 1,
+    });
+    expect(below.userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'capacity'] }),
+    ]);
     expect((await programRow(program.id)).capacity).toBe(2);
 
-    const grown = await programMutation('updateProgram', 'UpdateProgramInput', { id: program.id, version, capacity: 3 });
+    const grown = await programMutation('updateProgram', 'UpdateProgramInput', {
+      id: program.id,
+      version,
+      capacity: 3,
+    });
     expect(grown.userErrors).toEqual([]);
     expect(grown.program).toMatchObject({ capacity: 3, seatsLeft: 0 });
     const stored = new Map((await enrollmentRows(program.id)).map((row) => [row.resident_id, row.status]));
     expect(stored.get(`R-${RUN}-grow-3`)).toBe('CONFIRMED');
-    expect(await waitlistOf(program.id)).toEqual([[`R-${RUN}-grow-4`, 1], [`R-${RUN}-grow-5`, 2]]);
+    expect(await waitlistOf(program.id)).toEqual([
+      [`R-${RUN}-grow-4`, 1],
+      [`R-${RUN}-grow-5`, 2],
+    ]);
     expect((await programRow(program.id)).confirmed_count).toBe(3);
   });
 
@@ -302,8 +370,16 @@ describe('seats and capacity', () => {
     const program = await newProgram(5);
     const { enrollment } = await enroll(program.id, resident('unique'));
     const em = orm.em.fork();
-    const duplicate = { id: `EN-dup-${RUN}`, program: program.id, residentId: `R-${RUN}-unique`, waitlistPosition: null, createdAt: '2027-01-01T00:00:00+09:00' };
-    await expect(em.insert(Enrollment, { ...duplicate, status: EnrollmentStatus.WAITLISTED })).rejects.toThrow(UniqueConstraintViolationException);
+    const duplicate = {
+      id: `EN-dup-${RUN}`,
+      program: program.id,
+      residentId: `R-${RUN}-unique`,
+      waitlistPosition: null,
+      createdAt: '2027-01-01T00:00:00+09:00',
+    };
+    await expect(em.insert(Enrollment, { ...duplicate, status: EnrollmentStatus.WAITLISTED })).rejects.toThrow(
+      UniqueConstraintViolationException,
+    );
     expect((await enrollmentRows(program.id)).map((row) => row.id)).toEqual([enrollment!.id]);
   });
 });

@@ -40,12 +40,16 @@ async function addTrigger(): Promise<void> {
   }
   await connection.execute(`create function ${TRIGGER}() returns trigger language plpgsql as $$
     begin if new.resident_id = '${RESIDENT}' then raise exception 'refused by the log test'; end if; return new; end $$`);
-  await connection.execute(`create trigger ${TRIGGER} before insert on enrollment for each row execute function ${TRIGGER}()`);
+  await connection.execute(
+    `create trigger ${TRIGGER} before insert on enrollment for each row execute function ${TRIGGER}()`,
+  );
 }
 
 async function dropTrigger(): Promise<void> {
   const connection = orm.em.getConnection();
-  await connection.execute(postgres() ? `drop trigger if exists ${TRIGGER} on enrollment` : `drop trigger if exists ${TRIGGER}`);
+  await connection.execute(
+    postgres() ? `drop trigger if exists ${TRIGGER} on enrollment` : `drop trigger if exists ${TRIGGER}`,
+  );
   if (postgres()) await connection.execute(`drop function if exists ${TRIGGER}()`);
 }
 
@@ -78,24 +82,49 @@ afterAll(async () => {
 });
 
 describe('an unexpected database error', () => {
-  it('is logged with the driver\'s complaint, without the statement\'s values, and answered without them', async () => {
+  it("is logged with the driver's complaint, without the statement's values, and answered without them", async () => {
     const center = await orm.em.fork().findOneOrFail(LearningCenter, { district: '11620' }, { orderBy: { id: 'asc' } });
     const admin = await tokenFor({ sub: 'test-city-admin', role: Role.CITY_ADMIN });
-    const mutation = (name: string, type: string, fields: string) => `mutation($input: ${type}!) { ${name}(input: $input) { ${fields} userErrors { code } } }`;
-    const created = await graphql(gateway.url, mutation('createProgram', 'CreateProgramInput', 'program { id }'), { input: centerProgramInput(center.id, SUB_AREA, `Log test ${RUN}`) }, {}, { token: admin });
+    const mutation = (name: string, type: string, fields: string) =>
+      `mutation($input: ${type}!) { ${name}(input: $input) { ${fields} userErrors { code } } }`;
+    const created = await graphql(
+      gateway.url,
+      mutation('createProgram', 'CreateProgramInput', 'program { id }'),
+      { input: centerProgramInput(center.id, SUB_AREA, `Log test ${RUN}`) },
+      {},
+      { token: admin },
+    );
     const programId = created.data!.createProgram.program.id as string;
-    await graphql(gateway.url, mutation('publishProgram', 'ProgramIdInput', 'program { id }'), { input: { id: programId } }, {}, { token: admin });
+    await graphql(
+      gateway.url,
+      mutation('publishProgram', 'ProgramIdInput', 'program { id }'),
+      { input: { id: programId } },
+      {},
+      { token: admin },
+    );
 
-    const { data, errors } = await graphql(gateway.url, mutation('enroll', 'EnrollInput', 'enrollment { id }'), { input: { programId } }, {}, {
-      token: await tokenFor({ sub: RESIDENT, role: Role.RESIDENT }),
-    });
+    const { data, errors } = await graphql(
+      gateway.url,
+      mutation('enroll', 'EnrollInput', 'enrollment { id }'),
+      { input: { programId } },
+      {},
+      {
+        token: await tokenFor({ sub: RESIDENT, role: Role.RESIDENT }),
+      },
+    );
     expect(data?.enroll ?? null).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) }),
+    ]);
     expect(JSON.stringify(errors)).not.toContain(RESIDENT);
     expect(JSON.stringify(errors)).not.toContain(programId);
 
     const line = await waitForLine(/"msg":"graphql error"/);
-    expect(JSON.parse(line)).toMatchObject({ level: 'error', code: 'INTERNAL_SERVER_ERROR', cause: expect.stringContaining('refused by the log test') });
+    expect(JSON.parse(line)).toMatchObject({
+      level: 'error',
+      code: 'INTERNAL_SERVER_ERROR',
+      cause: expect.stringContaining('refused by the log test'),
+    });
     const everything = centers.output.join('\n');
     expect(everything).not.toContain(RESIDENT);
     expect(everything).not.toContain(programId);

@@ -22,17 +22,35 @@ let centerId: string;
 const SHARED_SUB = `shared-${RUN}`;
 const officer = (): TokenClaims => ({ sub: SHARED_SUB, role: Role.DISTRICT_OFFICER, district: DISTRICT });
 const otherOfficer = (): TokenClaims => ({ sub: SHARED_SUB, role: Role.DISTRICT_OFFICER, district: '11110' });
-const centerItself = (): TokenClaims => ({ sub: SHARED_SUB, role: Role.INSTITUTION, institution: `LearningCenter:${centerId}` });
+const centerItself = (): TokenClaims => ({
+  sub: SHARED_SUB,
+  role: Role.INSTITUTION,
+  institution: `LearningCenter:${centerId}`,
+});
 const resident = (): TokenClaims => ({ sub: SHARED_SUB, role: Role.RESIDENT });
 const cityAdmin = (): TokenClaims => ({ sub: SHARED_SUB, role: Role.CITY_ADMIN });
 
-async function mutate(mutation: 'createProgram' | 'publishProgram' | 'archiveProgram', input: Record<string, unknown>, claims: TokenClaims): Promise<Payload> {
+async function mutate(
+  mutation: 'createProgram' | 'publishProgram' | 'archiveProgram',
+  input: Record<string, unknown>,
+  claims: TokenClaims,
+): Promise<Payload> {
   const inputType = mutation === 'createProgram' ? 'CreateProgramInput' : 'ProgramIdInput';
-  return mutateThroughGateway({ mutation, inputType, input, selection: 'program { id title status }', token: await tokenFor(claims) });
+  return mutateThroughGateway({
+    mutation,
+    inputType,
+    input,
+    selection: 'program { id title status }',
+    token: await tokenFor(claims),
+  });
 }
 
-const draftInput = (key: string, title = fresh('Keyed draft')): Record<string, unknown> => ({ ...centerProgramInput(centerId, SUB_AREA, title), idempotencyKey: key });
-const rows = (sql: string, params: unknown[]): Promise<Record<string, any>[]> => orm.em.getConnection().execute(sql, params);
+const draftInput = (key: string, title = fresh('Keyed draft')): Record<string, unknown> => ({
+  ...centerProgramInput(centerId, SUB_AREA, title),
+  idempotencyKey: key,
+});
+const rows = (sql: string, params: unknown[]): Promise<Record<string, any>[]> =>
+  orm.em.getConnection().execute(sql, params);
 const countByTitle = async (title: string) => (await rows('select id from program where title = ?', [title])).length;
 const keyCount = async () => Number((await rows('select count(*) as n from idempotency_record', []))[0].n);
 
@@ -79,9 +97,20 @@ describe('an idempotency key', () => {
     const draft = (await mutate('createProgram', draftInput(fresh('draft')), cityAdmin())).program!;
     const key = fresh('publish key');
     // The city admin's key does not answer an officer of another district with the same sub: that officer is refused as on a first call.
-    expect((await mutate('publishProgram', { id: draft.id, idempotencyKey: key }, otherOfficer())).userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
-    expect((await mutate('publishProgram', { id: draft.id, idempotencyKey: key }, cityAdmin())).program).toMatchObject({ id: draft.id, status: 'PUBLISHED' });
-    expect((await mutate('publishProgram', { id: draft.id, idempotencyKey: key }, otherOfficer())).userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    expect(
+      (await mutate('publishProgram', { id: draft.id, idempotencyKey: key }, otherOfficer())).userErrors.map(
+        (e) => e.code,
+      ),
+    ).toEqual(['NOT_FOUND']);
+    expect((await mutate('publishProgram', { id: draft.id, idempotencyKey: key }, cityAdmin())).program).toMatchObject({
+      id: draft.id,
+      status: 'PUBLISHED',
+    });
+    expect(
+      (await mutate('publishProgram', { id: draft.id, idempotencyKey: key }, otherOfficer())).userErrors.map(
+        (e) => e.code,
+      ),
+    ).toEqual(['FORBIDDEN']);
   });
 
   it('refuses the same key with another input with IDEMPOTENCY_KEY_REUSED, and creates nothing', async () => {
@@ -91,7 +120,9 @@ describe('an idempotency key', () => {
     const other = draftInput(key);
     const reused = await mutate('createProgram', other, officer());
     expect(reused.program).toBeNull();
-    expect(reused.userErrors).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] })]);
+    expect(reused.userErrors).toEqual([
+      expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] }),
+    ]);
     expect(await countByTitle(other.title as string)).toBe(0);
   });
 
@@ -109,24 +140,32 @@ describe('an idempotency key', () => {
     const recorded = await rows('select key from idempotency_record where result_id = ?', [first.program!.id]);
     expect(recorded).toHaveLength(1);
     // As if IDEMPOTENCY_KEY_TTL_HOURS had passed: the record's expiry is in the past.
-    await rows('update idempotency_record set expires_at = ? where key = ?', ['2000-01-01T00:00:00.000Z', recorded[0].key]);
+    await rows('update idempotency_record set expires_at = ? where key = ?', [
+      '2000-01-01T00:00:00.000Z',
+      recorded[0].key,
+    ]);
     const again = await mutate('createProgram', input, officer());
     expect(again.userErrors).toEqual([]);
     expect(again.program!.id).not.toBe(first.program!.id);
     expect(await countByTitle(input.title as string)).toBe(2);
-    expect(await rows('select result_id from idempotency_record where key = ?', [recorded[0].key])).toEqual([{ result_id: again.program!.id }]);
+    expect(await rows('select result_id from idempotency_record where key = ?', [recorded[0].key])).toEqual([
+      { result_id: again.program!.id },
+    ]);
   });
 
   it('prunes other expired records on a keyed write', async () => {
     const stale = Array.from({ length: 3 }, (_, i) => `stale-${RUN}-${i}`);
     for (const key of stale) {
-      await rows('insert into idempotency_record (key, input_hash, result_id, created_at, expires_at) values (?, ?, ?, ?, ?)', [
-        key, '', 'PG-gone', '1999-12-31T00:00:00.000Z', '2000-01-01T00:00:00.000Z',
-      ]);
+      await rows(
+        'insert into idempotency_record (key, input_hash, result_id, created_at, expires_at) values (?, ?, ?, ?, ?)',
+        [key, '', 'PG-gone', '1999-12-31T00:00:00.000Z', '2000-01-01T00:00:00.000Z'],
+      );
     }
     const before = await keyCount();
     expect((await mutate('createProgram', draftInput(fresh('pruning')), officer())).userErrors).toEqual([]);
-    expect(await rows(`select key from idempotency_record where key in (${stale.map(() => '?').join(', ')})`, stale)).toEqual([]);
+    expect(
+      await rows(`select key from idempotency_record where key in (${stale.map(() => '?').join(', ')})`, stale),
+    ).toEqual([]);
     expect(await keyCount()).toBeLessThanOrEqual(before - stale.length + 1);
   });
 });

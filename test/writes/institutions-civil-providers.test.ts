@@ -6,7 +6,19 @@ import { USER_ERRORS } from '../support/mutations';
 import { fresh } from '../support/names';
 import { graphql, openSubgraphDatabase, testStack } from '../support/stack';
 import {
-  ACTORS, DISTRICT, expectRefused, fixtureOf, may, orms, outcomeOf, read, refusals, send, sql, type Fixture, type Row,
+  ACTORS,
+  DISTRICT,
+  expectRefused,
+  fixtureOf,
+  may,
+  orms,
+  outcomeOf,
+  read,
+  refusals,
+  send,
+  sql,
+  type Fixture,
+  type Row,
 } from './institutions-support';
 
 describe('writes of the civil-providers subgraph', () => {
@@ -22,8 +34,16 @@ describe('writes of the civil-providers subgraph', () => {
 
   /** The provider row and the districts it serves, as stored. */
   async function stored(id = f.id): Promise<{ provider: Row; areas: Row[] }> {
-    const [provider] = await sql('civil-providers', 'select id, name, kind, certified_excellent from civil_provider where id = ?', [id]);
-    const areas = await sql('civil-providers', 'select provider_id, district_code from served_area where provider_id = ? order by district_code', [id]);
+    const [provider] = await sql(
+      'civil-providers',
+      'select id, name, kind, certified_excellent from civil_provider where id = ?',
+      [id],
+    );
+    const areas = await sql(
+      'civil-providers',
+      'select provider_id, district_code from served_area where provider_id = ? order by district_code',
+      [id],
+    );
     return { provider: { ...provider, certified_excellent: Boolean(provider.certified_excellent) }, areas };
   }
   const districtCodes = (state: { areas: Row[] }) => state.areas.map((area) => area.district_code);
@@ -36,12 +56,17 @@ describe('writes of the civil-providers subgraph', () => {
 
   afterAll(async () => {
     for (const { provider, areas } of originals) {
-      await sql('civil-providers', 'update civil_provider set name = ?, kind = ?, certified_excellent = ? where id = ?', [
-        provider.name, provider.kind, provider.certified_excellent, provider.id,
-      ]);
+      await sql(
+        'civil-providers',
+        'update civil_provider set name = ?, kind = ?, certified_excellent = ? where id = ?',
+        [provider.name, provider.kind, provider.certified_excellent, provider.id],
+      );
       await sql('civil-providers', 'delete from served_area where provider_id = ?', [provider.id]);
       for (const area of areas) {
-        await sql('civil-providers', 'insert into served_area (provider_id, district_code) values (?, ?)', [area.provider_id, area.district_code]);
+        await sql('civil-providers', 'insert into served_area (provider_id, district_code) values (?, ?)', [
+          area.provider_id,
+          area.district_code,
+        ]);
       }
     }
     await orms.get('civil-providers')?.close(true);
@@ -58,7 +83,12 @@ describe('writes of the civil-providers subgraph', () => {
         const result = await send(actor, f, PROFILE, { id: f.id, name, kind, districtCodes: codes });
         if (outcome === 'ALLOWED') {
           expect(result.userErrors).toEqual([]);
-          expect(result.node).toMatchObject({ id: f.id, name, kind, districts: [...codes].sort().map((code) => ({ code })) });
+          expect(result.node).toMatchObject({
+            id: f.id,
+            name,
+            kind,
+            districts: [...codes].sort().map((code) => ({ code })),
+          });
           const after = await stored();
           expect(after.provider).toEqual({ ...before.provider, name, kind });
           expect(districtCodes(after)).toEqual([...codes].sort());
@@ -80,7 +110,10 @@ describe('writes of the civil-providers subgraph', () => {
         if (outcome === 'ALLOWED') {
           expect(result.userErrors).toEqual([]);
           expect(result.node).toMatchObject({ id: f.id, certifiedExcellent });
-          expect(await stored()).toEqual({ ...before, provider: { ...before.provider, certified_excellent: certifiedExcellent } });
+          expect(await stored()).toEqual({
+            ...before,
+            provider: { ...before.provider, certified_excellent: certifiedExcellent },
+          });
         } else {
           expectRefused(result, outcome);
           expect(await stored()).toEqual(before);
@@ -90,20 +123,30 @@ describe('writes of the civil-providers subgraph', () => {
   });
 
   it('does not let a provider certify itself through its profile', async () => {
-    const { errors } = await graphql(testStack().gatewayUrl, `mutation { updateCivilProviderProfile(input: { id: "${f.id}", certifiedExcellent: true }) { userErrors { code } } }`);
+    const { errors } = await graphql(
+      testStack().gatewayUrl,
+      `mutation { updateCivilProviderProfile(input: { id: "${f.id}", certifiedExcellent: true }) { userErrors { code } } }`,
+    );
     expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('lists the provider under the districts it now serves and no longer under the others, through the gateway', async () => {
     const name = fresh('동네 배움 연구소');
-    expect((await send('ITSELF', f, PROFILE, { id: f.id, name, districtCodes: ['11110', DISTRICT] })).userErrors).toEqual([]);
-    const { provider } = await read<{ provider: { districts: { code: string }[] } }>('query($id: ID!) { provider: civilProvider(id: $id) { districts { code } } }', { id: f.id });
+    expect(
+      (await send('ITSELF', f, PROFILE, { id: f.id, name, districtCodes: ['11110', DISTRICT] })).userErrors,
+    ).toEqual([]);
+    const { provider } = await read<{ provider: { districts: { code: string }[] } }>(
+      'query($id: ID!) { provider: civilProvider(id: $id) { districts { code } } }',
+      { id: f.id },
+    );
     expect(provider.districts).toEqual([{ code: '11110' }, { code: DISTRICT }]);
     const servedIn = async (code: string) =>
-      (await read<{ found: { edges: { node: { id: string } }[] } }>(
-        'query($code: ID!, $name: String!) { found: civilProviders(filter: { districtCode: $code, nameContains: $name }) { edges { node { id } } } }',
-        { code, name },
-      )).found.edges.map((e) => e.node.id);
+      (
+        await read<{ found: { edges: { node: { id: string } }[] } }>(
+          'query($code: ID!, $name: String!) { found: civilProviders(filter: { districtCode: $code, nameContains: $name }) { edges { node { id } } } }',
+          { code, name },
+        )
+      ).found.edges.map((e) => e.node.id);
     expect(await servedIn('11110')).toEqual([f.id]);
     expect(await servedIn(DISTRICT)).toEqual([f.id]);
     expect(await servedIn('11140')).toEqual([]);
@@ -111,7 +154,11 @@ describe('writes of the civil-providers subgraph', () => {
 
   it('answers malformed and repeated district codes with an error on each, and changes nothing', async () => {
     const before = await stored();
-    const result = await send('ITSELF', f, PROFILE, { id: f.id, name: ' ', districtCodes: ['123', DISTRICT, DISTRICT] });
+    const result = await send('ITSELF', f, PROFILE, {
+      id: f.id,
+      name: ' ',
+      districtCodes: ['123', DISTRICT, DISTRICT],
+    });
     expect(result.node).toBeNull();
     expect(refusals(result)).toEqual([
       ['INVALID_INPUT', ['input', 'name']],
@@ -136,13 +183,21 @@ describe('writes of the civil-providers subgraph', () => {
 
   it('answers a district the centers subgraph does not know with NOT_FOUND on that entry, and changes nothing', async () => {
     const before = await stored();
-    const result = await send('ITSELF', f, PROFILE, { id: f.id, name: fresh('Renamed'), districtCodes: [DISTRICT, '11999'] });
+    const result = await send('ITSELF', f, PROFILE, {
+      id: f.id,
+      name: fresh('Renamed'),
+      districtCodes: [DISTRICT, '11999'],
+    });
     expect(refusals(result)).toEqual([['NOT_FOUND', ['input', 'districtCodes', '1']]]);
     expect(await stored()).toEqual(before);
   });
 
   it('answers an unknown provider with NOT_FOUND on input.id, for both mutations', async () => {
-    expect(refusals(await send('CITY_ADMIN', f, PROFILE, { id: 'NO-SUCH-ID', name: 'x' }))).toEqual([['NOT_FOUND', ['input', 'id']]]);
-    expect(refusals(await send('CITY_ADMIN', f, CERTIFY, { id: 'NO-SUCH-ID', certifiedExcellent: true }))).toEqual([['NOT_FOUND', ['input', 'id']]]);
+    expect(refusals(await send('CITY_ADMIN', f, PROFILE, { id: 'NO-SUCH-ID', name: 'x' }))).toEqual([
+      ['NOT_FOUND', ['input', 'id']],
+    ]);
+    expect(refusals(await send('CITY_ADMIN', f, CERTIFY, { id: 'NO-SUCH-ID', certifiedExcellent: true }))).toEqual([
+      ['NOT_FOUND', ['input', 'id']],
+    ]);
   });
 });

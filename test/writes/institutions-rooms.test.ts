@@ -5,7 +5,18 @@
 import { fresh, RUN } from '../support/names';
 import { graphql, testStack } from '../support/stack';
 import {
-  ACTORS, expectRefused, lowerFirst, may, outcomeOf, read, refusals, send, SPACE_OWNERS, spaceOwnerWrites, sql, type Row,
+  ACTORS,
+  expectRefused,
+  lowerFirst,
+  may,
+  outcomeOf,
+  read,
+  refusals,
+  send,
+  SPACE_OWNERS,
+  spaceOwnerWrites,
+  sql,
+  type Row,
 } from './institutions-support';
 
 describe.each(SPACE_OWNERS)('writes of the $subgraph subgraph', (c) => {
@@ -17,7 +28,12 @@ describe.each(SPACE_OWNERS)('writes of the $subgraph subgraph', (c) => {
       it(may(actor, outcome, `open a new room of the ${c.typename}`), async () => {
         const before = await spaceRows();
         const name = fresh('Room');
-        const result = await send(actor, f, CREATE, { [c.ownerIdField]: f.id, name, capacity: 24, idempotencyKey: fresh('key') });
+        const result = await send(actor, f, CREATE, {
+          [c.ownerIdField]: f.id,
+          name,
+          capacity: 24,
+          idempotencyKey: fresh('key'),
+        });
         const after = await spaceRows();
         if (outcome === 'ALLOWED') {
           expect(result.userErrors).toEqual([]);
@@ -73,7 +89,7 @@ describe.each(SPACE_OWNERS)('writes of the $subgraph subgraph', (c) => {
   });
 
   describe('rooms', () => {
-    it('shows a new room among the owner\'s spaces through the gateway, pointing back to its owner', async () => {
+    it("shows a new room among the owner's spaces through the gateway, pointing back to its owner", async () => {
       const room = await freshRoom();
       const { owner } = await read<{ owner: { spaces: Row[] } }>(
         `query($id: ID!) { owner: ${c.ownerQuery}(id: $id) { spaces { id name capacity removed owner: ${lowerFirst(c.typename)} { id } } } }`,
@@ -95,34 +111,56 @@ describe.each(SPACE_OWNERS)('writes of the $subgraph subgraph', (c) => {
       const before = await spaceRows();
       const result = await send('ITSELF', f, CREATE, { [c.ownerIdField]: f.id, name: '   ', capacity: 0 });
       expect(result.node).toBeNull();
-      expect(refusals(result)).toEqual([['INVALID_INPUT', ['input', 'name']], ['INVALID_INPUT', ['input', 'capacity']]]);
+      expect(refusals(result)).toEqual([
+        ['INVALID_INPUT', ['input', 'name']],
+        ['INVALID_INPUT', ['input', 'capacity']],
+      ]);
       expect(await spaceRows()).toEqual(before);
     });
 
     it('answers a name over 100 characters and a capacity over 5000 with errors, and creates nothing', async () => {
       const before = await spaceRows();
-      const result = await send('CITY_ADMIN', f, CREATE, { [c.ownerIdField]: f.id, name: 'x'.repeat(101), capacity: 5001 });
-      expect(refusals(result)).toEqual([['INVALID_INPUT', ['input', 'name']], ['INVALID_INPUT', ['input', 'capacity']]]);
+      const result = await send('CITY_ADMIN', f, CREATE, {
+        [c.ownerIdField]: f.id,
+        name: 'x'.repeat(101),
+        capacity: 5001,
+      });
+      expect(refusals(result)).toEqual([
+        ['INVALID_INPUT', ['input', 'name']],
+        ['INVALID_INPUT', ['input', 'capacity']],
+      ]);
       expect(await spaceRows()).toEqual(before);
     });
 
     it(`answers an unknown ${c.typename} with NOT_FOUND on input.${c.ownerIdField}`, async () => {
-      const result = await send('CITY_ADMIN', f, CREATE, { [c.ownerIdField]: 'NO-SUCH-ID', name: fresh('Room'), capacity: 10 });
+      const result = await send('CITY_ADMIN', f, CREATE, {
+        [c.ownerIdField]: 'NO-SUCH-ID',
+        name: fresh('Room'),
+        capacity: 10,
+      });
       expect(refusals(result)).toEqual([['NOT_FOUND', ['input', c.ownerIdField]]]);
-      expect(await sql(c.subgraph, `select id from ${c.spaceTable} where ${c.ownerColumn} = ?`, ['NO-SUCH-ID'])).toEqual([]);
+      expect(
+        await sql(c.subgraph, `select id from ${c.spaceTable} where ${c.ownerColumn} = ?`, ['NO-SUCH-ID']),
+      ).toEqual([]);
     });
 
     it('answers an unknown room with NOT_FOUND on input.id when updating or removing', async () => {
-      for (const [mutation, input] of [[UPDATE, { id: 'NO-SUCH-ROOM', capacity: 10 }], [REMOVE, { id: 'NO-SUCH-ROOM' }]] as const) {
+      for (const [mutation, input] of [
+        [UPDATE, { id: 'NO-SUCH-ROOM', capacity: 10 }],
+        [REMOVE, { id: 'NO-SUCH-ROOM' }],
+      ] as const) {
         expect(refusals(await send('CITY_ADMIN', f, mutation, input))).toEqual([['NOT_FOUND', ['input', 'id']]]);
       }
     });
 
-    it('refuses to clear a room\'s name or capacity with null, and changes nothing', async () => {
+    it("refuses to clear a room's name or capacity with null, and changes nothing", async () => {
       const room = await freshRoom();
       const before = await spaceRow(room.id);
       const result = await send('ITSELF', f, UPDATE, { id: room.id, name: null, capacity: null });
-      expect(refusals(result)).toEqual([['INVALID_INPUT', ['input', 'name']], ['INVALID_INPUT', ['input', 'capacity']]]);
+      expect(refusals(result)).toEqual([
+        ['INVALID_INPUT', ['input', 'name']],
+        ['INVALID_INPUT', ['input', 'capacity']],
+      ]);
       expect(await spaceRow(room.id)).toEqual(before);
     });
 
@@ -135,7 +173,12 @@ describe.each(SPACE_OWNERS)('writes of the $subgraph subgraph', (c) => {
 
     it('creates one room however often a create is retried with the same idempotency key, also in parallel', async () => {
       const before = await spaceRows();
-      const input = { [c.ownerIdField]: f.id, name: fresh('Retried room'), capacity: 12, idempotencyKey: fresh('retry') };
+      const input = {
+        [c.ownerIdField]: f.id,
+        name: fresh('Retried room'),
+        capacity: 12,
+        idempotencyKey: fresh('retry'),
+      };
       const parallel = await Promise.all([1, 2, 3, 4, 5].map(() => send('ITSELF', f, CREATE, input)));
       const first = await send('ITSELF', f, CREATE, input);
       expect(parallel.concat(first).map((result) => result.userErrors)).toEqual(Array(6).fill([]));
@@ -151,7 +194,12 @@ describe.each(SPACE_OWNERS)('writes of the $subgraph subgraph', (c) => {
 
     it('refuses an idempotency key over 200 characters, and creates nothing', async () => {
       const before = await spaceRows();
-      const result = await send('ITSELF', f, CREATE, { [c.ownerIdField]: f.id, name: fresh('Room'), capacity: 5, idempotencyKey: 'k'.repeat(201) });
+      const result = await send('ITSELF', f, CREATE, {
+        [c.ownerIdField]: f.id,
+        name: fresh('Room'),
+        capacity: 5,
+        idempotencyKey: 'k'.repeat(201),
+      });
       expect(refusals(result)).toEqual([['INVALID_INPUT', ['input', 'idempotencyKey']]]);
       expect(await spaceRows()).toEqual(before);
     });
@@ -169,7 +217,9 @@ describe.each(SPACE_OWNERS)('writes of the $subgraph subgraph', (c) => {
       );
       expect(data!._entities).toEqual([{ id: room.id, name: room.name, removed: true }]);
 
-      expect(refusals(await send('ITSELF', f, UPDATE, { id: room.id, name: fresh('Again') }))).toEqual([['NOT_FOUND', ['input', 'id']]]);
+      expect(refusals(await send('ITSELF', f, UPDATE, { id: room.id, name: fresh('Again') }))).toEqual([
+        ['NOT_FOUND', ['input', 'id']],
+      ]);
       expect(refusals(await send('ITSELF', f, REMOVE, { id: room.id }))).toEqual([['NOT_FOUND', ['input', 'id']]]);
       expect(await spaceRow(room.id)).toEqual(removedRow);
     });

@@ -18,8 +18,17 @@ export type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 type InstitutionTypename = 'School' | 'Library' | 'CulturalCenter' | 'CivilProvider';
 
 export const ACTORS = [
-  'CITY_ADMIN', 'ITSELF', 'SAME_TYPE', 'OTHER_TYPE', 'OWN_EDUCATION_OFFICE', 'OTHER_EDUCATION_OFFICE',
-  'DISTRICT_OFFICER', 'EXPERT', 'RESIDENT', 'ANALYST', 'ANONYMOUS',
+  'CITY_ADMIN',
+  'ITSELF',
+  'SAME_TYPE',
+  'OTHER_TYPE',
+  'OWN_EDUCATION_OFFICE',
+  'OTHER_EDUCATION_OFFICE',
+  'DISTRICT_OFFICER',
+  'EXPERT',
+  'RESIDENT',
+  'ANALYST',
+  'ANONYMOUS',
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
@@ -50,17 +59,36 @@ export interface Fixture {
 function claimsOf(actor: Actor, f: Fixture): TokenClaims | null {
   const other: InstitutionTypename = f.typename === 'Library' ? 'CulturalCenter' : 'Library';
   switch (actor) {
-    case 'CITY_ADMIN': return { sub: 'test-city-admin', role: Role.CITY_ADMIN };
-    case 'ITSELF': return { sub: `test-${f.typename}-${f.id}`, role: Role.INSTITUTION, institution: `${f.typename}:${f.id}` };
-    case 'SAME_TYPE': return { sub: `test-${f.typename}-${f.siblingId}`, role: Role.INSTITUTION, institution: `${f.typename}:${f.siblingId}` };
-    case 'OTHER_TYPE': return { sub: `test-${other}-${f.id}`, role: Role.INSTITUTION, institution: `${other}:${f.id}` };
-    case 'OWN_EDUCATION_OFFICE': return { sub: `test-office-${f.officeCode}`, role: Role.EDUCATION_OFFICE, educationOffice: f.officeCode };
-    case 'OTHER_EDUCATION_OFFICE': return { sub: `test-office-${f.otherOfficeCode}`, role: Role.EDUCATION_OFFICE, educationOffice: f.otherOfficeCode };
-    case 'DISTRICT_OFFICER': return { sub: 'test-district-officer', role: Role.DISTRICT_OFFICER, district: DISTRICT };
-    case 'EXPERT': return { sub: 'test-expert', role: Role.EXPERT, district: DISTRICT };
-    case 'RESIDENT': return { sub: 'test-resident', role: Role.RESIDENT };
-    case 'ANALYST': return { sub: 'test-analyst', role: Role.ANALYST };
-    case 'ANONYMOUS': return null;
+    case 'CITY_ADMIN':
+      return { sub: 'test-city-admin', role: Role.CITY_ADMIN };
+    case 'ITSELF':
+      return { sub: `test-${f.typename}-${f.id}`, role: Role.INSTITUTION, institution: `${f.typename}:${f.id}` };
+    case 'SAME_TYPE':
+      return {
+        sub: `test-${f.typename}-${f.siblingId}`,
+        role: Role.INSTITUTION,
+        institution: `${f.typename}:${f.siblingId}`,
+      };
+    case 'OTHER_TYPE':
+      return { sub: `test-${other}-${f.id}`, role: Role.INSTITUTION, institution: `${other}:${f.id}` };
+    case 'OWN_EDUCATION_OFFICE':
+      return { sub: `test-office-${f.officeCode}`, role: Role.EDUCATION_OFFICE, educationOffice: f.officeCode };
+    case 'OTHER_EDUCATION_OFFICE':
+      return {
+        sub: `test-office-${f.otherOfficeCode}`,
+        role: Role.EDUCATION_OFFICE,
+        educationOffice: f.otherOfficeCode,
+      };
+    case 'DISTRICT_OFFICER':
+      return { sub: 'test-district-officer', role: Role.DISTRICT_OFFICER, district: DISTRICT };
+    case 'EXPERT':
+      return { sub: 'test-expert', role: Role.EXPERT, district: DISTRICT };
+    case 'RESIDENT':
+      return { sub: 'test-resident', role: Role.RESIDENT };
+    case 'ANALYST':
+      return { sub: 'test-analyst', role: Role.ANALYST };
+    case 'ANONYMOUS':
+      return null;
   }
 }
 
@@ -74,7 +102,10 @@ export const may = (actor: Actor, outcome: Outcome, what: string) =>
 
 export const lowerFirst = (name: string) => name[0].toLowerCase() + name.slice(1);
 
-export interface Result<T = Row> { node: T | null; userErrors: UserError[] }
+export interface Result<T = Row> {
+  node: T | null;
+  userErrors: UserError[];
+}
 
 /** Runs `mutation` (aliased `result { node ... userErrors }`) through the gateway as `actor`. */
 export async function send<T = Row>(actor: Actor, f: Fixture, mutation: string, input: Row): Promise<Result<T>> {
@@ -90,7 +121,6 @@ export async function read<T = Row>(query: string, variables: Row): Promise<T> {
   expect(response.errors).toBeUndefined();
   return response.data!;
 }
-
 
 /** The user errors of a refusal, as [code, field path] pairs. */
 export const refusals = (result: Result) => result.userErrors.map((e) => [e.code, e.field]);
@@ -129,26 +159,51 @@ export interface SpaceOwnerCase {
 
 export const SPACE_OWNERS: SpaceOwnerCase[] = [
   {
-    subgraph: 'schools', typename: 'School', space: 'SchoolSpace', ownerIdField: 'schoolId', ownerQuery: 'school', ownerList: 'schools',
-    ownerTable: 'school', spaceTable: 'school_space', ownerColumn: 'school_id',
-    managers: ['CITY_ADMIN', 'ITSELF', 'OWN_EDUCATION_OFFICE'], renamers: ['CITY_ADMIN', 'OWN_EDUCATION_OFFICE'],
+    subgraph: 'schools',
+    typename: 'School',
+    space: 'SchoolSpace',
+    ownerIdField: 'schoolId',
+    ownerQuery: 'school',
+    ownerList: 'schools',
+    ownerTable: 'school',
+    spaceTable: 'school_space',
+    ownerColumn: 'school_id',
+    managers: ['CITY_ADMIN', 'ITSELF', 'OWN_EDUCATION_OFFICE'],
+    renamers: ['CITY_ADMIN', 'OWN_EDUCATION_OFFICE'],
   },
   {
-    subgraph: 'libraries', typename: 'Library', space: 'LibrarySpace', ownerIdField: 'libraryId', ownerQuery: 'library', ownerList: 'libraries',
-    ownerTable: 'library', spaceTable: 'library_space', ownerColumn: 'library_id',
-    managers: ['CITY_ADMIN', 'ITSELF'], renamers: ['CITY_ADMIN'],
+    subgraph: 'libraries',
+    typename: 'Library',
+    space: 'LibrarySpace',
+    ownerIdField: 'libraryId',
+    ownerQuery: 'library',
+    ownerList: 'libraries',
+    ownerTable: 'library',
+    spaceTable: 'library_space',
+    ownerColumn: 'library_id',
+    managers: ['CITY_ADMIN', 'ITSELF'],
+    renamers: ['CITY_ADMIN'],
   },
   {
-    subgraph: 'cultural-centers', typename: 'CulturalCenter', space: 'CulturalSpace', ownerIdField: 'culturalCenterId',
-    ownerQuery: 'culturalCenter', ownerList: 'culturalCenters',
-    ownerTable: 'cultural_center', spaceTable: 'cultural_space', ownerColumn: 'cultural_center_id',
-    managers: ['CITY_ADMIN', 'ITSELF'], renamers: ['CITY_ADMIN'],
+    subgraph: 'cultural-centers',
+    typename: 'CulturalCenter',
+    space: 'CulturalSpace',
+    ownerIdField: 'culturalCenterId',
+    ownerQuery: 'culturalCenter',
+    ownerList: 'culturalCenters',
+    ownerTable: 'cultural_center',
+    spaceTable: 'cultural_space',
+    ownerColumn: 'cultural_center_id',
+    managers: ['CITY_ADMIN', 'ITSELF'],
+    renamers: ['CITY_ADMIN'],
   },
 ];
 
 /** The first two institutions of DISTRICT, and the education offices relative to it. */
 export async function fixtureOf(typename: InstitutionTypename, list: string): Promise<Fixture> {
-  const data = await read<Row & { district: { educationOffice: { code: string } }; educationOffices: { code: string }[] }>(
+  const data = await read<
+    Row & { district: { educationOffice: { code: string } }; educationOffices: { code: string }[] }
+  >(
     `query($code: ID!) {
       district(code: $code) { educationOffice { code } }
       educationOffices { code }
@@ -158,7 +213,13 @@ export async function fixtureOf(typename: InstitutionTypename, list: string): Pr
   );
   const [first, second] = (data.list as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
   const officeCode = data.district.educationOffice.code;
-  return { typename, id: first, siblingId: second, officeCode, otherOfficeCode: data.educationOffices.find((o) => o.code !== officeCode)!.code };
+  return {
+    typename,
+    id: first,
+    siblingId: second,
+    officeCode,
+    otherOfficeCode: data.educationOffices.find((o) => o.code !== officeCode)!.code,
+  };
 }
 
 /**
@@ -180,18 +241,30 @@ export function spaceOwnerWrites(c: SpaceOwnerCase) {
   let originalOwners: Row[];
   let originalSpaceIds: Set<string>;
 
-  const ownerRow = async (id = f.id) => (await sql(c.subgraph, `select id, name, address, phone, homepage from ${c.ownerTable} where id = ?`, [id]))[0];
+  const ownerRow = async (id = f.id) =>
+    (await sql(c.subgraph, `select id, name, address, phone, homepage from ${c.ownerTable} where id = ?`, [id]))[0];
   const spaceRows = async (ownerId = f.id) =>
-    sql(c.subgraph, `select id, name, capacity, removed_at from ${c.spaceTable} where ${c.ownerColumn} = ? order by id`, [ownerId]);
-  const spaceRow = async (id: string) => (await sql(c.subgraph, `select id, name, capacity, removed_at from ${c.spaceTable} where id = ?`, [id]))[0];
+    sql(
+      c.subgraph,
+      `select id, name, capacity, removed_at from ${c.spaceTable} where ${c.ownerColumn} = ? order by id`,
+      [ownerId],
+    );
+  const spaceRow = async (id: string) =>
+    (await sql(c.subgraph, `select id, name, capacity, removed_at from ${c.spaceTable} where id = ?`, [id]))[0];
   /** The rooms the gateway lists for the owner. */
   const listedSpaces = async (ownerId = f.id) =>
-    (await read<Row & { owner: { spaces: Row[] } }>(`query($id: ID!) { owner: ${c.ownerQuery}(id: $id) { spaces { id name capacity removed } } }`, { id: ownerId }))
-      .owner.spaces;
+    (
+      await read<Row & { owner: { spaces: Row[] } }>(
+        `query($id: ID!) { owner: ${c.ownerQuery}(id: $id) { spaces { id name capacity removed } } }`,
+        { id: ownerId },
+      )
+    ).owner.spaces;
   /** A room of the fixture created by the city admin, for a test to work on. */
   async function freshRoom(): Promise<{ id: string; name: string; capacity: number }> {
     const { node, userErrors } = await send<{ id: string; name: string; capacity: number }>('CITY_ADMIN', f, CREATE, {
-      [c.ownerIdField]: f.id, name: fresh('Room'), capacity: 20,
+      [c.ownerIdField]: f.id,
+      name: fresh('Room'),
+      capacity: 20,
     });
     expect(userErrors).toEqual([]);
     return node!;
@@ -201,16 +274,23 @@ export function spaceOwnerWrites(c: SpaceOwnerCase) {
     orms.set(c.subgraph, await openSubgraphDatabase(c.subgraph));
     Object.assign(f, await fixtureOf(c.typename, c.ownerList));
     originalOwners = [await ownerRow(f.id), await ownerRow(f.siblingId)];
-    originalSpaceIds = new Set([...(await spaceRows(f.id)), ...(await spaceRows(f.siblingId))].map((row) => String(row.id)));
+    originalSpaceIds = new Set(
+      [...(await spaceRows(f.id)), ...(await spaceRows(f.siblingId))].map((row) => String(row.id)),
+    );
   });
 
   afterAll(async () => {
     for (const owner of originalOwners) {
       await sql(c.subgraph, `update ${c.ownerTable} set name = ?, address = ?, phone = ?, homepage = ? where id = ?`, [
-        owner.name, owner.address, owner.phone, owner.homepage, owner.id,
+        owner.name,
+        owner.address,
+        owner.phone,
+        owner.homepage,
+        owner.id,
       ]);
       for (const row of await spaceRows(String(owner.id))) {
-        if (!originalSpaceIds.has(String(row.id))) await sql(c.subgraph, `delete from ${c.spaceTable} where id = ?`, [row.id]);
+        if (!originalSpaceIds.has(String(row.id)))
+          await sql(c.subgraph, `delete from ${c.spaceTable} where id = ?`, [row.id]);
       }
     }
     await orms.get(c.subgraph)?.close(true);

@@ -4,7 +4,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  CALLER_NAMES, communityRows, expertRows, freshPartner, HOME, make, mutate, partnershipRows, refused, setUpNetworkWrites, succeeded, supportRows, unusedYear, world, type CallerName,
+  CALLER_NAMES,
+  communityRows,
+  expertRows,
+  freshPartner,
+  HOME,
+  make,
+  mutate,
+  partnershipRows,
+  refused,
+  setUpNetworkWrites,
+  succeeded,
+  supportRows,
+  unusedYear,
+  world,
+  type CallerName,
 } from './network-support';
 
 setUpNetworkWrites();
@@ -21,7 +35,12 @@ const MATRIX: MatrixRow[] = [
     mutation: 'createPartnership',
     allowed: ['cityAdmin', 'homeOfficer'],
     attempt: async () => ({
-      input: { centerId: world.homeCenter, partner: freshPartner(), kind: 'RESOURCE_SHARING', idempotencyKey: randomUUID() },
+      input: {
+        centerId: world.homeCenter,
+        partner: freshPartner(),
+        kind: 'RESOURCE_SHARING',
+        idempotencyKey: randomUUID(),
+      },
       state: () => partnershipRows(world.homeCenter),
     }),
   },
@@ -37,7 +56,13 @@ const MATRIX: MatrixRow[] = [
     mutation: 'createLearningCommunity',
     allowed: ['cityAdmin', 'homeOfficer', 'homeExpert'],
     attempt: async () => ({
-      input: { centerId: world.homeCenter, name: '권한 시험 동아리', track: 'LOCAL_PROBLEM_SOLVING', memberCount: 8, idempotencyKey: randomUUID() },
+      input: {
+        centerId: world.homeCenter,
+        name: '권한 시험 동아리',
+        track: 'LOCAL_PROBLEM_SOLVING',
+        memberCount: 8,
+        idempotencyKey: randomUUID(),
+      },
       state: () => communityRows(world.homeCenter),
     }),
   },
@@ -46,14 +71,22 @@ const MATRIX: MatrixRow[] = [
     allowed: ['cityAdmin', 'homeOfficer', 'homeExpert'],
     attempt: async () => {
       const { id } = await make.community();
-      return { input: { id, memberCount: 30, track: 'VOCATIONAL_CAPACITY' }, state: () => communityRows(world.homeCenter) };
+      return {
+        input: { id, memberCount: 30, track: 'VOCATIONAL_CAPACITY' },
+        state: () => communityRows(world.homeCenter),
+      };
     },
   },
   {
     mutation: 'createExpert',
     allowed: ['cityAdmin', 'homeOfficer'],
     attempt: async () => ({
-      input: { districtCode: HOME, name: '권한 시험 전문가', duties: ['LEARNER_COUNSELING'], idempotencyKey: randomUUID() },
+      input: {
+        districtCode: HOME,
+        name: '권한 시험 전문가',
+        duties: ['LEARNER_COUNSELING'],
+        idempotencyKey: randomUUID(),
+      },
       state: () => expertRows(HOME),
     }),
   },
@@ -62,14 +95,24 @@ const MATRIX: MatrixRow[] = [
     allowed: ['cityAdmin', 'homeOfficer'],
     attempt: async () => {
       const { id } = await make.expert();
-      return { input: { expertId: id, centerId: world.homeCenter, duties: ['COMMUNITY_SUPPORT'] }, state: () => expertRows(HOME) };
+      return {
+        input: { expertId: id, centerId: world.homeCenter, duties: ['COMMUNITY_SUPPORT'] },
+        state: () => expertRows(HOME),
+      };
     },
   },
   {
     mutation: 'recordCitySupport',
     allowed: ['cityAdmin'],
     attempt: async () => ({
-      input: { districtCode: HOME, kind: 'FINANCIAL', year: await unusedYear(HOME, 'FINANCIAL', 2050), amountKrw: 5_000_000, note: null, idempotencyKey: randomUUID() },
+      input: {
+        districtCode: HOME,
+        kind: 'FINANCIAL',
+        year: await unusedYear(HOME, 'FINANCIAL', 2050),
+        amountKrw: 5_000_000,
+        note: null,
+        idempotencyKey: randomUUID(),
+      },
       state: () => supportRows(HOME),
     }),
   },

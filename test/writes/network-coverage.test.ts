@@ -10,9 +10,15 @@ describe('coverage after writes', () => {
     const before = await coverageOf(HOME);
     const { id } = await make.partnership();
     const created = await coverageOf(HOME);
-    expect(created).toMatchObject({ partnershipCount: before.partnershipCount + 1, activePartnershipCount: before.activePartnershipCount + 1 });
+    expect(created).toMatchObject({
+      partnershipCount: before.partnershipCount + 1,
+      activePartnershipCount: before.activePartnershipCount + 1,
+    });
     succeeded(await mutate('endPartnership', { id }));
-    expect(await coverageOf(HOME)).toMatchObject({ partnershipCount: before.partnershipCount + 1, activePartnershipCount: before.activePartnershipCount });
+    expect(await coverageOf(HOME)).toMatchObject({
+      partnershipCount: before.partnershipCount + 1,
+      activePartnershipCount: before.activePartnershipCount,
+    });
   });
 
   it("counts a new expert in the district's expertCount, and no other district's", async () => {

@@ -10,20 +10,51 @@ import { startSubgraph, type RunningSubgraph } from '../../lib/subgraph/subgraph
 import { centersSubgraph } from '../../subgraphs/centers/index';
 import { testStack } from '../support/stack';
 import {
-  freshPartner, make, mutate, partnershipRows, query, refused, seoulToday, setUpNetworkWrites, succeeded, world,
+  freshPartner,
+  make,
+  mutate,
+  partnershipRows,
+  query,
+  refused,
+  seoulToday,
+  setUpNetworkWrites,
+  succeeded,
+  world,
 } from './network-support';
 
 setUpNetworkWrites();
 
 describe('partnerships', () => {
   it('links a center with a school, a library, a cultural center, a civil provider and another center', async () => {
-    const partners = [freshPartner('SCHOOL'), freshPartner('LIBRARY'), freshPartner('CULTURAL_CENTER'), freshPartner('CIVIL_PROVIDER'), { type: 'LEARNING_CENTER', id: world.homeCenter2 }];
-    const typenames: Record<string, string> = { SCHOOL: 'School', LIBRARY: 'Library', CULTURAL_CENTER: 'CulturalCenter', CIVIL_PROVIDER: 'CivilProvider', LEARNING_CENTER: 'LearningCenter' };
+    const partners = [
+      freshPartner('SCHOOL'),
+      freshPartner('LIBRARY'),
+      freshPartner('CULTURAL_CENTER'),
+      freshPartner('CIVIL_PROVIDER'),
+      { type: 'LEARNING_CENTER', id: world.homeCenter2 },
+    ];
+    const typenames: Record<string, string> = {
+      SCHOOL: 'School',
+      LIBRARY: 'Library',
+      CULTURAL_CENTER: 'CulturalCenter',
+      CIVIL_PROVIDER: 'CivilProvider',
+      LEARNING_CENTER: 'LearningCenter',
+    };
     for (const partner of partners) {
-      const created = succeeded(await mutate('createPartnership', { centerId: world.homeCenter, partner, kind: 'INSTRUCTOR_EXCHANGE', since: '2025-09-01' }, 'homeOfficer'));
+      const created = succeeded(
+        await mutate(
+          'createPartnership',
+          { centerId: world.homeCenter, partner, kind: 'INSTRUCTOR_EXCHANGE', since: '2025-09-01' },
+          'homeOfficer',
+        ),
+      );
       expect(created).toEqual({
-        id: expect.any(String), kind: 'INSTRUCTOR_EXCHANGE', since: '2025-09-01', active: true,
-        center: { id: world.homeCenter }, partner: { __typename: typenames[partner.type], id: partner.id },
+        id: expect.any(String),
+        kind: 'INSTRUCTOR_EXCHANGE',
+        since: '2025-09-01',
+        active: true,
+        center: { id: world.homeCenter },
+        partner: { __typename: typenames[partner.type], id: partner.id },
       });
       // The partner's own subgraph resolves it, and the partnership shows on the partner.
       const data = await query(
@@ -34,29 +65,44 @@ describe('partnerships', () => {
       );
       const listed = data.learningCenter.partnerships.find((p: { id: string }) => p.id === created.id);
       expect(listed.partner.name.length).toBeGreaterThan(0);
-      if (partner.type !== 'LEARNING_CENTER') expect(listed.partner.partnerships.map((p: { id: string }) => p.id)).toContain(created.id);
+      if (partner.type !== 'LEARNING_CENTER')
+        expect(listed.partner.partnerships.map((p: { id: string }) => p.id)).toContain(created.id);
     }
   });
 
-  it("starts a partnership today (in Seoul) when no date is given", async () => {
+  it('starts a partnership today (in Seoul) when no date is given', async () => {
     const before = seoulToday();
-    const created = succeeded(await mutate('createPartnership', { centerId: world.homeCenter, partner: freshPartner(), kind: 'VENUE_SHARING' }));
+    const created = succeeded(
+      await mutate('createPartnership', { centerId: world.homeCenter, partner: freshPartner(), kind: 'VENUE_SHARING' }),
+    );
     expect([before, seoulToday()]).toContain(created.since);
   });
 
   it('answers NOT_FOUND for a partner of any kind that does not exist, and for an unknown center, writing nothing', async () => {
     const before = await partnershipRows(world.homeCenter);
     for (const type of ['SCHOOL', 'LIBRARY', 'CULTURAL_CENTER', 'CIVIL_PROVIDER', 'LEARNING_CENTER']) {
-      const payload = await mutate('createPartnership', { centerId: world.homeCenter, partner: { type, id: 'NO-SUCH-ID' }, kind: 'CO_HOSTING' });
+      const payload = await mutate('createPartnership', {
+        centerId: world.homeCenter,
+        partner: { type, id: 'NO-SUCH-ID' },
+        kind: 'CO_HOSTING',
+      });
       refused(payload, { code: 'NOT_FOUND', field: ['input', 'partner', 'id'] });
     }
     // An id of the wrong kind does not exist either: a library id is no school.
     refused(
-      await mutate('createPartnership', { centerId: world.homeCenter, partner: { type: 'SCHOOL', id: world.byType.LIBRARY[0].id }, kind: 'CO_HOSTING' }),
+      await mutate('createPartnership', {
+        centerId: world.homeCenter,
+        partner: { type: 'SCHOOL', id: world.byType.LIBRARY[0].id },
+        kind: 'CO_HOSTING',
+      }),
       { code: 'NOT_FOUND', field: ['input', 'partner', 'id'] },
     );
     refused(
-      await mutate('createPartnership', { centerId: 'NO-SUCH-CENTER', partner: world.byType.SCHOOL[0], kind: 'CO_HOSTING' }),
+      await mutate('createPartnership', {
+        centerId: 'NO-SUCH-CENTER',
+        partner: world.byType.SCHOOL[0],
+        kind: 'CO_HOSTING',
+      }),
       { code: 'NOT_FOUND', field: ['input', 'centerId'] },
     );
     expect(await partnershipRows(world.homeCenter)).toEqual(before);
@@ -66,11 +112,24 @@ describe('partnerships', () => {
     const partner = freshPartner();
     const first = await make.partnership(partner);
     const before = await partnershipRows(world.homeCenter);
-    refused(await mutate('createPartnership', { centerId: world.homeCenter, partner, kind: 'RESOURCE_SHARING' }, 'homeOfficer'), { code: 'CONFLICT', field: ['input', 'partner'] });
+    refused(
+      await mutate(
+        'createPartnership',
+        { centerId: world.homeCenter, partner, kind: 'RESOURCE_SHARING' },
+        'homeOfficer',
+      ),
+      { code: 'CONFLICT', field: ['input', 'partner'] },
+    );
     expect(await partnershipRows(world.homeCenter)).toEqual(before);
 
     succeeded(await mutate('endPartnership', { id: first.id }, 'homeOfficer'));
-    const again = succeeded(await mutate('createPartnership', { centerId: world.homeCenter, partner, kind: 'RESOURCE_SHARING' }, 'homeOfficer'));
+    const again = succeeded(
+      await mutate(
+        'createPartnership',
+        { centerId: world.homeCenter, partner, kind: 'RESOURCE_SHARING' },
+        'homeOfficer',
+      ),
+    );
     expect(again.id).not.toBe(first.id);
     const rows = (await partnershipRows(world.homeCenter)).filter((row) => row.partnerId === partner.id);
     expect(rows.map(({ id, active }) => ({ id, active })).sort((a, b) => Number(a.active) - Number(b.active))).toEqual([
@@ -80,10 +139,20 @@ describe('partnerships', () => {
   });
 
   it('treats two centers as one pair whichever of them records the partnership', async () => {
-    succeeded(await mutate('createPartnership', { centerId: world.homeCenter2, partner: { type: 'LEARNING_CENTER', id: world.awayCenter }, kind: 'CO_HOSTING' }));
+    succeeded(
+      await mutate('createPartnership', {
+        centerId: world.homeCenter2,
+        partner: { type: 'LEARNING_CENTER', id: world.awayCenter },
+        kind: 'CO_HOSTING',
+      }),
+    );
     const before = await partnershipRows(world.awayCenter);
     refused(
-      await mutate('createPartnership', { centerId: world.awayCenter, partner: { type: 'LEARNING_CENTER', id: world.homeCenter2 }, kind: 'CO_HOSTING' }, 'awayOfficer'),
+      await mutate(
+        'createPartnership',
+        { centerId: world.awayCenter, partner: { type: 'LEARNING_CENTER', id: world.homeCenter2 }, kind: 'CO_HOSTING' },
+        'awayOfficer',
+      ),
       { code: 'CONFLICT', field: ['input', 'partner'] },
     );
     expect(await partnershipRows(world.awayCenter)).toEqual(before);
@@ -92,26 +161,47 @@ describe('partnerships', () => {
   it('refuses a center partnering itself and a start date in the future, naming the fields', async () => {
     const before = await partnershipRows(world.homeCenter);
     refused(
-      await mutate('createPartnership', { centerId: world.homeCenter, partner: { type: 'LEARNING_CENTER', id: world.homeCenter }, kind: 'CO_HOSTING' }),
+      await mutate('createPartnership', {
+        centerId: world.homeCenter,
+        partner: { type: 'LEARNING_CENTER', id: world.homeCenter },
+        kind: 'CO_HOSTING',
+      }),
       { code: 'INVALID_INPUT', field: ['input', 'partner', 'id'] },
     );
     refused(
-      await mutate('createPartnership', { centerId: world.homeCenter, partner: world.freshPartners[0], kind: 'CO_HOSTING', since: '2999-01-01' }),
+      await mutate('createPartnership', {
+        centerId: world.homeCenter,
+        partner: world.freshPartners[0],
+        kind: 'CO_HOSTING',
+        since: '2999-01-01',
+      }),
       { code: 'INVALID_INPUT', field: ['input', 'since'] },
     );
     refused(
-      await mutate('createPartnership', { centerId: world.homeCenter, partner: world.freshPartners[0], kind: 'CO_HOSTING', idempotencyKey: '   ' }),
+      await mutate('createPartnership', {
+        centerId: world.homeCenter,
+        partner: world.freshPartners[0],
+        kind: 'CO_HOSTING',
+        idempotencyKey: '   ',
+      }),
       { code: 'INVALID_INPUT', field: ['input', 'idempotencyKey'] },
     );
     expect(await partnershipRows(world.homeCenter)).toEqual(before);
   });
 
   it('returns the same partnership when a create is retried with the same idempotency key', async () => {
-    const input = { centerId: world.homeCenter, partner: freshPartner(), kind: 'CO_HOSTING', idempotencyKey: randomUUID() };
+    const input = {
+      centerId: world.homeCenter,
+      partner: freshPartner(),
+      kind: 'CO_HOSTING',
+      idempotencyKey: randomUUID(),
+    };
     const first = succeeded(await mutate('createPartnership', input, 'homeOfficer'));
     const retry = succeeded(await mutate('createPartnership', input, 'homeOfficer'));
     expect(retry).toEqual(first);
-    expect((await partnershipRows(world.homeCenter)).filter((row) => row.partnerId === input.partner.id)).toHaveLength(1);
+    expect((await partnershipRows(world.homeCenter)).filter((row) => row.partnerId === input.partner.id)).toHaveLength(
+      1,
+    );
   });
 
   it('ends a partnership but keeps it on record; ending it again changes nothing; an unknown id is NOT_FOUND', async () => {
@@ -137,7 +227,10 @@ describe('partnerships', () => {
           server.close(() => resolve(port));
         });
       });
-      const config = loadConfig({ ...testStack().env, GATEWAY_URL: `http://127.0.0.1:${deadPort}/graphql` }, { service: 'centers' });
+      const config = loadConfig(
+        { ...testStack().env, GATEWAY_URL: `http://127.0.0.1:${deadPort}/graphql` },
+        { service: 'centers' },
+      );
       secret = config.gatewaySecret;
       isolated = await startSubgraph(centersSubgraph, config, 0);
     });
@@ -147,9 +240,15 @@ describe('partnerships', () => {
 
     it('answers a user error that says so and writes nothing', async () => {
       const before = await partnershipRows(world.homeCenter);
-      const payload = await mutate('createPartnership', { centerId: world.homeCenter, partner: freshPartner('LIBRARY'), kind: 'CO_HOSTING' }, 'cityAdmin', isolated.url, {
-        [GATEWAY_SECRET_HEADER]: secret,
-      });
+      const payload = await mutate(
+        'createPartnership',
+        { centerId: world.homeCenter, partner: freshPartner('LIBRARY'), kind: 'CO_HOSTING' },
+        'cityAdmin',
+        isolated.url,
+        {
+          [GATEWAY_SECRET_HEADER]: secret,
+        },
+      );
       refused(payload, { code: 'UNAVAILABLE', field: ['input', 'partner', 'id'] });
       expect(payload.userErrors[0].message).toMatch(/could not be checked/);
       expect(await partnershipRows(world.homeCenter)).toEqual(before);

@@ -17,12 +17,28 @@ export const HOME = '11680'; // the district the officer and expert below act fo
 export const AWAY = '11110';
 export const gateway = () => testStack().gatewayUrl;
 
-
 export type CallerName =
-  | 'cityAdmin' | 'homeOfficer' | 'awayOfficer' | 'educationOffice' | 'institution'
-  | 'homeExpert' | 'awayExpert' | 'resident' | 'analyst' | 'anonymous';
+  | 'cityAdmin'
+  | 'homeOfficer'
+  | 'awayOfficer'
+  | 'educationOffice'
+  | 'institution'
+  | 'homeExpert'
+  | 'awayExpert'
+  | 'resident'
+  | 'analyst'
+  | 'anonymous';
 export const CALLER_NAMES: CallerName[] = [
-  'cityAdmin', 'homeOfficer', 'awayOfficer', 'educationOffice', 'institution', 'homeExpert', 'awayExpert', 'resident', 'analyst', 'anonymous',
+  'cityAdmin',
+  'homeOfficer',
+  'awayOfficer',
+  'educationOffice',
+  'institution',
+  'homeExpert',
+  'awayExpert',
+  'resident',
+  'analyst',
+  'anonymous',
 ];
 const tokens = new Map<CallerName, string | undefined>();
 
@@ -34,22 +50,44 @@ const SELECTION: Record<string, string> = {
   citySupport: 'id kind year amountKrw note district { code }',
 };
 const NODE_OF: Record<string, string> = {
-  createPartnership: 'partnership', endPartnership: 'partnership',
-  createLearningCommunity: 'learningCommunity', updateLearningCommunity: 'learningCommunity',
-  createExpert: 'expert', assignExpert: 'expert',
-  recordCitySupport: 'citySupport', updateCitySupport: 'citySupport',
+  createPartnership: 'partnership',
+  endPartnership: 'partnership',
+  createLearningCommunity: 'learningCommunity',
+  updateLearningCommunity: 'learningCommunity',
+  createExpert: 'expert',
+  assignExpert: 'expert',
+  recordCitySupport: 'citySupport',
+  updateCitySupport: 'citySupport',
 };
 const INPUT_OF: Record<string, string> = {
-  createPartnership: 'CreatePartnershipInput', endPartnership: 'PartnershipIdInput',
-  createLearningCommunity: 'CreateLearningCommunityInput', updateLearningCommunity: 'UpdateLearningCommunityInput',
-  createExpert: 'CreateExpertInput', assignExpert: 'AssignExpertInput',
-  recordCitySupport: 'RecordCitySupportInput', updateCitySupport: 'UpdateCitySupportInput',
+  createPartnership: 'CreatePartnershipInput',
+  endPartnership: 'PartnershipIdInput',
+  createLearningCommunity: 'CreateLearningCommunityInput',
+  updateLearningCommunity: 'UpdateLearningCommunityInput',
+  createExpert: 'CreateExpertInput',
+  assignExpert: 'AssignExpertInput',
+  recordCitySupport: 'RecordCitySupportInput',
+  updateCitySupport: 'UpdateCitySupportInput',
 };
 
 /** Runs one of the network mutations through the gateway as `caller`; the payload, with no GraphQL errors. */
-export async function mutate(mutation: string, input: Record<string, unknown>, caller: CallerName = 'cityAdmin', url = gateway(), headers: Record<string, string> = {}): Promise<Payload> {
+export async function mutate(
+  mutation: string,
+  input: Record<string, unknown>,
+  caller: CallerName = 'cityAdmin',
+  url = gateway(),
+  headers: Record<string, string> = {},
+): Promise<Payload> {
   const node = NODE_OF[mutation];
-  return mutateThroughGateway({ mutation, inputType: INPUT_OF[mutation], input, selection: `${node} { ${SELECTION[node]} }`, token: tokens.get(caller), url, headers });
+  return mutateThroughGateway({
+    mutation,
+    inputType: INPUT_OF[mutation],
+    input,
+    selection: `${node} { ${SELECTION[node]} }`,
+    token: tokens.get(caller),
+    url,
+    headers,
+  });
 }
 
 /** The payload of an allowed, successful call: no user errors and the changed object. */
@@ -65,7 +103,9 @@ export function refused(payload: Payload, ...expected: { code: string; field?: s
   const node = Object.keys(payload).find((key) => key !== 'userErrors')!;
   expect(payload[node]).toBeNull();
   // A field path is compared only where the expectation names one.
-  const seen = payload.userErrors.map(({ code, field }, i) => (expected[i]?.field === undefined ? { code } : { code, field }));
+  const seen = payload.userErrors.map(({ code, field }, i) =>
+    expected[i]?.field === undefined ? { code } : { code, field },
+  );
   expect(seen).toEqual(expected);
   for (const error of payload.userErrors) expect(error.message.length).toBeGreaterThan(5);
 }
@@ -84,19 +124,38 @@ export let orm: Orm;
 export const db = () => orm.em.fork();
 
 export const partnershipRows = async (centerId: string) =>
-  (await db().find(Partnership, { center: centerId }, { orderBy: { id: 'asc' } })).map(({ id, partnerType, partnerId, kind, since, active }) => ({
-    id, partnerType, partnerId, kind, since, active: Boolean(active),
-  }));
+  (await db().find(Partnership, { center: centerId }, { orderBy: { id: 'asc' } })).map(
+    ({ id, partnerType, partnerId, kind, since, active }) => ({
+      id,
+      partnerType,
+      partnerId,
+      kind,
+      since,
+      active: Boolean(active),
+    }),
+  );
 export const communityRows = async (centerId: string) =>
-  (await db().find(LearningCommunity, { center: centerId }, { orderBy: { id: 'asc' } })).map(({ id, name, track, memberCount }) => ({ id, name, track, memberCount }));
+  (await db().find(LearningCommunity, { center: centerId }, { orderBy: { id: 'asc' } })).map(
+    ({ id, name, track, memberCount }) => ({ id, name, track, memberCount }),
+  );
 export const expertRows = async (districtCode: string) =>
-  (await db().find(LifelongLearningExpert, { district: districtCode }, { orderBy: { id: 'asc' } })).map(({ id, name, center, duties }) => ({
-    id, name, centerId: center?.id ?? null, duties,
-  }));
+  (await db().find(LifelongLearningExpert, { district: districtCode }, { orderBy: { id: 'asc' } })).map(
+    ({ id, name, center, duties }) => ({
+      id,
+      name,
+      centerId: center?.id ?? null,
+      duties,
+    }),
+  );
 export const supportRows = async (districtCode: string) =>
-  (await db().find(CitySupport, { district: districtCode }, { orderBy: { id: 'asc' } })).map(({ id, kind, year, amountKrw, note }) => ({ id, kind, year, amountKrw, note }));
+  (await db().find(CitySupport, { district: districtCode }, { orderBy: { id: 'asc' } })).map(
+    ({ id, kind, year, amountKrw, note }) => ({ id, kind, year, amountKrw, note }),
+  );
 
-export interface Ref { type: string; id: string }
+export interface Ref {
+  type: string;
+  id: string;
+}
 /** Real ids of the running network, found through the gateway. */
 export const world = {
   homeCenter: '',
@@ -120,21 +179,54 @@ export async function unusedYear(districtCode: string, kind: string, from: numbe
   return year;
 }
 
-export async function coverageOf(code: string): Promise<{ partnershipCount: number; activePartnershipCount: number; expertCount: number; meetsExpertMinimum: boolean }> {
-  const data = await query('query($code: ID!) { district(code: $code) { coverage { partnershipCount activePartnershipCount expertCount meetsExpertMinimum } } }', { code });
+export async function coverageOf(code: string): Promise<{
+  partnershipCount: number;
+  activePartnershipCount: number;
+  expertCount: number;
+  meetsExpertMinimum: boolean;
+}> {
+  const data = await query(
+    'query($code: ID!) { district(code: $code) { coverage { partnershipCount activePartnershipCount expertCount meetsExpertMinimum } } }',
+    { code },
+  );
   return data.district.coverage;
 }
 
 /** Objects made by the city admin for a test to change. */
 export const make = {
   partnership: async (partner = freshPartner()) =>
-    succeeded(await mutate('createPartnership', { centerId: world.homeCenter, partner, kind: 'CO_HOSTING', since: '2024-03-01' })),
+    succeeded(
+      await mutate('createPartnership', {
+        centerId: world.homeCenter,
+        partner,
+        kind: 'CO_HOSTING',
+        since: '2024-03-01',
+      }),
+    ),
   community: async () =>
-    succeeded(await mutate('createLearningCommunity', { centerId: world.homeCenter, name: `시험 학습동아리 ${randomUUID().slice(0, 8)}`, track: 'LIFE_CULTURE', memberCount: 12 })),
-  expert: async () => succeeded(await mutate('createExpert', { districtCode: HOME, name: '시험 전문가', duties: ['PROGRAM_DEVELOPMENT'] })),
+    succeeded(
+      await mutate('createLearningCommunity', {
+        centerId: world.homeCenter,
+        name: `시험 학습동아리 ${randomUUID().slice(0, 8)}`,
+        track: 'LIFE_CULTURE',
+        memberCount: 12,
+      }),
+    ),
+  expert: async () =>
+    succeeded(
+      await mutate('createExpert', { districtCode: HOME, name: '시험 전문가', duties: ['PROGRAM_DEVELOPMENT'] }),
+    ),
   support: async () => {
     const year = await unusedYear(HOME, 'CONSULTING', 2040);
-    return succeeded(await mutate('recordCitySupport', { districtCode: HOME, kind: 'CONSULTING', year, amountKrw: null, note: '시험 컨설팅' }));
+    return succeeded(
+      await mutate('recordCitySupport', {
+        districtCode: HOME,
+        kind: 'CONSULTING',
+        year,
+        amountKrw: null,
+        note: '시험 컨설팅',
+      }),
+    );
   },
 };
 
@@ -159,10 +251,20 @@ export function setUpNetworkWrites(): void {
     world.homeCenter = data.home.edges[0].node.id;
     world.homeCenter2 = data.home.edges[1].node.id;
     world.awayCenter = data.away.edges[0].node.id;
-    const partnered = new Set(data.home.edges[0].node.partnerships.map((p: { partner: { id: string } }) => p.partner.id));
-    const lists: [string, string][] = [['SCHOOL', 'schools'], ['LIBRARY', 'libraries'], ['CULTURAL_CENTER', 'culturalCenters'], ['CIVIL_PROVIDER', 'civilProviders']];
+    const partnered = new Set(
+      data.home.edges[0].node.partnerships.map((p: { partner: { id: string } }) => p.partner.id),
+    );
+    const lists: [string, string][] = [
+      ['SCHOOL', 'schools'],
+      ['LIBRARY', 'libraries'],
+      ['CULTURAL_CENTER', 'culturalCenters'],
+      ['CIVIL_PROVIDER', 'civilProviders'],
+    ];
     for (const [type, field] of lists) {
-      world.byType[type] = data.district[field].edges.map((edge: { node: { id: string } }) => ({ type, id: edge.node.id }));
+      world.byType[type] = data.district[field].edges.map((edge: { node: { id: string } }) => ({
+        type,
+        id: edge.node.id,
+      }));
       world.freshPartners.push(...world.byType[type].filter((ref) => !partnered.has(ref.id)));
     }
 
@@ -170,8 +272,16 @@ export function setUpNetworkWrites(): void {
       cityAdmin: { sub: 'network-test-admin', role: Role.CITY_ADMIN },
       homeOfficer: { sub: 'network-test-officer', role: Role.DISTRICT_OFFICER, district: HOME },
       awayOfficer: { sub: 'network-test-away-officer', role: Role.DISTRICT_OFFICER, district: AWAY },
-      educationOffice: { sub: 'network-test-office', role: Role.EDUCATION_OFFICE, educationOffice: data.educationOffices[0].code },
-      institution: { sub: 'network-test-library', role: Role.INSTITUTION, institution: `Library:${world.byType.LIBRARY[0].id}` },
+      educationOffice: {
+        sub: 'network-test-office',
+        role: Role.EDUCATION_OFFICE,
+        educationOffice: data.educationOffices[0].code,
+      },
+      institution: {
+        sub: 'network-test-library',
+        role: Role.INSTITUTION,
+        institution: `Library:${world.byType.LIBRARY[0].id}`,
+      },
       homeExpert: { sub: 'network-test-expert', role: Role.EXPERT, district: HOME },
       awayExpert: { sub: 'network-test-away-expert', role: Role.EXPERT, district: AWAY },
       resident: { sub: 'network-test-resident', role: Role.RESIDENT },

@@ -4,7 +4,16 @@
  */
 import { codes } from '../support/mutations';
 import { fresh } from '../support/names';
-import { fixture, mutate, newProgram, OTHER_SUB_AREA, programRow, sessionRows, setUpProgramWrites, type Caller } from './programs-support';
+import {
+  fixture,
+  mutate,
+  newProgram,
+  OTHER_SUB_AREA,
+  programRow,
+  sessionRows,
+  setUpProgramWrites,
+  type Caller,
+} from './programs-support';
 
 setUpProgramWrites();
 
@@ -45,7 +54,11 @@ describe.each(['updateProgram', 'publishProgram', 'archiveProgram'])('%s', (muta
       return;
     }
     expect(payload.userErrors).toEqual([]);
-    const effect = { updateProgram: { title, status: 'PUBLISHED' }, publishProgram: { status: 'PUBLISHED' }, archiveProgram: { status: 'ARCHIVED' } }[mutation];
+    const effect = {
+      updateProgram: { title, status: 'PUBLISHED' },
+      publishProgram: { status: 'PUBLISHED' },
+      archiveProgram: { status: 'ARCHIVED' },
+    }[mutation];
     expect(payload.program).toMatchObject({ id: program.id, ...effect, version: program.version + 1 });
     expect(await programRow(program.id)).toMatchObject({ status: effect!.status, version: program.version + 1 });
   });
@@ -85,10 +98,19 @@ describe('program status', () => {
 describe('updateProgram', () => {
   it('refuses a stale version with STALE_VERSION and changes nothing', async () => {
     const program = await newProgram();
-    const first = await mutate('updateProgram', { id: program.id, version: program.version, title: fresh('First edit') });
+    const first = await mutate('updateProgram', {
+      id: program.id,
+      version: program.version,
+      title: fresh('First edit'),
+    });
     expect(first.program!.version).toBe(program.version + 1);
     const row = await programRow(program.id);
-    const stale = await mutate('updateProgram', { id: program.id, version: program.version, title: fresh('Lost edit'), capacity: 99 });
+    const stale = await mutate('updateProgram', {
+      id: program.id,
+      version: program.version,
+      title: fresh('Lost edit'),
+      capacity: 99,
+    });
     expect(stale.program).toBeNull();
     expect(stale.userErrors).toEqual([expect.objectContaining({ code: 'STALE_VERSION', field: ['input', 'version'] })]);
     expect(await programRow(program.id)).toEqual(row);
@@ -103,15 +125,33 @@ describe('updateProgram', () => {
       { startsAt: '2027-03-24T10:00:00+09:00', endsAt: '2027-03-24T12:00:00+09:00' },
       { startsAt: '2027-03-17T10:00:00+09:00', endsAt: '2027-03-17T12:00:00+09:00' },
     ];
-    const payload = await mutate('updateProgram', { id: program.id, version: program.version, feeKrw: 30000, fieldCode: OTHER_SUB_AREA, venue: null, sessions });
+    const payload = await mutate('updateProgram', {
+      id: program.id,
+      version: program.version,
+      feeKrw: 30000,
+      fieldCode: OTHER_SUB_AREA,
+      venue: null,
+      sessions,
+    });
     expect(payload.userErrors).toEqual([]);
-    expect(payload.program).toMatchObject({ title: program.title, description: program.description, feeKrw: 30000, field: { code: OTHER_SUB_AREA }, venue: null });
+    expect(payload.program).toMatchObject({
+      title: program.title,
+      description: program.description,
+      feeKrw: 30000,
+      field: { code: OTHER_SUB_AREA },
+      venue: null,
+    });
     expect(payload.program!.sessions).toEqual([sessions[1], sessions[0]]);
-    expect((await sessionRows(program.id)).map((row) => row.starts_at)).toEqual([sessions[1].startsAt, sessions[0].startsAt]);
+    expect((await sessionRows(program.id)).map((row) => row.starts_at)).toEqual([
+      sessions[1].startsAt,
+      sessions[0].startsAt,
+    ]);
   });
 
   it('answers bad changes with every problem at once and changes nothing', async () => {
-    const program = await newProgram({ sessions: [{ startsAt: '2027-03-03T19:00:00+09:00', endsAt: '2027-03-03T21:00:00+09:00' }] });
+    const program = await newProgram({
+      sessions: [{ startsAt: '2027-03-03T19:00:00+09:00', endsAt: '2027-03-03T21:00:00+09:00' }],
+    });
     const [row, sessions] = [await programRow(program.id), await sessionRows(program.id)];
     const payload = await mutate('updateProgram', {
       id: program.id,

@@ -11,8 +11,20 @@ import { codes } from '../support/mutations';
 import { fresh } from '../support/names';
 import { SUB_AREA, testStack } from '../support/stack';
 import {
-  AREA, countByTitle, DISTRICT, draftInput, fixture, hostInput, mutate, orm, programRow, rows, sessionRows, setUpProgramWrites,
-  type Caller, type Ref,
+  AREA,
+  countByTitle,
+  DISTRICT,
+  draftInput,
+  fixture,
+  hostInput,
+  mutate,
+  orm,
+  programRow,
+  rows,
+  sessionRows,
+  setUpProgramWrites,
+  type Caller,
+  type Ref,
 } from './programs-support';
 
 setUpProgramWrites();
@@ -42,7 +54,12 @@ describe('createProgram', () => {
     const payload = await mutate('createProgram', input, caller);
     if (expected === 'ALLOWED') {
       expect(payload.userErrors).toEqual([]);
-      expect(payload.program).toMatchObject({ title: input.title, status: 'DRAFT', version: 1, center: { id: fixture.center.id } });
+      expect(payload.program).toMatchObject({
+        title: input.title,
+        status: 'DRAFT',
+        version: 1,
+        center: { id: fixture.center.id },
+      });
       expect(payload.program!.host).toEqual({ __typename: host().typename, id: host().id });
       expect(await countByTitle(input.title as string)).toBe(1);
     } else {
@@ -55,7 +72,11 @@ describe('createProgram', () => {
   it('says why a host that is not an active partner may not host', async () => {
     const payload = await mutate('createProgram', draftInput({ host: hostInput(fixture.formerPartner) }));
     expect(payload.userErrors).toEqual([
-      { code: 'FORBIDDEN', field: ['input', 'host'], message: expect.stringContaining('is not an active partner of learning center') },
+      {
+        code: 'FORBIDDEN',
+        field: ['input', 'host'],
+        message: expect.stringContaining('is not an active partner of learning center'),
+      },
     ]);
   });
 
@@ -65,13 +86,29 @@ describe('createProgram', () => {
       { startsAt: '2027-03-09T10:00:00Z', endsAt: '2027-03-09T12:00:00Z' },
     ];
     const title = fresh('Trimmed');
-    const payload = await mutate('createProgram', draftInput({ title: `  ${title}  `, description: '   ', feeKrw: 15000, capacity: 12, sessions }));
+    const payload = await mutate(
+      'createProgram',
+      draftInput({ title: `  ${title}  `, description: '   ', feeKrw: 15000, capacity: 12, sessions }),
+    );
     expect(payload.userErrors).toEqual([]);
-    expect(payload.program).toMatchObject({ title, description: null, feeKrw: 15000, capacity: 12, seatsLeft: 12, field: { code: SUB_AREA }, venue: null });
+    expect(payload.program).toMatchObject({
+      title,
+      description: null,
+      feeKrw: 15000,
+      capacity: 12,
+      seatsLeft: 12,
+      field: { code: SUB_AREA },
+      venue: null,
+    });
     expect(payload.program!.sessions).toEqual([sessions[1], sessions[0]]);
     const center = await orm.em.fork().findOneOrFail(LearningCenter, fixture.center.id);
     expect(await programRow(payload.program!.id)).toMatchObject({
-      district_code: DISTRICT, dong_code: center.dong.code, host_type: 'LearningCenter', host_id: fixture.center.id, confirmed_count: 0, status: 'DRAFT',
+      district_code: DISTRICT,
+      dong_code: center.dong.code,
+      host_type: 'LearningCenter',
+      host_id: fixture.center.id,
+      confirmed_count: 0,
+      status: 'DRAFT',
     });
     expect((await sessionRows(payload.program!.id)).map((row) => [Number(row.position), row.starts_at])).toEqual([
       [1, sessions[1].startsAt],
@@ -115,7 +152,11 @@ describe('createProgram', () => {
     ['a capacity above 1000', { capacity: 1001 }, ['input', 'capacity']],
     ['a fee above 10,000,000 won', { feeKrw: 10_000_001 }, ['input', 'feeKrw']],
     ['a title of 201 characters', { title: '가'.repeat(201) }, ['input', 'title']],
-    ['a session outside the program dates', { sessions: [{ startsAt: '2027-05-04T19:00:00+09:00', endsAt: '2027-05-04T21:00:00+09:00' }] }, ['input', 'sessions', '0']],
+    [
+      'a session outside the program dates',
+      { sessions: [{ startsAt: '2027-05-04T19:00:00+09:00', endsAt: '2027-05-04T21:00:00+09:00' }] },
+      ['input', 'sessions', '0'],
+    ],
     ['an area instead of a sub-area', { fieldCode: AREA }, ['input', 'fieldCode']],
   ])('refuses %s', async (_name, overrides, field) => {
     const input = draftInput(overrides);
@@ -131,22 +172,53 @@ describe('createProgram', () => {
 
   describe('venues', () => {
     it("takes place in a room of its host, or in the center's own venue", async () => {
-      const own = await mutate('createProgram', draftInput({ host: hostInput(fixture.partner), venue: { type: 'LIBRARY_SPACE', id: fixture.partnerRoom } }));
+      const own = await mutate(
+        'createProgram',
+        draftInput({ host: hostInput(fixture.partner), venue: { type: 'LIBRARY_SPACE', id: fixture.partnerRoom } }),
+      );
       expect(own.userErrors).toEqual([]);
       expect(own.program!.venue).toEqual({ __typename: 'LibrarySpace', id: fixture.partnerRoom });
       const venue = fixture.center.venue;
       if (!venue) return;
-      const type = { SchoolSpace: 'SCHOOL_SPACE', LibrarySpace: 'LIBRARY_SPACE', CulturalSpace: 'CULTURAL_SPACE', CenterSpace: 'CENTER_SPACE' }[venue.typename];
-      const atCenter = await mutate('createProgram', draftInput({ host: hostInput(fixture.otherPartner), venue: { type, id: venue.id } }));
+      const type = {
+        SchoolSpace: 'SCHOOL_SPACE',
+        LibrarySpace: 'LIBRARY_SPACE',
+        CulturalSpace: 'CULTURAL_SPACE',
+        CenterSpace: 'CENTER_SPACE',
+      }[venue.typename];
+      const atCenter = await mutate(
+        'createProgram',
+        draftInput({ host: hostInput(fixture.otherPartner), venue: { type, id: venue.id } }),
+      );
       expect(atCenter.userErrors).toEqual([]);
       expect(atCenter.program!.venue).toEqual({ __typename: venue.typename, id: venue.id });
     });
 
     it.each([
-      ["a partner's room, when the center hosts", () => ({ venue: { type: 'LIBRARY_SPACE', id: fixture.partnerRoom } }), 'INVALID_INPUT', ['input', 'venue']],
-      ['a room that does not exist', () => ({ host: hostInput(fixture.partner), venue: { type: 'LIBRARY_SPACE', id: 'LIB-none-S1' } }), 'NOT_FOUND', ['input', 'venue', 'id']],
-      ['a room of another learning center', () => ({ venue: { type: 'CENTER_SPACE', id: fixture.foreignCenterRoom } }), 'INVALID_INPUT', ['input', 'venue']],
-      ['a school room for a library host', () => ({ host: hostInput(fixture.partner), venue: { type: 'SCHOOL_SPACE', id: 'B000000001-S1' } }), 'INVALID_INPUT', ['input', 'venue']],
+      [
+        "a partner's room, when the center hosts",
+        () => ({ venue: { type: 'LIBRARY_SPACE', id: fixture.partnerRoom } }),
+        'INVALID_INPUT',
+        ['input', 'venue'],
+      ],
+      [
+        'a room that does not exist',
+        () => ({ host: hostInput(fixture.partner), venue: { type: 'LIBRARY_SPACE', id: 'LIB-none-S1' } }),
+        'NOT_FOUND',
+        ['input', 'venue', 'id'],
+      ],
+      [
+        'a room of another learning center',
+        () => ({ venue: { type: 'CENTER_SPACE', id: fixture.foreignCenterRoom } }),
+        'INVALID_INPUT',
+        ['input', 'venue'],
+      ],
+      [
+        'a school room for a library host',
+        () => ({ host: hostInput(fixture.partner), venue: { type: 'SCHOOL_SPACE', id: 'B000000001-S1' } }),
+        'INVALID_INPUT',
+        ['input', 'venue'],
+      ],
     ])('refuses %s', async (_name, overrides, code, field) => {
       const input = draftInput(overrides());
       const payload = await mutate('createProgram', input);
@@ -171,9 +243,15 @@ describe('createProgram', () => {
     const center = await orm.em.fork().findOneOrFail(LearningCenter, fixture.center.id);
     const host = { typename: 'Library' as const, id: fixture.partner.id };
     expect(await checkVenue(orm.em.fork(), center, host, venue, answer)).toEqual(
-      expect.objectContaining({ code: 'UNAVAILABLE', field: ['input', 'venue'], message: expect.stringContaining('could not be checked') }),
+      expect.objectContaining({
+        code: 'UNAVAILABLE',
+        field: ['input', 'venue'],
+        message: expect.stringContaining('could not be checked'),
+      }),
     );
-    expect(await askAboutRoom(loadConfig(testStack().env, { service: 'centers' }), venue)).toEqual({ ownerId: fixture.partner.id });
+    expect(await askAboutRoom(loadConfig(testStack().env, { service: 'centers' }), venue)).toEqual({
+      ownerId: fixture.partner.id,
+    });
   });
 
   describe('idempotency', () => {

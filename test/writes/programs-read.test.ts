@@ -4,7 +4,17 @@
  */
 import { RUN } from '../support/names';
 import { graphql, testStack } from '../support/stack';
-import { DISTRICT, fixture, gateway, mutate, newProgram, rows, setUpProgramWrites, tokens, type Caller } from './programs-support';
+import {
+  DISTRICT,
+  fixture,
+  gateway,
+  mutate,
+  newProgram,
+  rows,
+  setUpProgramWrites,
+  tokens,
+  type Caller,
+} from './programs-support';
 
 setUpProgramWrites();
 
@@ -67,8 +77,20 @@ describe('viewer', () => {
     const host = await graphql(gateway(), query, {}, {}, { token: tokens.get('host') });
     const officer = await graphql(gateway(), query, {}, {}, { token: tokens.get('homeOfficer') });
     expect(anonymous.data!.viewer).toBeNull();
-    expect(host.data!.viewer).toEqual({ subject: 'test-partner', role: 'INSTITUTION', district: null, educationOffice: null, institution: fixture.partner });
-    expect(officer.data!.viewer).toEqual({ subject: 'test-home-officer', role: 'DISTRICT_OFFICER', district: DISTRICT, educationOffice: null, institution: null });
+    expect(host.data!.viewer).toEqual({
+      subject: 'test-partner',
+      role: 'INSTITUTION',
+      district: null,
+      educationOffice: null,
+      institution: fixture.partner,
+    });
+    expect(officer.data!.viewer).toEqual({
+      subject: 'test-home-officer',
+      role: 'DISTRICT_OFFICER',
+      district: DISTRICT,
+      educationOffice: null,
+      institution: null,
+    });
   });
 });
 
@@ -93,18 +115,38 @@ describe('title search', () => {
 
   /** The same, read by this test from the table: a literal, case-insensitive substring (Korean title; either title). */
   async function expected(text: string): Promise<Found> {
-    const published = await rows(`select id, title, title_en from program where status = 'PUBLISHED' and district_code = ?`, [DISTRICT]);
-    const has = (value: unknown) => String(value ?? '').toLowerCase().includes(text.toLowerCase());
-    const ids = (keep: (row: Record<string, unknown>) => boolean) => published.filter(keep).map((row) => String(row.id)).sort();
-    const result = { programs: ids((row) => has(row.title)), search: ids((row) => has(row.title) || has(row.title_en)) };
+    const published = await rows(
+      `select id, title, title_en from program where status = 'PUBLISHED' and district_code = ?`,
+      [DISTRICT],
+    );
+    const has = (value: unknown) =>
+      String(value ?? '')
+        .toLowerCase()
+        .includes(text.toLowerCase());
+    const ids = (keep: (row: Record<string, unknown>) => boolean) =>
+      published
+        .filter(keep)
+        .map((row) => String(row.id))
+        .sort();
+    const result = {
+      programs: ids((row) => has(row.title)),
+      search: ids((row) => has(row.title) || has(row.title_en)),
+    };
     expect(result.search.length).toBeLessThan(100); // one page holds them all
     return result;
   }
 
   it('matches %, _ and ! literally, in the Korean and the English title, whatever the case', async () => {
-    const program = await newProgram({ publish: true, title: `요가_교실 100%! ${RUN}`, titleEn: `Yoga_Class 100%! ${RUN.toUpperCase()}` });
+    const program = await newProgram({
+      publish: true,
+      title: `요가_교실 100%! ${RUN}`,
+      titleEn: `Yoga_Class 100%! ${RUN.toUpperCase()}`,
+    });
     // As a LIKE wildcard `_` would also match the seeded "... 요가 교실" titles: the case can fail.
-    const wildcard = await rows(`select id from program where status = 'PUBLISHED' and district_code = ? and title like '%가_교%'`, [DISTRICT]);
+    const wildcard = await rows(
+      `select id from program where status = 'PUBLISHED' and district_code = ? and title like '%가_교%'`,
+      [DISTRICT],
+    );
     expect(wildcard.length).toBeGreaterThan(1);
 
     expect(await found('가_교')).toEqual({ programs: [program.id], search: [program.id] });
@@ -119,7 +161,12 @@ describe('title search', () => {
   it('follows title edits (the folded titles are kept by the database)', async () => {
     const program = await newProgram({ publish: true, title: `물방울 ${RUN}`, titleEn: `Droplet ${RUN}` });
     expect((await found(`물방울 ${RUN}`)).programs).toEqual([program.id]);
-    const edited = await mutate('updateProgram', { id: program.id, version: program.version, title: `눈송이 ${RUN}`, titleEn: `SNOWFLAKE ${RUN}` });
+    const edited = await mutate('updateProgram', {
+      id: program.id,
+      version: program.version,
+      title: `눈송이 ${RUN}`,
+      titleEn: `SNOWFLAKE ${RUN}`,
+    });
     expect(edited.userErrors).toEqual([]);
     expect(await found(`물방울 ${RUN}`)).toEqual({ programs: [], search: [] });
     expect(await found(`droplet ${RUN}`)).toEqual({ programs: [], search: [] });

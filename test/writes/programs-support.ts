@@ -26,7 +26,11 @@ export type Payload = { program: Record<string, any> | null; userErrors: UserErr
 export type Ref = { typename: string; id: string };
 
 const INSTITUTION_TYPE: Record<string, string> = {
-  LearningCenter: 'LEARNING_CENTER', School: 'SCHOOL', Library: 'LIBRARY', CulturalCenter: 'CULTURAL_CENTER', CivilProvider: 'CIVIL_PROVIDER',
+  LearningCenter: 'LEARNING_CENTER',
+  School: 'SCHOOL',
+  Library: 'LIBRARY',
+  CulturalCenter: 'CULTURAL_CENTER',
+  CivilProvider: 'CIVIL_PROVIDER',
 };
 export const hostInput = (ref: Ref) => ({ type: INSTITUTION_TYPE[ref.typename], id: ref.id });
 
@@ -52,8 +56,18 @@ export let fixture: Fixture;
 export let orm: Orm;
 
 const CALLERS = [
-  'cityAdmin', 'homeOfficer', 'awayOfficer', 'host', 'centerItself', 'otherPartner', 'formerPartner',
-  'expert', 'educationOffice', 'resident', 'analyst', 'anonymous',
+  'cityAdmin',
+  'homeOfficer',
+  'awayOfficer',
+  'host',
+  'centerItself',
+  'otherPartner',
+  'formerPartner',
+  'expert',
+  'educationOffice',
+  'resident',
+  'analyst',
+  'anonymous',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
 export const tokens = new Map<Caller, string | undefined>();
@@ -61,28 +75,53 @@ export const tokens = new Map<Caller, string | undefined>();
 function claimsOf(caller: Caller): TokenClaims | null {
   const institution = (ref: Ref) => `${ref.typename}:${ref.id}`;
   switch (caller) {
-    case 'cityAdmin': return { sub: 'test-city-admin', role: Role.CITY_ADMIN };
-    case 'homeOfficer': return { sub: 'test-home-officer', role: Role.DISTRICT_OFFICER, district: DISTRICT };
-    case 'awayOfficer': return { sub: 'test-away-officer', role: Role.DISTRICT_OFFICER, district: AWAY_DISTRICT };
-    case 'host': return { sub: 'test-partner', role: Role.INSTITUTION, institution: institution(fixture.partner) };
-    case 'centerItself': return { sub: 'test-center', role: Role.INSTITUTION, institution: `LearningCenter:${fixture.center.id}` };
-    case 'otherPartner': return { sub: 'test-other-partner', role: Role.INSTITUTION, institution: institution(fixture.otherPartner) };
-    case 'formerPartner': return { sub: 'test-former-partner', role: Role.INSTITUTION, institution: institution(fixture.formerPartner) };
-    case 'expert': return { sub: 'test-expert', role: Role.EXPERT, district: DISTRICT };
-    case 'educationOffice': return { sub: 'test-office', role: Role.EDUCATION_OFFICE, educationOffice: '7010000' };
-    case 'resident': return { sub: `R-${RUN}`, role: Role.RESIDENT };
-    case 'analyst': return { sub: 'test-analyst', role: Role.ANALYST };
-    case 'anonymous': return null;
+    case 'cityAdmin':
+      return { sub: 'test-city-admin', role: Role.CITY_ADMIN };
+    case 'homeOfficer':
+      return { sub: 'test-home-officer', role: Role.DISTRICT_OFFICER, district: DISTRICT };
+    case 'awayOfficer':
+      return { sub: 'test-away-officer', role: Role.DISTRICT_OFFICER, district: AWAY_DISTRICT };
+    case 'host':
+      return { sub: 'test-partner', role: Role.INSTITUTION, institution: institution(fixture.partner) };
+    case 'centerItself':
+      return { sub: 'test-center', role: Role.INSTITUTION, institution: `LearningCenter:${fixture.center.id}` };
+    case 'otherPartner':
+      return { sub: 'test-other-partner', role: Role.INSTITUTION, institution: institution(fixture.otherPartner) };
+    case 'formerPartner':
+      return { sub: 'test-former-partner', role: Role.INSTITUTION, institution: institution(fixture.formerPartner) };
+    case 'expert':
+      return { sub: 'test-expert', role: Role.EXPERT, district: DISTRICT };
+    case 'educationOffice':
+      return { sub: 'test-office', role: Role.EDUCATION_OFFICE, educationOffice: '7010000' };
+    case 'resident':
+      return { sub: `R-${RUN}`, role: Role.RESIDENT };
+    case 'analyst':
+      return { sub: 'test-analyst', role: Role.ANALYST };
+    case 'anonymous':
+      return null;
   }
 }
 
 const INPUT_TYPES: Record<string, string> = {
-  createProgram: 'CreateProgramInput', updateProgram: 'UpdateProgramInput', publishProgram: 'ProgramIdInput', archiveProgram: 'ProgramIdInput',
+  createProgram: 'CreateProgramInput',
+  updateProgram: 'UpdateProgramInput',
+  publishProgram: 'ProgramIdInput',
+  archiveProgram: 'ProgramIdInput',
 };
 
 /** Runs a program mutation through the gateway as `caller`; its payload (GraphQL errors fail the test). */
-export async function mutate(mutation: string, input: Record<string, unknown>, caller: Caller = 'cityAdmin'): Promise<Payload> {
-  return mutateThroughGateway({ mutation, inputType: INPUT_TYPES[mutation], input, selection: `program { ${PROGRAM} }`, token: tokens.get(caller) });
+export async function mutate(
+  mutation: string,
+  input: Record<string, unknown>,
+  caller: Caller = 'cityAdmin',
+): Promise<Payload> {
+  return mutateThroughGateway({
+    mutation,
+    inputType: INPUT_TYPES[mutation],
+    input,
+    selection: `program { ${PROGRAM} }`,
+    token: tokens.get(caller),
+  });
 }
 
 export function draftInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -102,7 +141,10 @@ export function draftInput(overrides: Record<string, unknown> = {}): Record<stri
 }
 
 /** A new program of the fixture center, hosted by the partner unless the input says otherwise, as the city admin. */
-export async function newProgram({ publish = false, ...overrides }: Record<string, unknown> & { publish?: boolean } = {}): Promise<Record<string, any>> {
+export async function newProgram({
+  publish = false,
+  ...overrides
+}: Record<string, unknown> & { publish?: boolean } = {}): Promise<Record<string, any>> {
   const created = await mutate('createProgram', draftInput({ host: hostInput(fixture.partner), ...overrides }));
   expect(created.userErrors).toEqual([]);
   if (!publish) return created.program!;
@@ -115,26 +157,39 @@ export async function rows(sql: string, params: unknown[]): Promise<Record<strin
   return orm.em.getConnection().execute(sql, params);
 }
 export const programRow = async (id: string) => (await rows('select * from program where id = ?', [id]))[0];
-export const sessionRows = (id: string) => rows('select * from program_session where program_id = ? order by position', [id]);
-export const countByTitle = async (title: string) => (await rows('select id from program where title = ?', [title])).length;
+export const sessionRows = (id: string) =>
+  rows('select * from program_session where program_id = ? order by position', [id]);
+export const countByTitle = async (title: string) =>
+  (await rows('select id from program where title = ?', [title])).length;
 
 /** Finds, in the seed, a center of DISTRICT with an active library partner that has a room, another active partner and a former one. */
 async function findFixture(): Promise<Fixture> {
   const em = orm.em.fork();
   const centers = await em.find(LearningCenter, { district: DISTRICT }, { orderBy: { id: 'asc' } });
   const partnerships = await em.find(Partnership, { districtCode: DISTRICT }, { orderBy: { id: 'asc' } });
-  const foreignRoom = await em.findOneOrFail(CenterSpace, { center: { district: { $ne: DISTRICT } } }, { orderBy: { id: 'asc' } });
+  const foreignRoom = await em.findOneOrFail(
+    CenterSpace,
+    { center: { district: { $ne: DISTRICT } } },
+    { orderBy: { id: 'asc' } },
+  );
   const refOf = (p: Partnership): Ref => ({ typename: p.partnerType, id: p.partnerId });
   for (const center of centers) {
     const own = partnerships.filter((p) => p.center.id === center.id);
     const former = own.find((p) => !p.active);
     for (const library of own.filter((p) => p.active && p.partnerType === 'Library')) {
       const other = own.find((p) => p.active && p !== library);
-      const { data } = await graphql(gateway(), 'query($id: ID!) { library(id: $id) { spaces { id } } }', { id: library.partnerId });
-      const room = data!.library.spaces.map((space: { id: string }) => space.id).find((id: string) => id !== center.venueId);
+      const { data } = await graphql(gateway(), 'query($id: ID!) { library(id: $id) { spaces { id } } }', {
+        id: library.partnerId,
+      });
+      const room = data!.library.spaces
+        .map((space: { id: string }) => space.id)
+        .find((id: string) => id !== center.venueId);
       if (former && other && room) {
         return {
-          center: { id: center.id, venue: center.venueType && center.venueId ? { typename: center.venueType, id: center.venueId } : null },
+          center: {
+            id: center.id,
+            venue: center.venueType && center.venueId ? { typename: center.venueType, id: center.venueId } : null,
+          },
           partner: refOf(library),
           partnerRoom: room,
           otherPartner: refOf(other),
@@ -144,7 +199,9 @@ async function findFixture(): Promise<Fixture> {
       }
     }
   }
-  throw new Error(`no center of ${DISTRICT} has an active library partner with a room, another active partner and a former partner`);
+  throw new Error(
+    `no center of ${DISTRICT} has an active library partner with a room, another active partner and a former partner`,
+  );
 }
 
 /** Opens the centers database, finds the fixture and signs a token for every caller (call it at the top of a test file). */

@@ -49,7 +49,11 @@ async function request(options: ExportOptions, plan: ExportPlan, after: string |
         accept: 'application/graphql-response+json, application/json',
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
-      body: JSON.stringify({ query: print(plan.document), operationName: plan.operationName, variables: { ...options.variables, after } }),
+      body: JSON.stringify({
+        query: print(plan.document),
+        operationName: plan.operationName,
+        variables: { ...options.variables, after },
+      }),
     });
   } catch (error) {
     throw new ExportError(`cannot reach the gateway at ${options.gatewayUrl}: ${(error as Error).message}`);
@@ -62,7 +66,8 @@ async function request(options: ExportOptions, plan: ExportPlan, after: string |
     throw new ExportError(`the gateway answered HTTP ${response.status} with no GraphQL result: ${text.slice(0, 200)}`);
   }
   // Rows missing from a page would go unnoticed in the file: any error stops the export.
-  if (body.errors?.length) throw new ExportError(`the gateway answered with errors: ${body.errors.map((e) => e.message).join('; ')}`);
+  if (body.errors?.length)
+    throw new ExportError(`the gateway answered with errors: ${body.errors.map((e) => e.message).join('; ')}`);
   if (!body.data) throw new ExportError(`the gateway answered HTTP ${response.status} without data`);
   return body.data;
 }
@@ -71,15 +76,20 @@ function pageOf(data: Record<string, Json>, plan: ExportPlan): Page {
   let value: Json | undefined = data;
   for (const [i, key] of plan.connectionPath.entries()) {
     if (Array.isArray(value)) {
-      throw new ExportError(`${plan.connectionPath.slice(0, i).join('.')} is a list: export follows one connection, not one per list item`);
+      throw new ExportError(
+        `${plan.connectionPath.slice(0, i).join('.')} is a list: export follows one connection, not one per list item`,
+      );
     }
     value = value && typeof value === 'object' ? value[key] : undefined;
   }
   const where = plan.connectionPath.join('.');
   if (value === null || value === undefined) throw new ExportError(`${where} is null in the result`);
-  const connection = value as Record<string, Json> & { pageInfo?: { hasNextPage?: boolean; endCursor?: string | null } };
+  const connection = value as Record<string, Json> & {
+    pageInfo?: { hasNextPage?: boolean; endCursor?: string | null };
+  };
   const listed = (connection[plan.nodesKey] ?? []) as Json[];
-  const nodes = plan.nodesVia === 'edges' ? listed.map((edge) => (edge as Record<string, Json>)[plan.nodeKey!]) : listed;
+  const nodes =
+    plan.nodesVia === 'edges' ? listed.map((edge) => (edge as Record<string, Json>)[plan.nodeKey!]) : listed;
   const { hasNextPage, endCursor } = connection.pageInfo ?? {};
   const totalCount = plan.totalCountKey ? (connection[plan.totalCountKey] as number | null) : null;
   return { nodes, hasNextPage: Boolean(hasNextPage), endCursor: endCursor ?? null, totalCount };
@@ -99,7 +109,8 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
     if (page.nodes.length > 0) await options.write(encoder.rows(page.nodes));
     options.onPage?.({ rows: summary.rows, pages: summary.pages, totalCount: summary.totalCount });
     if (!page.hasNextPage) break;
-    if (!page.endCursor || page.endCursor === after) throw new ExportError(`page ${summary.pages} says there is a next page but gives no new endCursor`);
+    if (!page.endCursor || page.endCursor === after)
+      throw new ExportError(`page ${summary.pages} says there is a next page but gives no new endCursor`);
     after = page.endCursor;
   }
   await options.write(encoder.end());

@@ -51,7 +51,11 @@ export interface RowEncoder {
   end(): string;
 }
 
-export function encoderFor(format: ExportFormat, columns: readonly string[], options: { bom?: boolean } = {}): RowEncoder {
+export function encoderFor(
+  format: ExportFormat,
+  columns: readonly string[],
+  options: { bom?: boolean } = {},
+): RowEncoder {
   const bom = options.bom ? '\uFEFF' : '';
   switch (format) {
     case 'csv':
@@ -61,7 +65,11 @@ export function encoderFor(format: ExportFormat, columns: readonly string[], opt
         end: () => '',
       };
     case 'ndjson':
-      return { start: () => bom, rows: (nodes) => nodes.map((node) => `${JSON.stringify(node)}\n`).join(''), end: () => '' };
+      return {
+        start: () => bom,
+        rows: (nodes) => nodes.map((node) => `${JSON.stringify(node)}\n`).join(''),
+        end: () => '',
+      };
     case 'json': {
       let first = true;
       return {

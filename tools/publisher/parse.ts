@@ -40,7 +40,9 @@ export async function readRowsFile(path: string): Promise<RowsFile> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new FileError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new FileError(
+      `${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
   }
   return format === 'csv' ? parseCsvText(text) : parseJsonText(text);
 }
@@ -94,7 +96,10 @@ const UNREADABLE: Record<string, string> = {
 export function parseCsvText(text: string): RowsFile {
   const records = csvRecords(text).filter((record) => record.unreadable || !isBlank(record.fields)); // blank lines, and the ",,,," lines spreadsheets leave behind
   const [header, ...body] = records;
-  if (!header || header.unreadable) throw new FileError(header ? 'the CSV header cannot be read' : 'the CSV file is empty: expected a header row and program rows');
+  if (!header || header.unreadable)
+    throw new FileError(
+      header ? 'the CSV header cannot be read' : 'the CSV file is empty: expected a header row and program rows',
+    );
   const columns = header.fields.map((name) => name.trim());
   const seen = new Set<string>();
   for (const column of columns) {
@@ -110,9 +115,16 @@ export function parseCsvText(text: string): RowsFile {
     // More cells than columns means shifted values, most often an unquoted comma or quote.
     const problems: SourceRow['problems'] = [];
     if (fields.length > columns.length) {
-      problems.push({ column: null, message: `the row has ${fields.length} cells but the header ${columns.length} columns (quote values that contain commas or quotes)` });
+      problems.push({
+        column: null,
+        message: `the row has ${fields.length} cells but the header ${columns.length} columns (quote values that contain commas or quotes)`,
+      });
     }
-    if (unreadable) problems.push({ column: null, message: UNREADABLE[unreadable] ?? `the row cannot be read as CSV (${unreadable})` });
+    if (unreadable)
+      problems.push({
+        column: null,
+        message: UNREADABLE[unreadable] ?? `the row cannot be read as CSV (${unreadable})`,
+      });
     return { line, values, problems };
   });
   return { columns, rows };

@@ -56,7 +56,12 @@ type Outcome = { payload: ProgramPayload } | { errors: RowError[] };
 
 const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const rowError = (code: string, message: string, field: string[] | null = null): RowError => ({ code, message, field, column: columnOf(field) });
+const rowError = (code: string, message: string, field: string[] | null = null): RowError => ({
+  code,
+  message,
+  field,
+  column: columnOf(field),
+});
 
 /** Dry run: what each row would do, without asking the gateway anything. */
 export function planRows(rows: readonly CheckedRow[]): RowResult[] {
@@ -96,26 +101,39 @@ async function sendRow(row: CheckedRow, options: PublishOptions): Promise<RowRes
   const created = await mutate(options, CREATE_PROGRAM, 'createProgram', input);
   if ('errors' in created) return resultOf(row, 'failed', { errors: created.errors });
   const { program, userErrors } = created.payload;
-  if (!program || userErrors.length > 0) return resultOf(row, 'failed', { errors: userErrorsOf(created.payload), programId: program?.id ?? null });
+  if (!program || userErrors.length > 0)
+    return resultOf(row, 'failed', { errors: userErrorsOf(created.payload), programId: program?.id ?? null });
 
   const done = { programId: program.id, programStatus: program.status };
   // A re-run finds its program as it is now: one already published needs nothing more.
   if (!options.publish || program.status === 'PUBLISHED') return resultOf(row, 'ok', done);
-  const published = await mutate(options, PUBLISH_PROGRAM, 'publishProgram', { id: program.id, idempotencyKey: `publish:${row.idempotencyKey}` });
+  const published = await mutate(options, PUBLISH_PROGRAM, 'publishProgram', {
+    id: program.id,
+    idempotencyKey: `publish:${row.idempotencyKey}`,
+  });
   if ('errors' in published) return resultOf(row, 'failed', { ...done, errors: published.errors });
   if (!published.payload.program || published.payload.userErrors.length > 0) {
     return resultOf(row, 'failed', { ...done, errors: userErrorsOf(published.payload) });
   }
-  return resultOf(row, 'ok', { programId: published.payload.program.id, programStatus: published.payload.program.status });
+  return resultOf(row, 'ok', {
+    programId: published.payload.program.id,
+    programStatus: published.payload.program.status,
+  });
 }
 
 function userErrorsOf(payload: ProgramPayload): RowError[] {
-  if (payload.userErrors.length === 0) return [rowError('GRAPHQL_ERROR', 'the gateway answered without a program and without user errors')];
+  if (payload.userErrors.length === 0)
+    return [rowError('GRAPHQL_ERROR', 'the gateway answered without a program and without user errors')];
   return payload.userErrors.map((error) => rowError(error.code, error.message, error.field));
 }
 
 /** POSTs one mutation and returns its payload, or the row errors of whatever went wrong. */
-async function mutate(options: PublishOptions, query: string, field: string, input: Record<string, unknown>): Promise<Outcome> {
+async function mutate(
+  options: PublishOptions,
+  query: string,
+  field: string,
+  input: Record<string, unknown>,
+): Promise<Outcome> {
   const { retries = 2, retryDelayMs = 500, timeoutMs = 30_000 } = options;
   const doFetch = options.fetch ?? fetch;
   for (let attempt = 0; ; attempt++) {
@@ -149,11 +167,16 @@ async function mutate(options: PublishOptions, query: string, field: string, inp
 
 async function outcomeOf(response: Response, field: string): Promise<Outcome> {
   const text = await response.text();
-  let body: { data?: Record<string, ProgramPayload | null> | null; errors?: { message: string; path?: unknown[]; extensions?: { code?: unknown } }[] };
+  let body: {
+    data?: Record<string, ProgramPayload | null> | null;
+    errors?: { message: string; path?: unknown[]; extensions?: { code?: unknown } }[];
+  };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
-    return { errors: [rowError('HTTP_ERROR', `HTTP ${response.status} ${response.statusText}: ${text.slice(0, 200)}`)] };
+    return {
+      errors: [rowError('HTTP_ERROR', `HTTP ${response.status} ${response.statusText}: ${text.slice(0, 200)}`)],
+    };
   }
   const payload = body.data?.[field];
   if (payload) return { payload };

@@ -13,7 +13,10 @@ function errorText(error: RowError): string {
 }
 
 /** Dry run: one line for each program that would be created. */
-export function formatPlan(rows: readonly CheckedRow[], options: { publish: boolean; format?: 'csv' | 'json' }): string {
+export function formatPlan(
+  rows: readonly CheckedRow[],
+  options: { publish: boolean; format?: 'csv' | 'json' },
+): string {
   const verb = options.publish ? 'create and publish' : 'create (as DRAFT)';
   const lines = rows.flatMap(({ input, ...row }) => {
     if (!input) return [];
@@ -27,11 +30,18 @@ export function formatPlan(rows: readonly CheckedRow[], options: { publish: bool
 }
 
 /** The human summary: counts, then every row that did not succeed with its errors. */
-export function formatSummary(results: readonly RowResult[], options: { dryRun: boolean; publish: boolean; format?: 'csv' | 'json' }): string {
+export function formatSummary(
+  results: readonly RowResult[],
+  options: { dryRun: boolean; publish: boolean; format?: 'csv' | 'json' },
+): string {
   const count = (status: RowResult['status']) => results.filter((result) => result.status === status).length;
   const parts = options.dryRun
     ? [`${count('valid')} valid`, `${count('invalid')} invalid`]
-    : [`${count('ok')} ok${options.publish ? ' (published)' : ' (drafts)'}`, `${count('failed')} failed`, `${count('invalid')} invalid (not sent)`];
+    : [
+        `${count('ok')} ok${options.publish ? ' (published)' : ' (drafts)'}`,
+        `${count('failed')} failed`,
+        `${count('invalid')} invalid (not sent)`,
+      ];
   const head = `${options.dryRun ? 'Dry run, nothing sent: ' : ''}${results.length} row${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
   const problems = results
     .filter((result) => result.errors.length > 0)

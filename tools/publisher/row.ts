@@ -53,7 +53,16 @@ const COLUMN_PATHS = {
 export type Column = keyof typeof COLUMN_PATHS;
 
 export const REQUIRED_COLUMNS: readonly Column[] = [
-  'centerId', 'hostType', 'hostId', 'title', 'track', 'fieldCode', 'startsOn', 'endsOn', 'capacity', 'feeKrw',
+  'centerId',
+  'hostType',
+  'hostId',
+  'title',
+  'track',
+  'fieldCode',
+  'startsOn',
+  'endsOn',
+  'capacity',
+  'feeKrw',
 ];
 export const OPTIONAL_COLUMNS: readonly Column[] = ['description', 'venueType', 'venueId', 'externalId'];
 export const COLUMNS: readonly Column[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
@@ -74,7 +83,10 @@ export function columnOf(field: readonly string[] | null | undefined): Column | 
   if (!field || field.length === 0) return null;
   const entries = Object.entries(COLUMN_PATHS) as [Column, readonly string[]][];
   const under = (path: readonly string[]) => field.every((part, i) => path[i] === part);
-  return (entries.find(([, path]) => path.length === field.length && under(path)) ?? entries.find(([, path]) => under(path)))?.[0] ?? null;
+  return (
+    (entries.find(([, path]) => path.length === field.length && under(path)) ??
+      entries.find(([, path]) => under(path)))?.[0] ?? null
+  );
 }
 
 export function invalid(column: Column | null, message: string): RowError {
@@ -175,7 +187,8 @@ export function checkRow(row: SourceRow): Omit<CheckedRow, 'idempotencyKey'> {
   }
   const startsOn = read.date('startsOn');
   const endsOn = read.date('endsOn');
-  if (startsOn && endsOn && endsOn < startsOn) read.fail('endsOn', `endsOn (${endsOn}) must not be before startsOn (${startsOn})`);
+  if (startsOn && endsOn && endsOn < startsOn)
+    read.fail('endsOn', `endsOn (${endsOn}) must not be before startsOn (${startsOn})`);
   const capacity = read.integer('capacity', 1, 'a whole number of at least 1');
   const feeKrw = read.integer('feeKrw', 0, 'a whole number of won, 0 or more');
 
@@ -204,7 +217,21 @@ export function checkRow(row: SourceRow): Omit<CheckedRow, 'idempotencyKey'> {
 export function idempotencyKeyOf(externalId: string | null, input: CreateProgramInput): string {
   if (externalId !== null) return `ext:${externalId}`;
   const { centerId, host, title, description, track, fieldCode, venue, startsOn, endsOn, capacity, feeKrw } = input;
-  const content = [centerId, host.type, host.id, title, description, track, fieldCode, venue?.type ?? null, venue?.id ?? null, startsOn, endsOn, capacity, feeKrw];
+  const content = [
+    centerId,
+    host.type,
+    host.id,
+    title,
+    description,
+    track,
+    fieldCode,
+    venue?.type ?? null,
+    venue?.id ?? null,
+    startsOn,
+    endsOn,
+    capacity,
+    feeKrw,
+  ];
   return `row:${createHash('sha256').update(JSON.stringify(content)).digest('hex')}`;
 }
 
@@ -230,7 +257,12 @@ export function checkRows(rows: readonly SourceRow[]): CheckedRow[] {
         lineOfKey.set(key, row.line);
         checked.idempotencyKey = key;
       } else {
-        checked.errors.push(invalid(null, `the same program as line ${earlier}: identical rows make one program; give each an externalId to create both`));
+        checked.errors.push(
+          invalid(
+            null,
+            `the same program as line ${earlier}: identical rows make one program; give each an externalId to create both`,
+          ),
+        );
       }
     }
     if (checked.errors.length > 0) checked.input = null;

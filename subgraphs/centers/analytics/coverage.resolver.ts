@@ -2,7 +2,14 @@ import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
 import {
-  BREAKDOWN_DESCRIPTIONS, CityCoverage, cityCoverage, DistrictCoverage, districtFigures as figures, EXPERT_MINIMUM, PartnershipKindCount, ProgramFieldCount,
+  BREAKDOWN_DESCRIPTIONS,
+  CityCoverage,
+  cityCoverage,
+  DistrictCoverage,
+  districtFigures as figures,
+  EXPERT_MINIMUM,
+  PartnershipKindCount,
+  ProgramFieldCount,
   ProgramTrackCount,
 } from './coverage';
 import { District } from '../places/district.entity';
@@ -24,67 +31,115 @@ export class DistrictCoverageResolver {
     return (await loaders.byId(District, 'code').load(coverage.districtCode))!;
   }
 
-  @FieldResolver(() => Int) dongCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int) dongCount(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.dongCount(ctx, districtCode);
   }
 
-  @FieldResolver(() => Int) dongsWithCenter(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int) dongsWithCenter(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.dongsWithCenter(ctx, districtCode);
   }
 
-  @FieldResolver(() => Int) centerCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int) centerCount(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.centerCount(ctx, districtCode);
   }
 
-  @FieldResolver(() => Int) expertCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int) expertCount(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.expertCount(ctx, districtCode);
   }
 
-  @FieldResolver(() => Boolean) async meetsExpertMinimum(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+  @FieldResolver(() => Boolean) async meetsExpertMinimum(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<boolean> {
     return (await figures.expertCount(ctx, districtCode)) >= EXPERT_MINIMUM;
   }
 
-  @FieldResolver(() => Int) partnershipCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int) partnershipCount(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.partnershipCount(ctx, districtCode);
   }
 
-  @FieldResolver(() => Int) activePartnershipCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int) activePartnershipCount(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.activePartnershipCount(ctx, districtCode);
   }
 
-  @FieldResolver(() => Int) programCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int) programCount(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.programCount(ctx, districtCode);
   }
 
-  @FieldResolver(() => Int) publishedProgramCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int) publishedProgramCount(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.publishedProgramCount(ctx, districtCode);
   }
 
   /** Only those who see every draft of the district learn how many there are. */
   @FieldResolver(() => Int, { nullable: true })
-  async draftProgramCount(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number | null> {
+  async draftProgramCount(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number | null> {
     const { identity } = ctx;
-    const allowed = identity?.role === Role.CITY_ADMIN || (identity?.role === Role.DISTRICT_OFFICER && identity.district === districtCode);
+    const allowed =
+      identity?.role === Role.CITY_ADMIN ||
+      (identity?.role === Role.DISTRICT_OFFICER && identity.district === districtCode);
     return allowed ? figures.draftProgramCount(ctx, districtCode) : null;
   }
 
-  @FieldResolver(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsOffered }) seatsOffered(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsOffered }) seatsOffered(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.seatsOffered(ctx, districtCode);
   }
 
-  @FieldResolver(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsTaken }) seatsTaken(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<number> {
+  @FieldResolver(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsTaken }) seatsTaken(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     return figures.seatsTaken(ctx, districtCode);
   }
 
-  @FieldResolver(() => [PartnershipKindCount], { description: BREAKDOWN_DESCRIPTIONS.partnershipsByKind }) partnershipsByKind(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<PartnershipKindCount[]> {
+  @FieldResolver(() => [PartnershipKindCount], { description: BREAKDOWN_DESCRIPTIONS.partnershipsByKind })
+  partnershipsByKind(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PartnershipKindCount[]> {
     return figures.partnershipsByKind(ctx, districtCode);
   }
 
-  @FieldResolver(() => [ProgramTrackCount], { description: BREAKDOWN_DESCRIPTIONS.programsByTrack }) programsByTrack(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<ProgramTrackCount[]> {
+  @FieldResolver(() => [ProgramTrackCount], { description: BREAKDOWN_DESCRIPTIONS.programsByTrack }) programsByTrack(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProgramTrackCount[]> {
     return figures.programsByTrack(ctx, districtCode);
   }
 
-  @FieldResolver(() => [ProgramFieldCount], { description: BREAKDOWN_DESCRIPTIONS.programsByField }) programsByField(@Root() { districtCode }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<ProgramFieldCount[]> {
+  @FieldResolver(() => [ProgramFieldCount], { description: BREAKDOWN_DESCRIPTIONS.programsByField }) programsByField(
+    @Root() { districtCode }: DistrictCoverage,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProgramFieldCount[]> {
     return figures.programsByField(ctx, districtCode);
   }
 }

@@ -30,14 +30,16 @@ export class PartnershipKindCount {
 @ObjectType({ description: 'Programs of one track.' })
 export class ProgramTrackCount {
   @Field(() => ProgramTrack) track!: ProgramTrack;
-  @Field(() => Int, { description: 'Published, or archived after publication; drafts are not counted.' }) count!: number;
+  @Field(() => Int, { description: 'Published, or archived after publication; drafts are not counted.' })
+  count!: number;
   @Field(() => Int) publishedCount!: number;
 }
 
 @ObjectType({ description: 'Programs of one area of the national classification (its sub-areas included).' })
 export class ProgramFieldCount {
   fieldCode!: string;
-  @Field(() => Int, { description: 'Published, or archived after publication; drafts are not counted.' }) count!: number;
+  @Field(() => Int, { description: 'Published, or archived after publication; drafts are not counted.' })
+  count!: number;
   @Field(() => Int) publishedCount!: number;
 }
 
@@ -55,8 +57,10 @@ export const BREAKDOWN_DESCRIPTIONS = {
 class Breakdowns {
   @Field(() => [PartnershipKindCount], { description: BREAKDOWN_DESCRIPTIONS.partnershipsByKind })
   partnershipsByKind!: PartnershipKindCount[];
-  @Field(() => [ProgramTrackCount], { description: BREAKDOWN_DESCRIPTIONS.programsByTrack }) programsByTrack!: ProgramTrackCount[];
-  @Field(() => [ProgramFieldCount], { description: BREAKDOWN_DESCRIPTIONS.programsByField }) programsByField!: ProgramFieldCount[];
+  @Field(() => [ProgramTrackCount], { description: BREAKDOWN_DESCRIPTIONS.programsByTrack })
+  programsByTrack!: ProgramTrackCount[];
+  @Field(() => [ProgramFieldCount], { description: BREAKDOWN_DESCRIPTIONS.programsByField })
+  programsByField!: ProgramFieldCount[];
   @Field(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsOffered }) seatsOffered!: number;
   @Field(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsTaken }) seatsTaken!: number;
 }
@@ -70,14 +74,19 @@ export class DistrictCoverage extends Breakdowns {
   @Field(() => Int) centerCount!: number;
   @Field(() => Int) expertCount!: number;
   @Field({ description: `At least ${EXPERT_MINIMUM} Dong Lifelong Learning Experts.` }) meetsExpertMinimum!: boolean;
-  @Field(() => Int, { description: "Partnerships of the district's centers, active or ended." }) partnershipCount!: number;
+  @Field(() => Int, { description: "Partnerships of the district's centers, active or ended." })
+  partnershipCount!: number;
   @Field(() => Int) activePartnershipCount!: number;
-  @Field(() => Int, { description: "Programs of the district's centers that were published (published or archived since); drafts are not counted." })
+  @Field(() => Int, {
+    description:
+      "Programs of the district's centers that were published (published or archived since); drafts are not counted.",
+  })
   programCount!: number;
   @Field(() => Int) publishedProgramCount!: number;
   @Field(() => Int, {
     nullable: true,
-    description: "Programs of the district's centers never published (drafts, and drafts archived unpublished): for the district's officer and the city admin; null for everyone else.",
+    description:
+      "Programs of the district's centers never published (drafts, and drafts archived unpublished): for the district's officer and the city admin; null for everyone else.",
   })
   draftProgramCount!: number | null;
 }
@@ -88,9 +97,13 @@ export class CityCoverage extends Breakdowns {
   @Field(() => Int) dongCount!: number;
   @Field(() => Int) dongsWithCenter!: number;
   @Field(() => Int) expertCount!: number;
-  @Field(() => Int, { description: `Districts with at least ${EXPERT_MINIMUM} experts.` }) districtsMeetingExpertMinimum!: number;
+  @Field(() => Int, { description: `Districts with at least ${EXPERT_MINIMUM} experts.` })
+  districtsMeetingExpertMinimum!: number;
   @Field(() => Int) partnershipCount!: number;
-  @Field(() => Int, { description: 'Programs that were published (published or archived since); drafts are not counted.' }) programCount!: number;
+  @Field(() => Int, {
+    description: 'Programs that were published (published or archived since); drafts are not counted.',
+  })
+  programCount!: number;
 }
 
 type Rows = Map<string, Record<string, number>>;
@@ -118,10 +131,23 @@ const PARTNERSHIP_AGGREGATES = { n: 'count(*)', active: 'sum(case when active th
 
 const DONGS: Aggregation<Dong> = { name: 'dongs', entity: Dong, district: 'district', aggregates: { n: 'count(*)' } };
 const CENTERS: Aggregation<LearningCenter> = {
-  name: 'centers', entity: LearningCenter, district: 'district', aggregates: { n: 'count(*)', dongs: 'count(distinct dong_code)' },
+  name: 'centers',
+  entity: LearningCenter,
+  district: 'district',
+  aggregates: { n: 'count(*)', dongs: 'count(distinct dong_code)' },
 };
-const EXPERTS: Aggregation<LifelongLearningExpert> = { name: 'experts', entity: LifelongLearningExpert, district: 'district', aggregates: { n: 'count(*)' } };
-const PARTNERSHIPS: Aggregation<Partnership> = { name: 'partnerships', entity: Partnership, district: 'districtCode', aggregates: PARTNERSHIP_AGGREGATES };
+const EXPERTS: Aggregation<LifelongLearningExpert> = {
+  name: 'experts',
+  entity: LifelongLearningExpert,
+  district: 'district',
+  aggregates: { n: 'count(*)' },
+};
+const PARTNERSHIPS: Aggregation<Partnership> = {
+  name: 'partnerships',
+  entity: Partnership,
+  district: 'districtCode',
+  aggregates: PARTNERSHIP_AGGREGATES,
+};
 const PARTNERSHIP_KINDS: Aggregation<Partnership> = { ...PARTNERSHIPS, name: 'partnershipKinds', by: 'kind' };
 const PROGRAMS: Aggregation<Program> = {
   name: 'programs',
@@ -134,14 +160,24 @@ const PROGRAMS: Aggregation<Program> = {
     seats_taken: `sum(case when ${PUBLISHED} then confirmed_count else 0 end)`,
   },
 };
-const PROGRAM_TRACKS: Aggregation<Program> = { name: 'programTracks', entity: Program, district: 'districtCode', by: 'track', aggregates: PROGRAM_AGGREGATES };
+const PROGRAM_TRACKS: Aggregation<Program> = {
+  name: 'programTracks',
+  entity: Program,
+  district: 'districtCode',
+  by: 'track',
+  aggregates: PROGRAM_AGGREGATES,
+};
 const PROGRAM_FIELDS: Aggregation<Program> = { ...PROGRAM_TRACKS, name: 'programFields', by: 'field' };
 
 /**
  * The rows of `aggregation` for one district, keyed by the `by` value ('' without one). All districts the request
  * asks about are counted in one statement: `select district, by, aggregates from T where district in (...) group by ...`.
  */
-function aggregateOf<T extends object>({ em, loaders }: SubgraphContext, aggregation: Aggregation<T>, districtCode: string): Promise<Rows> {
+function aggregateOf<T extends object>(
+  { em, loaders }: SubgraphContext,
+  aggregation: Aggregation<T>,
+  districtCode: string,
+): Promise<Rows> {
   return loaders
     .custom<Rows>(`coverage:${aggregation.name}`, async (codes) => {
       const groups = [aggregation.district, ...(aggregation.by ? [aggregation.by] : [])];
@@ -156,7 +192,9 @@ function aggregateOf<T extends object>({ em, loaders }: SubgraphContext, aggrega
         .execute('all', false);
       const byDistrict = new Map<string, Rows>(codes.map((code) => [String(code), new Map()]));
       for (const row of rows) {
-        const figures = Object.fromEntries(Object.keys(aggregation.aggregates).map((alias) => [alias, Number(row[alias] ?? 0)]));
+        const figures = Object.fromEntries(
+          Object.keys(aggregation.aggregates).map((alias) => [alias, Number(row[alias] ?? 0)]),
+        );
         byDistrict.get(String(row[districtColumn]))?.set(byColumn ? String(row[byColumn]) : '', figures);
       }
       return codes.map((code) => byDistrict.get(String(code))!);
@@ -164,7 +202,12 @@ function aggregateOf<T extends object>({ em, loaders }: SubgraphContext, aggrega
     .load(districtCode);
 }
 
-async function figure<T extends object>(ctx: SubgraphContext, aggregation: Aggregation<T>, districtCode: string, alias: string): Promise<number> {
+async function figure<T extends object>(
+  ctx: SubgraphContext,
+  aggregation: Aggregation<T>,
+  districtCode: string,
+  alias: string,
+): Promise<number> {
   return (await aggregateOf(ctx, aggregation, districtCode)).get('')?.[alias] ?? 0;
 }
 
@@ -199,19 +242,37 @@ export const districtFigures = {
   partnershipsByKind: async (ctx: SubgraphContext, code: string): Promise<PartnershipKindCount[]> => {
     const rows = await aggregateOf(ctx, PARTNERSHIP_KINDS, code);
     return Object.values(PartnershipKind).map((kind) =>
-      Object.assign(new PartnershipKindCount(), { kind, count: rows.get(kind)?.n ?? 0, activeCount: rows.get(kind)?.active ?? 0 }));
+      Object.assign(new PartnershipKindCount(), {
+        kind,
+        count: rows.get(kind)?.n ?? 0,
+        activeCount: rows.get(kind)?.active ?? 0,
+      }),
+    );
   },
 
   programsByTrack: async (ctx: SubgraphContext, code: string): Promise<ProgramTrackCount[]> => {
     const rows = await aggregateOf(ctx, PROGRAM_TRACKS, code);
     return Object.values(ProgramTrack).map((track) =>
-      Object.assign(new ProgramTrackCount(), { track, count: rows.get(track)?.n ?? 0, publishedCount: rows.get(track)?.published ?? 0 }));
+      Object.assign(new ProgramTrackCount(), {
+        track,
+        count: rows.get(track)?.n ?? 0,
+        publishedCount: rows.get(track)?.published ?? 0,
+      }),
+    );
   },
 
   /** Counted per field code, rolled up to the areas here. */
   programsByField: async (ctx: SubgraphContext, code: string): Promise<ProgramFieldCount[]> => {
-    const [rows, { areas, areaOf }] = await Promise.all([aggregateOf(ctx, PROGRAM_FIELDS, code), classificationOf(ctx)]);
-    const byArea = new Map(areas.map((fieldCode) => [fieldCode, Object.assign(new ProgramFieldCount(), { fieldCode, count: 0, publishedCount: 0 })]));
+    const [rows, { areas, areaOf }] = await Promise.all([
+      aggregateOf(ctx, PROGRAM_FIELDS, code),
+      classificationOf(ctx),
+    ]);
+    const byArea = new Map(
+      areas.map((fieldCode) => [
+        fieldCode,
+        Object.assign(new ProgramFieldCount(), { fieldCode, count: 0, publishedCount: 0 }),
+      ]),
+    );
     for (const [fieldCode, counts] of rows) {
       const area = byArea.get(areaOf.get(fieldCode) ?? fieldCode);
       if (!area) continue;
@@ -227,13 +288,36 @@ export function districtCoverage(districtCode: string): DistrictCoverage {
 }
 
 export async function cityCoverage(ctx: SubgraphContext): Promise<CityCoverage> {
-  const codes = (await ctx.em.find(District, {}, { orderBy: { code: 'asc' }, fields: ['code'] })).map(({ code }) => code);
-  const all = <V>(pick: (ctx: SubgraphContext, code: string) => Promise<V>) => Promise.all(codes.map((code) => pick(ctx, code)));
-  const sum = async (pick: (ctx: SubgraphContext, code: string) => Promise<number>) => (await all(pick)).reduce((total, n) => total + n, 0);
+  const codes = (await ctx.em.find(District, {}, { orderBy: { code: 'asc' }, fields: ['code'] })).map(
+    ({ code }) => code,
+  );
+  const all = <V>(pick: (ctx: SubgraphContext, code: string) => Promise<V>) =>
+    Promise.all(codes.map((code) => pick(ctx, code)));
+  const sum = async (pick: (ctx: SubgraphContext, code: string) => Promise<number>) =>
+    (await all(pick)).reduce((total, n) => total + n, 0);
   const f = districtFigures;
-  const [dongCount, dongsWithCenter, expertCounts, partnershipCount, programCount, seatsOffered, seatsTaken, kinds, tracks, fields] = await Promise.all([
-    sum(f.dongCount), sum(f.dongsWithCenter), all(f.expertCount), sum(f.partnershipCount), sum(f.programCount),
-    sum(f.seatsOffered), sum(f.seatsTaken), all(f.partnershipsByKind), all(f.programsByTrack), all(f.programsByField),
+  const [
+    dongCount,
+    dongsWithCenter,
+    expertCounts,
+    partnershipCount,
+    programCount,
+    seatsOffered,
+    seatsTaken,
+    kinds,
+    tracks,
+    fields,
+  ] = await Promise.all([
+    sum(f.dongCount),
+    sum(f.dongsWithCenter),
+    all(f.expertCount),
+    sum(f.partnershipCount),
+    sum(f.programCount),
+    sum(f.seatsOffered),
+    sum(f.seatsTaken),
+    all(f.partnershipsByKind),
+    all(f.programsByTrack),
+    all(f.programsByField),
   ]);
   return Object.assign(new CityCoverage(), {
     districts: codes.map(districtCoverage),
@@ -252,10 +336,17 @@ export async function cityCoverage(ctx: SubgraphContext): Promise<CityCoverage> 
 }
 
 /** Adds up the districts' rows of one breakdown, key by key, keeping the districts' row order. */
-function sumRows<R extends object, K extends keyof R, N extends keyof R>(lists: R[][], key: K, counts: N[], type: new () => R): R[] {
+function sumRows<R extends object, K extends keyof R, N extends keyof R>(
+  lists: R[][],
+  key: K,
+  counts: N[],
+  type: new () => R,
+): R[] {
   const totals = new Map<R[K], R>();
   for (const row of lists.flat()) {
-    const total = totals.get(row[key]) ?? Object.assign(new type(), { [key]: row[key] }, Object.fromEntries(counts.map((c) => [c, 0])));
+    const total =
+      totals.get(row[key]) ??
+      Object.assign(new type(), { [key]: row[key] }, Object.fromEntries(counts.map((c) => [c, 0])));
     counts.forEach((c) => ((total[c] as number) += row[c] as number));
     totals.set(row[key], total);
   }

@@ -16,16 +16,28 @@ import { Program, ProgramStatus } from '../programs/program.entity';
 function institutionLinksResolver(stub: ClassType<{ id: string }>, typename: InstitutionTypename) {
   @Resolver(() => stub)
   class InstitutionLinksResolver {
-    @FieldResolver(() => ProgramConnection, { nullable: true, description: 'Published programs this institution hosts, soonest first.' })
-    programs(@Root() institution: { id: string }, @Args() page: ConnectionArgs, @Ctx() { loaders }: SubgraphContext): Promise<Connection<Program>> {
+    @FieldResolver(() => ProgramConnection, {
+      nullable: true,
+      description: 'Published programs this institution hosts, soonest first.',
+    })
+    programs(
+      @Root() institution: { id: string },
+      @Args() page: ConnectionArgs,
+      @Ctx() { loaders }: SubgraphContext,
+    ): Promise<Connection<Program>> {
       return loaders
         .connectionBy(Program, 'hostId', page, PROGRAM_ORDER, { hostType: typename, status: ProgramStatus.PUBLISHED })
         .load(institution.id);
     }
 
-    @FieldResolver(() => [Partnership], { nullable: true, description: 'Its partnerships with learning centers, oldest first.' })
+    @FieldResolver(() => [Partnership], {
+      nullable: true,
+      description: 'Its partnerships with learning centers, oldest first.',
+    })
     partnerships(@Root() institution: { id: string }, @Ctx() { loaders }: SubgraphContext): Promise<Partnership[]> {
-      return loaders.listBy(Partnership, 'partnerId', PARTNERSHIP_ORDER, { partnerType: typename }).load(institution.id);
+      return loaders
+        .listBy(Partnership, 'partnerId', PARTNERSHIP_ORDER, { partnerType: typename })
+        .load(institution.id);
     }
   }
   return InstitutionLinksResolver;

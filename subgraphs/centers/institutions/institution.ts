@@ -8,7 +8,15 @@ import { createUnionType, type ClassType } from 'type-graphql';
 import type { RequestLoaders } from '../../../lib/subgraph/loaders';
 import { CenterSpace } from '../places/center-space.entity';
 import type { InstitutionTypename, VenueTypename } from '../../../lib/typenames';
-import { CivilProvider, CulturalCenter, CulturalSpace, Library, LibrarySpace, School, SchoolSpace } from './institution.stub';
+import {
+  CivilProvider,
+  CulturalCenter,
+  CulturalSpace,
+  Library,
+  LibrarySpace,
+  School,
+  SchoolSpace,
+} from './institution.stub';
 import { LearningCenter } from '../places/learning-center.entity';
 
 const INSTITUTION_CLASSES = [LearningCenter, School, Library, CulturalCenter, CivilProvider] as const;
@@ -34,11 +42,26 @@ export const Venue = createUnionType({
 });
 
 type Typename = InstitutionTypename | VenueTypename;
-type Member = LearningCenter | CenterSpace | School | Library | CulturalCenter | CivilProvider | SchoolSpace | LibrarySpace | CulturalSpace;
+type Member =
+  | LearningCenter
+  | CenterSpace
+  | School
+  | Library
+  | CulturalCenter
+  | CivilProvider
+  | SchoolSpace
+  | LibrarySpace
+  | CulturalSpace;
 
 const OWNED: Partial<Record<Typename, EntityClass<LearningCenter | CenterSpace>>> = { LearningCenter, CenterSpace };
 const STUBS: Partial<Record<Typename, ClassType<{ id: string }>>> = {
-  School, Library, CulturalCenter, CivilProvider, SchoolSpace, LibrarySpace, CulturalSpace,
+  School,
+  Library,
+  CulturalCenter,
+  CivilProvider,
+  SchoolSpace,
+  LibrarySpace,
+  CulturalSpace,
 };
 
 /** The union member for a stored (typename, id): our own row through the request's loader, or a stub. */
@@ -55,6 +78,10 @@ export async function memberByRef(loaders: RequestLoaders, typename: Typename, i
 }
 
 /** A nullable venue column pair as a union member. */
-export function venueByRef(loaders: RequestLoaders, typename: VenueTypename | null, id: string | null): Promise<Member> | null {
+export function venueByRef(
+  loaders: RequestLoaders,
+  typename: VenueTypename | null,
+  id: string | null,
+): Promise<Member> | null {
   return typename && id ? memberByRef(loaders, typename, id) : null;
 }

@@ -7,7 +7,10 @@ export enum CitySupportKind {
   FINANCIAL = 'FINANCIAL',
   CONSULTING = 'CONSULTING',
 }
-registerEnumType(CitySupportKind, { name: 'CitySupportKind', description: 'How the city helps a district run its centers.' });
+registerEnumType(CitySupportKind, {
+  name: 'CitySupportKind',
+  description: 'How the city helps a district run its centers.',
+});
 
 @ObjectType({ description: "The city's support to a district in one year." })
 @Entity({ tableName: 'city_support' })

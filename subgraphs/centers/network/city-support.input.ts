@@ -18,7 +18,10 @@ export class RecordCitySupportInput {
   @Field(() => String, { nullable: true, description: 'Up to 500 characters.' })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A retry with the same key returns the first result instead of recording another.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retry with the same key returns the first result instead of recording another.',
+  })
   idempotencyKey?: string | null;
 }
 

@@ -15,7 +15,10 @@ export class CreateLearningCommunityInput {
   @Field(() => Int, { description: '1 to 10000.' })
   memberCount!: number;
 
-  @Field(() => String, { nullable: true, description: 'A retry with the same key returns the first result instead of creating another.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retry with the same key returns the first result instead of creating another.',
+  })
   idempotencyKey?: string | null;
 }
 

@@ -1,7 +1,15 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload } from '../../../lib/subgraph/mutation';
+import {
+  forUpdate,
+  InputCheck,
+  keyedWrite,
+  PayloadType,
+  requireRole,
+  runMutation,
+  toPayload,
+} from '../../../lib/subgraph/mutation';
 import { CreateLearningCommunityInput, UpdateLearningCommunityInput } from './community.input';
 import { LearningCenter } from '../places/learning-center.entity';
 import { LearningCommunity } from './learning-community.entity';
@@ -15,19 +23,33 @@ const NAME_LENGTH = { max: 100 };
 const MAX_MEMBERS = 10_000;
 
 /** Problems of the fields a create and an update share. An update leaves out what it keeps; null is refused. */
-function checkCommunityFields(input: { name?: string | null; track?: unknown; memberCount?: number | null }): InputCheck {
+function checkCommunityFields(input: {
+  name?: string | null;
+  track?: unknown;
+  memberCount?: number | null;
+}): InputCheck {
   const check = new InputCheck();
-  for (const field of ['name', 'track', 'memberCount'] as const) check.expect(input[field] !== null, field, `${field} cannot be null: leave it out to keep it`);
+  for (const field of ['name', 'track', 'memberCount'] as const)
+    check.expect(input[field] !== null, field, `${field} cannot be null: leave it out to keep it`);
   const { memberCount } = input;
   return check
     .text(input.name, 'name', NAME_LENGTH)
-    .expect(memberCount === undefined || memberCount === null || (memberCount >= 1 && memberCount <= MAX_MEMBERS), 'memberCount', `memberCount must be 1 to ${MAX_MEMBERS}`);
+    .expect(
+      memberCount === undefined || memberCount === null || (memberCount >= 1 && memberCount <= MAX_MEMBERS),
+      'memberCount',
+      `memberCount must be 1 to ${MAX_MEMBERS}`,
+    );
 }
 
 @Resolver()
 export class LearningCommunityMutations {
-  @Mutation(() => LearningCommunityPayload, { description: "Records a learning community of a center (the district's officers and experts, the city)." })
-  async createLearningCommunity(@Arg('input', () => CreateLearningCommunityInput) input: CreateLearningCommunityInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => LearningCommunityPayload, {
+    description: "Records a learning community of a center (the district's officers and experts, the city).",
+  })
+  async createLearningCommunity(
+    @Arg('input', () => CreateLearningCommunityInput) input: CreateLearningCommunityInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     const precheck = () => {
       requireRole(ctx.identity, COMMUNITY_ROLES);
       checkCommunityFields(input).done();
@@ -38,14 +60,25 @@ export class LearningCommunityMutations {
       async (em) => {
         const center = await findOrFail(em, LearningCenter, input.centerId, 'centerId');
         requireDistrict(ctx.identity!, center.district.code, 'manage learning communities', ['input', 'centerId']);
-        return em.create(LearningCommunity, { id: newId('LCM'), center, name: input.name.trim(), track: input.track, memberCount: input.memberCount });
+        return em.create(LearningCommunity, {
+          id: newId('LCM'),
+          center,
+          name: input.name.trim(),
+          track: input.track,
+          memberCount: input.memberCount,
+        });
       },
     );
     return toPayload('learningCommunity', outcome);
   }
 
-  @Mutation(() => LearningCommunityPayload, { description: 'Renames a learning community, changes its track or member count.' })
-  async updateLearningCommunity(@Arg('input', () => UpdateLearningCommunityInput) input: UpdateLearningCommunityInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => LearningCommunityPayload, {
+    description: 'Renames a learning community, changes its track or member count.',
+  })
+  async updateLearningCommunity(
+    @Arg('input', () => UpdateLearningCommunityInput) input: UpdateLearningCommunityInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     const outcome = await runMutation(ctx, { operation: 'updateLearningCommunity' }, async (em) => {
       const identity = requireRole(ctx.identity, COMMUNITY_ROLES);
       checkCommunityFields(input).done();

@@ -12,7 +12,10 @@ export class CreateExpertInput {
   @Field(() => [ExpertDuty], { description: 'At least one.' })
   duties!: ExpertDuty[];
 
-  @Field(() => String, { nullable: true, description: 'A retry with the same key returns the first result instead of creating another.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retry with the same key returns the first result instead of creating another.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -21,7 +24,10 @@ export class AssignExpertInput {
   @Field(() => ID)
   expertId!: string;
 
-  @Field(() => ID, { nullable: true, description: "A center of the expert's district; null to make the expert district-wide again." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "A center of the expert's district; null to make the expert district-wide again.",
+  })
   centerId?: string | null;
 
   @Field(() => [ExpertDuty], { nullable: true, description: 'Replaces the duties; at least one.' })

@@ -2,7 +2,17 @@ import { ref } from '@mikro-orm/core';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { fail, forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
+import {
+  fail,
+  forUpdate,
+  InputCheck,
+  keyedWrite,
+  PayloadType,
+  requireRole,
+  runMutation,
+  toPayload,
+  UserErrorCode,
+} from '../../../lib/subgraph/mutation';
 import { District } from '../places/district.entity';
 import { ExpertDuty, LifelongLearningExpert } from './expert.entity';
 import { AssignExpertInput, CreateExpertInput } from './expert.input';
@@ -22,7 +32,9 @@ function normalDuties(duties: readonly ExpertDuty[]): ExpertDuty[] {
 
 @Resolver()
 export class ExpertMutations {
-  @Mutation(() => ExpertPayload, { description: "Adds a Dong Lifelong Learning Expert to a district (the district's officers, the city)." })
+  @Mutation(() => ExpertPayload, {
+    description: "Adds a Dong Lifelong Learning Expert to a district (the district's officers, the city).",
+  })
   async createExpert(@Arg('input', () => CreateExpertInput) input: CreateExpertInput, @Ctx() ctx: SubgraphContext) {
     const precheck = () => {
       requireRole(ctx.identity, EXPERT_ROLES);
@@ -37,24 +49,43 @@ export class ExpertMutations {
       async (em) => {
         const district = await findOrFail(em, District, input.districtCode, 'districtCode');
         requireDistrict(ctx.identity!, district.code, 'manage experts', ['input', 'districtCode']);
-        return em.create(LifelongLearningExpert, { id: newId('EX'), name: input.name.trim(), district, center: null, duties: normalDuties(input.duties) });
+        return em.create(LifelongLearningExpert, {
+          id: newId('EX'),
+          name: input.name.trim(),
+          district,
+          center: null,
+          duties: normalDuties(input.duties),
+        });
       },
     );
     return toPayload('expert', outcome);
   }
 
-  @Mutation(() => ExpertPayload, { description: "Assigns an expert to a center of their district (or none) and sets their duties (the district's officers, the city)." })
+  @Mutation(() => ExpertPayload, {
+    description:
+      "Assigns an expert to a center of their district (or none) and sets their duties (the district's officers, the city).",
+  })
   async assignExpert(@Arg('input', () => AssignExpertInput) input: AssignExpertInput, @Ctx() ctx: SubgraphContext) {
     const outcome = await runMutation(ctx, { operation: 'assignExpert' }, async (em) => {
       const identity = requireRole(ctx.identity, EXPERT_ROLES);
-      new InputCheck().expect(input.duties == null || input.duties.length > 0, 'duties', 'duties must list at least one duty (leave it out to keep them)').done();
+      new InputCheck()
+        .expect(
+          input.duties == null || input.duties.length > 0,
+          'duties',
+          'duties must list at least one duty (leave it out to keep them)',
+        )
+        .done();
       const expert = await findOrFail(em, LifelongLearningExpert, input.expertId, 'expertId', forUpdate(em));
       requireDistrict(identity, expert.district.code, 'manage experts', ['input', 'expertId']);
       if (input.centerId === null) expert.center = null;
       if (input.centerId != null) {
         const center = await findOrFail(em, LearningCenter, input.centerId, 'centerId');
         if (center.district.code !== expert.district.code) {
-          fail(UserErrorCode.INVALID_INPUT, `The center lies in district ${center.district.code}, not in the expert's district ${expert.district.code}.`, ['input', 'centerId']);
+          fail(
+            UserErrorCode.INVALID_INPUT,
+            `The center lies in district ${center.district.code}, not in the expert's district ${expert.district.code}.`,
+            ['input', 'centerId'],
+          );
         }
         expert.center = ref(center);
       }

@@ -13,8 +13,14 @@ export class ExpertResolver {
     return (await loaders.byId(District, 'code').load(expert.district.code))!;
   }
 
-  @FieldResolver(() => LearningCenter, { nullable: true, description: 'The center the expert works from; null when district-wide.' })
-  center(@Root() expert: LifelongLearningExpert, @Ctx() { loaders }: SubgraphContext): Promise<LearningCenter | null> | null {
+  @FieldResolver(() => LearningCenter, {
+    nullable: true,
+    description: 'The center the expert works from; null when district-wide.',
+  })
+  center(
+    @Root() expert: LifelongLearningExpert,
+    @Ctx() { loaders }: SubgraphContext,
+  ): Promise<LearningCenter | null> | null {
     return expert.center ? loaders.byId(LearningCenter).load(expert.center.id) : null;
   }
 }

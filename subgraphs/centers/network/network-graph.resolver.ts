@@ -19,23 +19,42 @@ function graphFilter(
   tracks: ProgramTrack[] | null | undefined,
   activeOnly: boolean,
 ): GraphFilter {
-  return { edgeKinds: edgeKinds ?? ALL_EDGE_KINDS, partnershipKinds: partnershipKinds ?? null, tracks: tracks ?? null, activeOnly };
+  return {
+    edgeKinds: edgeKinds ?? ALL_EDGE_KINDS,
+    partnershipKinds: partnershipKinds ?? null,
+    tracks: tracks ?? null,
+    activeOnly,
+  };
 }
 
 /** The filter arguments both graph queries take, declared once. */
 const args = {
-  edgeKinds: () => Arg('edgeKinds', () => [NetworkEdgeKind], { nullable: true, description: 'Both kinds when left out.' }),
-  partnershipKinds: () => Arg('partnershipKinds', () => [PartnershipKind], { nullable: true, description: 'Partnership edges of these kinds only.' }),
-  tracks: () => Arg('tracks', () => [ProgramTrack], { nullable: true, description: 'Co-hosted program edges count programs of these tracks only.' }),
-  activeOnly: () => Arg('activeOnly', () => Boolean, {
-    defaultValue: true,
-    description: 'Active partnerships and published programs only; false adds ended partnerships and archived programs.',
-  }),
+  edgeKinds: () =>
+    Arg('edgeKinds', () => [NetworkEdgeKind], { nullable: true, description: 'Both kinds when left out.' }),
+  partnershipKinds: () =>
+    Arg('partnershipKinds', () => [PartnershipKind], {
+      nullable: true,
+      description: 'Partnership edges of these kinds only.',
+    }),
+  tracks: () =>
+    Arg('tracks', () => [ProgramTrack], {
+      nullable: true,
+      description: 'Co-hosted program edges count programs of these tracks only.',
+    }),
+  activeOnly: () =>
+    Arg('activeOnly', () => Boolean, {
+      defaultValue: true,
+      description:
+        'Active partnerships and published programs only; false adds ended partnerships and archived programs.',
+    }),
 };
 
 @Resolver(() => NetworkGraph)
 export class NetworkGraphResolver {
-  @Query(() => NetworkGraph, { description: "The link graph of a district's centers and their partners, or of the whole city without districtCode." })
+  @Query(() => NetworkGraph, {
+    description:
+      "The link graph of a district's centers and their partners, or of the whole city without districtCode.",
+  })
   async networkGraph(
     @Arg('districtCode', () => ID, { nullable: true }) districtCode: string | undefined,
     @args.edgeKinds() edgeKinds: NetworkEdgeKind[] | undefined,
@@ -50,7 +69,9 @@ export class NetworkGraphResolver {
     return districtGraph(ctx, districtCode ?? null, graphFilter(edgeKinds, partnershipKinds, tracks, activeOnly));
   }
 
-  @Query(() => NetworkGraph, { description: `The links of one institution, breadth first to depth hops (1 to ${MAX_LINK_DEPTH}).` })
+  @Query(() => NetworkGraph, {
+    description: `The links of one institution, breadth first to depth hops (1 to ${MAX_LINK_DEPTH}).`,
+  })
   async institutionLinks(
     @Arg('institution', () => InstitutionRefInput) institution: InstitutionRefInput,
     @Arg('depth', () => Int, { defaultValue: 1 }) depth: number,
@@ -74,7 +95,10 @@ export class NetworkGraphResolver {
 
 @Resolver(() => NetworkNode)
 export class NetworkNodeResolver {
-  @FieldResolver(() => Institution, { nullable: true, description: 'The institution, resolved by the subgraph that owns it.' })
+  @FieldResolver(() => Institution, {
+    nullable: true,
+    description: 'The institution, resolved by the subgraph that owns it.',
+  })
   institution(@Root() node: NetworkNode, @Ctx() { loaders }: SubgraphContext): Promise<typeof Institution> {
     return memberByRef(loaders, node.typename, node.institutionId) as Promise<typeof Institution>;
   }

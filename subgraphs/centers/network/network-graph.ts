@@ -25,21 +25,27 @@ registerEnumType(NetworkEdgeKind, {
 @ObjectType({ description: 'An institution of the link graph.' })
 export class NetworkNode {
   @Field(() => ID, { description: 'Typename and id, e.g. "Library:LIB0001"; edges refer to it.' }) id!: string;
-  @Field(() => String, { description: 'The Institution member: LearningCenter, School, Library, CulturalCenter or CivilProvider.' }) typename!: InstitutionTypename;
+  @Field(() => String, {
+    description: 'The Institution member: LearningCenter, School, Library, CulturalCenter or CivilProvider.',
+  })
+  typename!: InstitutionTypename;
   @Field(() => ID, { description: 'The id of the institution in its own subgraph.' }) institutionId!: string;
   @Field(() => Int, { description: 'How many edges of this graph touch it.' }) degree!: number;
-  @Field(() => Int, { nullable: true, description: 'Hops from the institution asked about (institutionLinks only).' }) distance!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Hops from the institution asked about (institutionLinks only).' })
+  distance!: number | null;
 }
 
 @ObjectType({ description: 'A link between a learning center (source) and another institution (target).' })
 export class NetworkEdge {
   @Field(() => ID, { description: 'The partnership id, or "CO_HOSTED_PROGRAM:<source>:<target>".' }) id!: string;
-  @Field(() => ID, { description: 'The center\'s node id.' }) source!: string;
-  @Field(() => ID, { description: 'The partner\'s or host\'s node id.' }) target!: string;
+  @Field(() => ID, { description: "The center's node id." }) source!: string;
+  @Field(() => ID, { description: "The partner's or host's node id." }) target!: string;
   @Field(() => NetworkEdgeKind) kind!: NetworkEdgeKind;
-  @Field(() => PartnershipKind, { nullable: true, description: 'For PARTNERSHIP edges.' }) partnershipKind!: PartnershipKind | null;
+  @Field(() => PartnershipKind, { nullable: true, description: 'For PARTNERSHIP edges.' })
+  partnershipKind!: PartnershipKind | null;
   @Field(() => Boolean, { nullable: true, description: 'For PARTNERSHIP edges: not ended.' }) active!: boolean | null;
-  @Field(() => Int, { description: 'Programs the target hosts at the source (CO_HOSTED_PROGRAM); 0 for partnerships.' }) programCount!: number;
+  @Field(() => Int, { description: 'Programs the target hosts at the source (CO_HOSTED_PROGRAM); 0 for partnerships.' })
+  programCount!: number;
   @Field(() => Int, { description: '1 for a partnership, the program count for co-hosted programs.' }) weight!: number;
 }
 
@@ -57,13 +63,21 @@ export interface GraphFilter {
   activeOnly: boolean;
 }
 
-interface NodeRef { typename: InstitutionTypename; id: string }
+interface NodeRef {
+  typename: InstitutionTypename;
+  id: string;
+}
 export const nodeId = ({ typename, id }: NodeRef): string => `${typename}:${id}`;
 
 /** Which rows an edge query covers: a district (or the city), or the edges touching some nodes. */
 type Scope = { districtCode: string | null } | { touching: readonly NodeRef[] };
 
-function touchingCondition(nodes: readonly NodeRef[], centerProperty: string, typeProperty: string, idProperty: string) {
+function touchingCondition(
+  nodes: readonly NodeRef[],
+  centerProperty: string,
+  typeProperty: string,
+  idProperty: string,
+) {
   const centers = nodes.filter((node) => node.typename === 'LearningCenter').map((node) => node.id);
   const others = INSTITUTION_TYPENAMES.map((typename) => ({
     typename,
@@ -117,13 +131,14 @@ async function coHostedEdges(ctx: SubgraphContext, scope: Scope, filter: GraphFi
       filter.tracks ? { track: { $in: [...filter.tracks] } } : {},
     ],
   };
-  const rows: { center_id: string; host_type: InstitutionTypename; host_id: string; programs: number | string }[] = await ctx.em
-    .createQueryBuilder(Program, 'e0')
-    .select(['center', 'hostType', 'hostId'])
-    .addSelect(raw('count(*) as programs'))
-    .where(where as never)
-    .groupBy(['center', 'hostType', 'hostId'])
-    .execute('all', false);
+  const rows: { center_id: string; host_type: InstitutionTypename; host_id: string; programs: number | string }[] =
+    await ctx.em
+      .createQueryBuilder(Program, 'e0')
+      .select(['center', 'hostType', 'hostId'])
+      .addSelect(raw('count(*) as programs'))
+      .where(where as never)
+      .groupBy(['center', 'hostType', 'hostId'])
+      .execute('all', false);
   return rows
     .filter((row) => !(row.host_type === 'LearningCenter' && row.host_id === row.center_id)) // a center's own programs link nothing
     .map((row) => {
@@ -143,7 +158,10 @@ async function coHostedEdges(ctx: SubgraphContext, scope: Scope, filter: GraphFi
 }
 
 async function edgesIn(ctx: SubgraphContext, scope: Scope, filter: GraphFilter): Promise<NetworkEdge[]> {
-  const [partnerships, programs] = await Promise.all([partnershipEdges(ctx, scope, filter), coHostedEdges(ctx, scope, filter)]);
+  const [partnerships, programs] = await Promise.all([
+    partnershipEdges(ctx, scope, filter),
+    coHostedEdges(ctx, scope, filter),
+  ]);
   return [...partnerships, ...programs];
 }
 
@@ -152,8 +170,15 @@ const refOf = (id: string): NodeRef => {
   return { typename: id.slice(0, at) as InstitutionTypename, id: id.slice(at + 1) };
 };
 
-function toGraph(edges: Iterable<NetworkEdge>, distances: ReadonlyMap<string, number> | null, extraNodes: readonly string[] = []): NetworkGraph {
-  const sortedEdges = [...edges].sort((a, b) => compare(a.kind, b.kind) || compare(a.source, b.source) || compare(a.target, b.target) || compare(a.id, b.id));
+function toGraph(
+  edges: Iterable<NetworkEdge>,
+  distances: ReadonlyMap<string, number> | null,
+  extraNodes: readonly string[] = [],
+): NetworkGraph {
+  const sortedEdges = [...edges].sort(
+    (a, b) =>
+      compare(a.kind, b.kind) || compare(a.source, b.source) || compare(a.target, b.target) || compare(a.id, b.id),
+  );
   const degrees = new Map<string, number>(extraNodes.map((id) => [id, 0]));
   for (const edge of sortedEdges) {
     degrees.set(edge.source, (degrees.get(edge.source) ?? 0) + 1);
@@ -161,7 +186,13 @@ function toGraph(edges: Iterable<NetworkEdge>, distances: ReadonlyMap<string, nu
   }
   const nodes = [...degrees].map(([id, degree]) => {
     const ref = refOf(id);
-    return Object.assign(new NetworkNode(), { id, typename: ref.typename, institutionId: ref.id, degree, distance: distances?.get(id) ?? null });
+    return Object.assign(new NetworkNode(), {
+      id,
+      typename: ref.typename,
+      institutionId: ref.id,
+      degree,
+      distance: distances?.get(id) ?? null,
+    });
   });
   nodes.sort((a, b) => compare(a.typename, b.typename) || compare(a.institutionId, b.institutionId));
   return Object.assign(new NetworkGraph(), { nodes, edges: sortedEdges });
@@ -172,12 +203,21 @@ function compare(a: string, b: string): number {
 }
 
 /** The graph of one district's centers (their partners may lie elsewhere), or of the whole city. */
-export async function districtGraph(ctx: SubgraphContext, districtCode: string | null, filter: GraphFilter): Promise<NetworkGraph> {
+export async function districtGraph(
+  ctx: SubgraphContext,
+  districtCode: string | null,
+  filter: GraphFilter,
+): Promise<NetworkGraph> {
   return toGraph(await edgesIn(ctx, { districtCode }, filter), null);
 }
 
 /** Breadth first from one institution: every link of the nodes fewer than `depth` hops away. */
-export async function linksOf(ctx: SubgraphContext, root: NodeRef, depth: number, filter: GraphFilter): Promise<NetworkGraph> {
+export async function linksOf(
+  ctx: SubgraphContext,
+  root: NodeRef,
+  depth: number,
+  filter: GraphFilter,
+): Promise<NetworkGraph> {
   const rootId = nodeId(root);
   const distances = new Map([[rootId, 0]]);
   const edges = new Map<string, NetworkEdge>();

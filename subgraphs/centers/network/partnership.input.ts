@@ -8,16 +8,24 @@ export class CreatePartnershipInput {
   @Field(() => ID)
   centerId!: string;
 
-  @Field(() => InstitutionRefInput, { description: 'A school, library, cultural center, civil provider or another learning center.' })
+  @Field(() => InstitutionRefInput, {
+    description: 'A school, library, cultural center, civil provider or another learning center.',
+  })
   partner!: InstitutionRefInput;
 
   @Field(() => PartnershipKind)
   kind!: PartnershipKind;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it began; today (in Seoul) when omitted. Not in the future.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When it began; today (in Seoul) when omitted. Not in the future.',
+  })
   since?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A retry with the same key returns the first result instead of creating another.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retry with the same key returns the first result instead of creating another.',
+  })
   idempotencyKey?: string | null;
 }
 

@@ -3,7 +3,17 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
 import { lookupEntities, lookupForMutation } from '../../../lib/entity-lookup';
-import { fail, forUpdate, InputCheck, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
+import {
+  fail,
+  forUpdate,
+  InputCheck,
+  keyedWrite,
+  PayloadType,
+  requireRole,
+  runMutation,
+  toPayload,
+  UserErrorCode,
+} from '../../../lib/subgraph/mutation';
 import { TYPENAME_OF } from '../institutions/institution-type';
 import type { InstitutionTypename } from '../../../lib/typenames';
 import { LearningCenter } from '../places/learning-center.entity';
@@ -26,8 +36,13 @@ async function remotePartnerMustExist(ctx: SubgraphContext, typename: Institutio
 
 @Resolver()
 export class PartnershipMutations {
-  @Mutation(() => PartnershipPayload, { description: "Links a learning center with a partner institution (the district's officers, the city)." })
-  async createPartnership(@Arg('input', () => CreatePartnershipInput) input: CreatePartnershipInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => PartnershipPayload, {
+    description: "Links a learning center with a partner institution (the district's officers, the city).",
+  })
+  async createPartnership(
+    @Arg('input', () => CreatePartnershipInput) input: CreatePartnershipInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     const typename = TYPENAME_OF[input.partner.type];
     const since = input.since ?? seoulToday();
     const precheck = async () => {
@@ -46,15 +61,31 @@ export class PartnershipMutations {
         const center = await findOrFail(em, LearningCenter, input.centerId, 'centerId', forUpdate(em));
         requireDistrict(ctx.identity!, center.district.code, 'manage partnerships', ['input', 'centerId']);
         if (typename === 'LearningCenter') {
-          if (input.partner.id === center.id) fail(UserErrorCode.INVALID_INPUT, 'A center cannot partner itself.', PARTNER_ID_FIELD);
+          if (input.partner.id === center.id)
+            fail(UserErrorCode.INVALID_INPUT, 'A center cannot partner itself.', PARTNER_ID_FIELD);
           await findOrFail(em, LearningCenter, input.partner.id, 'partner.id');
         }
-        const samePair: FilterQuery<Partnership> = { center: center.id, partnerType: typename, partnerId: input.partner.id };
+        const samePair: FilterQuery<Partnership> = {
+          center: center.id,
+          partnerType: typename,
+          partnerId: input.partner.id,
+        };
         // Two centers are one pair whichever of them recorded the partnership.
-        const reversed: FilterQuery<Partnership> = { center: input.partner.id, partnerType: 'LearningCenter', partnerId: center.id };
-        const active = await em.count(Partnership, { $or: typename === 'LearningCenter' ? [samePair, reversed] : [samePair], active: true });
+        const reversed: FilterQuery<Partnership> = {
+          center: input.partner.id,
+          partnerType: 'LearningCenter',
+          partnerId: center.id,
+        };
+        const active = await em.count(Partnership, {
+          $or: typename === 'LearningCenter' ? [samePair, reversed] : [samePair],
+          active: true,
+        });
         if (active > 0) {
-          fail(UserErrorCode.CONFLICT, `${center.name} already has an active partnership with ${typename} ${input.partner.id}; end it first.`, ['input', 'partner']);
+          fail(
+            UserErrorCode.CONFLICT,
+            `${center.name} already has an active partnership with ${typename} ${input.partner.id}; end it first.`,
+            ['input', 'partner'],
+          );
         }
         return em.create(Partnership, {
           id: newId('PS'),
@@ -71,7 +102,9 @@ export class PartnershipMutations {
     return toPayload('partnership', outcome);
   }
 
-  @Mutation(() => PartnershipPayload, { description: 'Ends a partnership; it stays on record as inactive. Ending an ended one changes nothing.' })
+  @Mutation(() => PartnershipPayload, {
+    description: 'Ends a partnership; it stays on record as inactive. Ending an ended one changes nothing.',
+  })
   async endPartnership(@Arg('input', () => PartnershipIdInput) input: PartnershipIdInput, @Ctx() ctx: SubgraphContext) {
     const outcome = await runMutation(ctx, { operation: 'endPartnership' }, async (em) => {
       const identity = requireRole(ctx.identity, PARTNERSHIP_ROLES);

@@ -4,7 +4,10 @@ import { Field, ID, InputType } from 'type-graphql';
 export class EnrollInput {
   @Field(() => ID) programId!: string;
 
-  @Field(() => String, { nullable: true, description: 'A retry with the same key returns the enrollment made the first time.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retry with the same key returns the enrollment made the first time.',
+  })
   idempotencyKey?: string | null;
 }
 

@@ -2,7 +2,15 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { fail, keyedWrite, PayloadType, requireRole, runMutation, toPayload, UserErrorCode } from '../../../lib/subgraph/mutation';
+import {
+  fail,
+  keyedWrite,
+  PayloadType,
+  requireRole,
+  runMutation,
+  toPayload,
+  UserErrorCode,
+} from '../../../lib/subgraph/mutation';
 import { Enrollment, EnrollmentStatus } from './enrollment.entity';
 import { CancelEnrollmentInput, EnrollInput } from './enrollment.input';
 import { newId } from '../mutation-support';
@@ -16,7 +24,8 @@ export const EnrollmentPayload = PayloadType(Enrollment, 'enrollment');
 @Resolver()
 export class EnrollmentMutationResolver {
   @Mutation(() => EnrollmentPayload, {
-    description: 'Enrolls the signed-in resident in a published program: CONFIRMED while seats are left, otherwise WAITLISTED at the end of the line.',
+    description:
+      'Enrolls the signed-in resident in a published program: CONFIRMED while seats are left, otherwise WAITLISTED at the end of the line.',
   })
   async enroll(@Arg('input', () => EnrollInput) input: EnrollInput, @Ctx() ctx: SubgraphContext) {
     // Only its resident or a manager of its program gets an enrollment back.
@@ -27,7 +36,8 @@ export class EnrollmentMutationResolver {
     const run = () => runMutation(ctx, options, (em) => enroll(em, ctx, input.programId));
     let outcome = await run();
     // A retry that raced its own first attempt finds that attempt's enrollment: asked again, the key answers with it.
-    if (input.idempotencyKey && outcome.userErrors.some((error) => error.code === UserErrorCode.ALREADY_ENROLLED)) outcome = await run();
+    if (input.idempotencyKey && outcome.userErrors.some((error) => error.code === UserErrorCode.ALREADY_ENROLLED))
+      outcome = await run();
     return toPayload('enrollment', outcome);
   }
 
@@ -36,8 +46,14 @@ export class EnrollmentMutationResolver {
       'Cancels an enrollment (its resident, the host, the district officer or the city admin). A freed seat goes to the first waitlisted, ' +
       'and the line closes up. Cancelling a cancelled enrollment changes nothing and succeeds, so retries are safe.',
   })
-  async cancelEnrollment(@Arg('input', () => CancelEnrollmentInput) input: CancelEnrollmentInput, @Ctx() ctx: SubgraphContext) {
-    return toPayload('enrollment', await runMutation(ctx, { operation: 'cancelEnrollment' }, (em) => cancelEnrollment(em, ctx, input.enrollmentId)));
+  async cancelEnrollment(
+    @Arg('input', () => CancelEnrollmentInput) input: CancelEnrollmentInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return toPayload(
+      'enrollment',
+      await runMutation(ctx, { operation: 'cancelEnrollment' }, (em) => cancelEnrollment(em, ctx, input.enrollmentId)),
+    );
   }
 }
 
@@ -45,12 +61,22 @@ async function enroll(em: EntityManager, ctx: SubgraphContext, programId: string
   const resident = requireRole(ctx.identity, [Role.RESIDENT]);
   const program = await lockProgram(em, programId);
   // A program the resident may not see answers exactly as an unknown id: its existence is not public.
-  if (!program || !canSeeProgram(resident, program)) fail(UserErrorCode.NOT_FOUND, `There is no program ${programId}.`, ['input', 'programId']);
+  if (!program || !canSeeProgram(resident, program))
+    fail(UserErrorCode.NOT_FOUND, `There is no program ${programId}.`, ['input', 'programId']);
   if (program.status !== ProgramStatus.PUBLISHED) {
-    fail(UserErrorCode.PROGRAM_NOT_OPEN, `Program ${programId} is not open for enrollment (it is ${program.status.toLowerCase()}).`, ['input', 'programId']);
+    fail(
+      UserErrorCode.PROGRAM_NOT_OPEN,
+      `Program ${programId} is not open for enrollment (it is ${program.status.toLowerCase()}).`,
+      ['input', 'programId'],
+    );
   }
-  const held = await em.count(Enrollment, { program: program.id, residentId: resident.subject, status: { $ne: EnrollmentStatus.CANCELLED } });
-  if (held > 0) fail(UserErrorCode.ALREADY_ENROLLED, `You are already enrolled in program ${programId}.`, ['input', 'programId']);
+  const held = await em.count(Enrollment, {
+    program: program.id,
+    residentId: resident.subject,
+    status: { $ne: EnrollmentStatus.CANCELLED },
+  });
+  if (held > 0)
+    fail(UserErrorCode.ALREADY_ENROLLED, `You are already enrolled in program ${programId}.`, ['input', 'programId']);
 
   const seatLeft = program.confirmedCount < program.capacity;
   const enrollment = em.create(Enrollment, {
@@ -72,7 +98,11 @@ async function cancelEnrollment(em: EntityManager, ctx: SubgraphContext, id: str
   const program = (await lockProgram(em, found.program.id))!;
   const enrollment = (await em.findOne(Enrollment, id, { refresh: true }))!; // as it is now that its program is locked
   if (!canSeeEnrollment(identity, enrollment, program)) {
-    fail(UserErrorCode.FORBIDDEN, 'Only its resident, the host, the district officer and the city admin may cancel an enrollment.', ['input', 'enrollmentId']);
+    fail(
+      UserErrorCode.FORBIDDEN,
+      'Only its resident, the host, the district officer and the city admin may cancel an enrollment.',
+      ['input', 'enrollmentId'],
+    );
   }
   if (enrollment.status === EnrollmentStatus.CANCELLED) return enrollment;
 

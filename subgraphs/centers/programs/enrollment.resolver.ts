@@ -17,10 +17,21 @@ export async function visibleEnrollment(ctx: SubgraphContext, id: string): Promi
 
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
-  @Query(() => EnrollmentConnection, { description: "The signed-in resident's enrollments, cancelled ones included, newest first." })
-  myEnrollments(@Args() page: ConnectionArgs, @Ctx() { em, identity }: SubgraphContext): Promise<Connection<Enrollment>> {
-    if (!identity) throw new GraphQLError('Sign in first: myEnrollments needs a bearer token.', { extensions: { code: 'UNAUTHENTICATED' } });
-    if (identity.role !== Role.RESIDENT) throw new GraphQLError(`Only residents enroll; a ${identity.role} has no enrollments.`, { extensions: { code: 'FORBIDDEN' } });
+  @Query(() => EnrollmentConnection, {
+    description: "The signed-in resident's enrollments, cancelled ones included, newest first.",
+  })
+  myEnrollments(
+    @Args() page: ConnectionArgs,
+    @Ctx() { em, identity }: SubgraphContext,
+  ): Promise<Connection<Enrollment>> {
+    if (!identity)
+      throw new GraphQLError('Sign in first: myEnrollments needs a bearer token.', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      });
+    if (identity.role !== Role.RESIDENT)
+      throw new GraphQLError(`Only residents enroll; a ${identity.role} has no enrollments.`, {
+        extensions: { code: 'FORBIDDEN' },
+      });
     return paginate(em, Enrollment, { residentId: identity.subject }, page, ENROLLMENT_ORDER);
   }
 

@@ -22,7 +22,8 @@ export interface ChangeStamp {
 }
 
 export async function changeStamp(em: EntityManager, now = Date.now()): Promise<ChangeStamp> {
-  if (em.getDriver().constructor.name === 'PostgreSqlDriver') await em.execute(`select pg_advisory_xact_lock(${PROGRAM_CHANGE_LOCK})`);
+  if (em.getDriver().constructor.name === 'PostgreSqlDriver')
+    await em.execute(`select pg_advisory_xact_lock(${PROGRAM_CHANGE_LOCK})`);
   const [row] = await em.execute<{ latest: string | number | null }[]>('select max(modified) as latest from program');
   return { updatedAt: seoulNow(now), modified: Math.max(now, Number(row?.latest ?? 0) + 1) };
 }

@@ -6,7 +6,8 @@ import { ProgramSearchConnection, ProgramSearchInput, searchPrograms } from './p
 @Resolver(() => ProgramSearchConnection)
 export class ProgramSearchResolver {
   @Query(() => ProgramSearchConnection, {
-    description: 'Published programs for residents: text in Korean or English titles, place, dates, free seats, distance.',
+    description:
+      'Published programs for residents: text in Korean or English titles, place, dates, free seats, distance.',
   })
   searchPrograms(
     @Arg('filter', () => ProgramSearchInput, { nullable: true }) filter: ProgramSearchInput | undefined,

@@ -6,4 +6,7 @@ export enum ProgramTrack {
   VOCATIONAL_CAPACITY = 'VOCATIONAL_CAPACITY',
   LOCAL_PROBLEM_SOLVING = 'LOCAL_PROBLEM_SOLVING',
 }
-registerEnumType(ProgramTrack, { name: 'ProgramTrack', description: 'Life culture, vocational capacity or local problem solving.' });
+registerEnumType(ProgramTrack, {
+  name: 'ProgramTrack',
+  description: 'Life culture, vocational capacity or local problem solving.',
+});

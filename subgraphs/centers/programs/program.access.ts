@@ -18,7 +18,11 @@ export interface ProgramScope {
 }
 
 export function isHost(identity: Identity | null, host: { hostType: InstitutionTypename; hostId: string }): boolean {
-  return identity?.role === Role.INSTITUTION && identity.institution?.typename === host.hostType && identity.institution.id === host.hostId;
+  return (
+    identity?.role === Role.INSTITUTION &&
+    identity.institution?.typename === host.hostType &&
+    identity.institution.id === host.hostId
+  );
 }
 
 export function canManageProgram(identity: Identity | null, program: ProgramScope): boolean {

@@ -1,7 +1,12 @@
 import { BigIntType, Entity, Enum, Formula, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../../lib/subgraph/scalars';
-import { INSTITUTION_TYPENAMES, VENUE_TYPENAMES, type InstitutionTypename, type VenueTypename } from '../../../lib/typenames';
+import {
+  INSTITUTION_TYPENAMES,
+  VENUE_TYPENAMES,
+  type InstitutionTypename,
+  type VenueTypename,
+} from '../../../lib/typenames';
 import type { LearningCenter } from '../places/learning-center.entity';
 import type { LifelongEducationField } from './lifelong-education-field.entity';
 import { ProgramTrack } from './program-track';
@@ -19,7 +24,8 @@ export enum ProgramStatus {
 }
 registerEnumType(ProgramStatus, {
   name: 'ProgramStatus',
-  description: 'Drafts are seen only by those who manage them; published programs take enrollments; an archived program is public only if it was published.',
+  description:
+    'Drafts are seen only by those who manage them; published programs take enrollments; an archived program is public only if it was published.',
 });
 
 /**
@@ -30,10 +36,18 @@ registerEnumType(ProgramStatus, {
  * PostgreSQL) instead of reading every program of the district.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A lifelong-learning program of the shared catalog, run for a learning center by one host institution.' })
+@ObjectType({
+  description: 'A lifelong-learning program of the shared catalog, run for a learning center by one host institution.',
+})
 @Entity({ tableName: 'program' })
-@Index({ name: 'program_status_search_index', properties: ['status', 'startsOn', 'id', 'titleFolded', 'titleEnFolded'] })
-@Index({ name: 'program_district_search_index', properties: ['districtCode', 'status', 'startsOn', 'id', 'titleFolded', 'titleEnFolded'] })
+@Index({
+  name: 'program_status_search_index',
+  properties: ['status', 'startsOn', 'id', 'titleFolded', 'titleEnFolded'],
+})
+@Index({
+  name: 'program_district_search_index',
+  properties: ['districtCode', 'status', 'startsOn', 'id', 'titleFolded', 'titleEnFolded'],
+})
 @Index({ properties: ['dongCode', 'status', 'startsOn', 'id'] })
 @Index({ properties: ['center', 'status', 'startsOn', 'id'] })
 @Index({ properties: ['hostType', 'hostId', 'status', 'startsOn', 'id'] })
@@ -143,7 +157,10 @@ export class Program {
    * When it was first published; null while it was never public. A draft archived by its host keeps null,
    * so it stays as private as the draft was (program.access.ts) and never reaches the feed.
    */
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was first published; null for a program that was never public.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it was first published; null for a program that was never public.',
+  })
   @Property({ length: 32, nullable: true })
   publishedAt!: string | null;
 

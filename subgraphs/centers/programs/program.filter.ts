@@ -16,25 +16,31 @@ export const MAX_FILTER_TEXT_LENGTH = 100;
 
 /** BAD_USER_INPUT for a search text longer than MAX_FILTER_TEXT_LENGTH characters (not counting outer blanks). */
 export function checkFilterText(text: string | null | undefined, argument: string): void {
-  if (text != null && [...text.trim()].length > MAX_FILTER_TEXT_LENGTH) throw badInput(`${argument} must be at most ${MAX_FILTER_TEXT_LENGTH} characters`, 'filter');
+  if (text != null && [...text.trim()].length > MAX_FILTER_TEXT_LENGTH)
+    throw badInput(`${argument} must be at most ${MAX_FILTER_TEXT_LENGTH} characters`, 'filter');
 }
 
 @InputType({
-  description: 'All given conditions must hold. Without `status`, only published programs are listed; drafts only to their host, district officer and city admin.',
+  description:
+    'All given conditions must hold. Without `status`, only published programs are listed; drafts only to their host, district officer and city admin.',
 })
 export class ProgramFilter {
   @Field(() => ID, { nullable: true }) districtCode?: string;
   @Field(() => ID, { nullable: true }) dongCode?: string;
   @Field(() => ID, { nullable: true }) centerId?: string;
   @Field(() => ProgramTrack, { nullable: true }) track?: ProgramTrack;
-  @Field(() => ID, { nullable: true, description: 'A field code; an area ("4") also matches its sub-areas ("4-1".."4-3").' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A field code; an area ("4") also matches its sub-areas ("4-1".."4-3").',
+  })
   fieldCode?: string;
   @Field(() => ProgramStatus, { nullable: true, description: 'Defaults to PUBLISHED.' }) status?: ProgramStatus;
   @Field(() => DateScalar, { nullable: true }) startsOnOrAfter?: string;
   @Field(() => DateScalar, { nullable: true }) startsOnOrBefore?: string;
   @Field(() => InstitutionType, { nullable: true }) hostType?: InstitutionType;
   @Field(() => ID, { nullable: true }) hostId?: string;
-  @Field({ nullable: true, description: 'true: programs with free seats; false: full programs.' }) hasSeatsLeft?: boolean;
+  @Field({ nullable: true, description: 'true: programs with free seats; false: full programs.' })
+  hasSeatsLeft?: boolean;
   @Field({ nullable: true, description: 'Part of the title, at most 100 characters.' }) titleContains?: string;
 }
 
@@ -42,13 +48,20 @@ export class ProgramFilter {
 function fieldFamily({ em, loaders }: SubgraphContext, code: string): Promise<string[]> {
   return loaders
     .custom<string[]>('fieldFamily', async (codes) => {
-      const fields = await em.find(LifelongEducationField, { $or: [{ code: { $in: [...codes] } }, { parent: { $in: [...codes] } }] });
-      return codes.map((wanted) => fields.filter((field) => field.code === wanted || field.parent?.code === wanted).map((field) => field.code));
+      const fields = await em.find(LifelongEducationField, {
+        $or: [{ code: { $in: [...codes] } }, { parent: { $in: [...codes] } }],
+      });
+      return codes.map((wanted) =>
+        fields.filter((field) => field.code === wanted || field.parent?.code === wanted).map((field) => field.code),
+      );
     })
     .load(code);
 }
 
-export async function programWhere(filter: ProgramFilter | null | undefined, ctx: SubgraphContext): Promise<FilterQuery<Program>> {
+export async function programWhere(
+  filter: ProgramFilter | null | undefined,
+  ctx: SubgraphContext,
+): Promise<FilterQuery<Program>> {
   const f = filter ?? {};
   checkFilterText(f.titleContains, 'titleContains');
   if (f.startsOnOrAfter && f.startsOnOrBefore && f.startsOnOrAfter > f.startsOnOrBefore) {

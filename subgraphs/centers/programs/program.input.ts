@@ -17,12 +17,16 @@ export class CreateProgramInput {
   host!: InstitutionRefInput;
 
   @Field({ description: '2 to 200 characters.' }) title!: string;
-  @Field(() => String, { nullable: true, description: 'The title in English, at most 200 characters.' }) titleEn?: string | null;
+  @Field(() => String, { nullable: true, description: 'The title in English, at most 200 characters.' }) titleEn?:
+    string | null;
   @Field(() => String, { nullable: true, description: 'At most 2000 characters.' }) description?: string | null;
   @Field(() => ProgramTrack) track!: ProgramTrack;
   @Field(() => ID, { description: 'A sub-area of the national classification, e.g. "4-2".' }) fieldCode!: string;
 
-  @Field(() => VenueRefInput, { nullable: true, description: "A room of the host or of the center; none for online programs." })
+  @Field(() => VenueRefInput, {
+    nullable: true,
+    description: 'A room of the host or of the center; none for online programs.',
+  })
   venue?: VenueRefInput | null;
 
   @Field(() => DateScalar) startsOn!: string;
@@ -31,7 +35,10 @@ export class CreateProgramInput {
   @Field(() => Int, { description: '0 to 10,000,000 won.' }) feeKrw!: number;
   @Field(() => [ProgramSessionInput], { nullable: true }) sessions?: ProgramSessionInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'A retry with the same key returns the program created the first time.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retry with the same key returns the program created the first time.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -45,13 +52,18 @@ export class UpdateProgramInput {
   @Field(() => String, { nullable: true, description: 'null clears it.' }) description?: string | null;
   @Field(() => ProgramTrack, { nullable: true }) track?: ProgramTrack | null;
   @Field(() => ID, { nullable: true }) fieldCode?: string | null;
-  @Field(() => VenueRefInput, { nullable: true, description: 'null clears it (online, or no room yet).' }) venue?: VenueRefInput | null;
+  @Field(() => VenueRefInput, { nullable: true, description: 'null clears it (online, or no room yet).' })
+  venue?: VenueRefInput | null;
   @Field(() => DateScalar, { nullable: true }) startsOn?: string | null;
   @Field(() => DateScalar, { nullable: true }) endsOn?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Not below the confirmed enrollments; more seats confirm the waitlist in order.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Not below the confirmed enrollments; more seats confirm the waitlist in order.',
+  })
   capacity?: number | null;
   @Field(() => Int, { nullable: true }) feeKrw?: number | null;
-  @Field(() => [ProgramSessionInput], { nullable: true, description: 'Replaces all sessions.' }) sessions?: ProgramSessionInput[] | null;
+  @Field(() => [ProgramSessionInput], { nullable: true, description: 'Replaces all sessions.' }) sessions?:
+    ProgramSessionInput[] | null;
 }
 
 @InputType({ description: 'A program to publish or archive.' })

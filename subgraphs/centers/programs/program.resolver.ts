@@ -19,7 +19,10 @@ export async function visibleProgram(ctx: SubgraphContext, id: string): Promise<
 
 @Resolver(() => Program)
 export class ProgramResolver {
-  @Query(() => Program, { nullable: true, description: 'A program by id; a draft reads as null except to its host, district officer and city admin.' })
+  @Query(() => Program, {
+    nullable: true,
+    description: 'A program by id; a draft reads as null except to its host, district officer and city admin.',
+  })
   program(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Program | null> {
     return visibleProgram(ctx, id);
   }
@@ -33,7 +36,9 @@ export class ProgramResolver {
     return paginatePrograms(ctx.em, await programWhere(filter, ctx), page);
   }
 
-  @FieldResolver(() => LifelongEducationField, { description: 'Its field in the national classification (a sub-area).' })
+  @FieldResolver(() => LifelongEducationField, {
+    description: 'Its field in the national classification (a sub-area).',
+  })
   async field(@Root() program: Program, @Ctx() { loaders }: SubgraphContext): Promise<LifelongEducationField> {
     return (await loaders.byId(LifelongEducationField, 'code').load(program.field.code))!;
   }
@@ -48,7 +53,10 @@ export class ProgramResolver {
     return memberByRef(loaders, program.hostType, program.hostId) as Promise<typeof Institution>;
   }
 
-  @FieldResolver(() => Venue, { nullable: true, description: 'Where it takes place; null when online or not yet settled.' })
+  @FieldResolver(() => Venue, {
+    nullable: true,
+    description: 'Where it takes place; null when online or not yet settled.',
+  })
   venue(@Root() program: Program, @Ctx() { loaders }: SubgraphContext): Promise<typeof Venue> | null {
     return venueByRef(loaders, program.venueType, program.venueId) as Promise<typeof Venue> | null;
   }

@@ -20,7 +20,10 @@ export const LIMITS = {
   sessions: 200,
 } as const;
 
-export interface SessionValues { startsAt: string; endsAt: string }
+export interface SessionValues {
+  startsAt: string;
+  endsAt: string;
+}
 
 /** A program's values as they would be stored (for an update: the current ones with the changes applied). */
 export interface ProgramValues {
@@ -36,14 +39,38 @@ export interface ProgramValues {
 /** Records every problem of the values that needs no database. */
 export function checkProgramValues(check: InputCheck, values: ProgramValues): void {
   check.text(values.title, 'title', LIMITS.title);
-  check.expect([...(values.description ?? '')].length <= LIMITS.description, 'description', `description must be at most ${LIMITS.description} characters`);
-  check.expect(values.startsOn <= values.endsOn, 'endsOn', `endsOn (${values.endsOn}) must not be before startsOn (${values.startsOn})`);
+  check.expect(
+    [...(values.description ?? '')].length <= LIMITS.description,
+    'description',
+    `description must be at most ${LIMITS.description} characters`,
+  );
+  check.expect(
+    values.startsOn <= values.endsOn,
+    'endsOn',
+    `endsOn (${values.endsOn}) must not be before startsOn (${values.startsOn})`,
+  );
   const { capacity, feeKrw } = LIMITS;
-  check.expect(values.capacity >= capacity.min && values.capacity <= capacity.max, 'capacity', `capacity must be ${capacity.min} to ${capacity.max}`);
-  check.expect(values.feeKrw >= feeKrw.min && values.feeKrw <= feeKrw.max, 'feeKrw', `feeKrw must be ${feeKrw.min} to ${feeKrw.max.toLocaleString('en')}`);
-  check.expect(values.sessions.length <= LIMITS.sessions, 'sessions', `a program has at most ${LIMITS.sessions} sessions`);
+  check.expect(
+    values.capacity >= capacity.min && values.capacity <= capacity.max,
+    'capacity',
+    `capacity must be ${capacity.min} to ${capacity.max}`,
+  );
+  check.expect(
+    values.feeKrw >= feeKrw.min && values.feeKrw <= feeKrw.max,
+    'feeKrw',
+    `feeKrw must be ${feeKrw.min} to ${feeKrw.max.toLocaleString('en')}`,
+  );
+  check.expect(
+    values.sessions.length <= LIMITS.sessions,
+    'sessions',
+    `a program has at most ${LIMITS.sessions} sessions`,
+  );
   values.sessions.forEach((session, i) => {
-    check.expect(Date.parse(session.endsAt) > Date.parse(session.startsAt), `sessions.${i}.endsAt`, `session ${i + 1} must end after it starts`);
+    check.expect(
+      Date.parse(session.endsAt) > Date.parse(session.startsAt),
+      `sessions.${i}.endsAt`,
+      `session ${i + 1} must end after it starts`,
+    );
     const [first, last] = [seoulDateOf(session.startsAt), seoulDateOf(session.endsAt)];
     check.expect(
       first >= values.startsOn && last <= values.endsOn,
@@ -61,19 +88,33 @@ export function inTimeOrder(sessions: readonly SessionValues[]): SessionValues[]
 /** A field code must name a sub-area of the classification ("4-2"); areas only group them. */
 export async function checkFieldCode(em: EntityManager, code: string): Promise<UserError | null> {
   const field = await em.findOne(LifelongEducationField, { code });
-  if (!field) return userError(UserErrorCode.NOT_FOUND, `There is no field ${code} in the national classification.`, ['input', 'fieldCode']);
-  if (!field.parent) return userError(UserErrorCode.INVALID_INPUT, `${code} is an area: choose one of its sub-areas (${code}-1, ...).`, ['input', 'fieldCode']);
+  if (!field)
+    return userError(UserErrorCode.NOT_FOUND, `There is no field ${code} in the national classification.`, [
+      'input',
+      'fieldCode',
+    ]);
+  if (!field.parent)
+    return userError(UserErrorCode.INVALID_INPUT, `${code} is an area: choose one of its sub-areas (${code}-1, ...).`, [
+      'input',
+      'fieldCode',
+    ]);
   return null;
 }
 
 /** The institution owning each kind of room kept by another subgraph, and how to ask for it. */
-const ROOM_OWNERS: Record<Exclude<VenueTypename, 'CenterSpace'>, { owner: InstitutionTypename; selection: string; field: string }> = {
+const ROOM_OWNERS: Record<
+  Exclude<VenueTypename, 'CenterSpace'>,
+  { owner: InstitutionTypename; selection: string; field: string }
+> = {
   SchoolSpace: { owner: 'School', selection: 'removed school { id }', field: 'school' },
   LibrarySpace: { owner: 'Library', selection: 'removed library { id }', field: 'library' },
   CulturalSpace: { owner: 'CulturalCenter', selection: 'removed culturalCenter { id }', field: 'culturalCenter' },
 };
 
-export interface VenueRef { typename: VenueTypename; id: string }
+export interface VenueRef {
+  typename: VenueTypename;
+  id: string;
+}
 
 /**
  * What the owning subgraph says about a room: the id of the institution it
@@ -118,17 +159,38 @@ export async function checkVenue(
   if (venue.typename === 'CenterSpace') {
     const space = await em.findOne(CenterSpace, venue.id);
     if (!space) return userError(UserErrorCode.NOT_FOUND, `There is no CenterSpace ${venue.id}.`, [...field, 'id']);
-    return space.center.id === center.id ? null : userError(UserErrorCode.INVALID_INPUT, `CenterSpace ${venue.id} is a room of another center, not of ${center.id}.`, field);
+    return space.center.id === center.id
+      ? null
+      : userError(
+          UserErrorCode.INVALID_INPUT,
+          `CenterSpace ${venue.id} is a room of another center, not of ${center.id}.`,
+          field,
+        );
   }
   const room = ROOM_OWNERS[venue.typename];
   if (host.typename !== room.owner) {
-    return userError(UserErrorCode.INVALID_INPUT, `A ${venue.typename} can only be used by its own ${room.owner} or as the center's venue; the host is a ${host.typename}.`, field);
+    return userError(
+      UserErrorCode.INVALID_INPUT,
+      `A ${venue.typename} can only be used by its own ${room.owner} or as the center's venue; the host is a ${host.typename}.`,
+      field,
+    );
   }
   if (!answer || 'unavailable' in answer) {
-    return userError(UserErrorCode.UNAVAILABLE, `The venue could not be checked right now, so nothing was changed; try again later. (${answer?.unavailable ?? 'not asked'})`, field);
+    return userError(
+      UserErrorCode.UNAVAILABLE,
+      `The venue could not be checked right now, so nothing was changed; try again later. (${answer?.unavailable ?? 'not asked'})`,
+      field,
+    );
   }
-  if (answer.ownerId === null) return userError(UserErrorCode.NOT_FOUND, `There is no ${venue.typename} ${venue.id}.`, [...field, 'id']);
-  return answer.ownerId === host.id ? null : userError(UserErrorCode.INVALID_INPUT, `${venue.typename} ${venue.id} belongs to another ${room.owner}, not to the host ${host.id}.`, field);
+  if (answer.ownerId === null)
+    return userError(UserErrorCode.NOT_FOUND, `There is no ${venue.typename} ${venue.id}.`, [...field, 'id']);
+  return answer.ownerId === host.id
+    ? null
+    : userError(
+        UserErrorCode.INVALID_INPUT,
+        `${venue.typename} ${venue.id} belongs to another ${room.owner}, not to the host ${host.id}.`,
+        field,
+      );
 }
 
 /** Stops the mutation with the input problems and the other errors found, all at once; returns when there are none. */

@@ -33,7 +33,11 @@ export async function waitlistLength(em: EntityManager, program: Program): Promi
  * larger capacity) and numbers the rest of the line 1..n again.
  * `confirmedCount` is the count after the caller's own change.
  */
-export async function settleSeats(em: EntityManager, program: Program, confirmedCount = program.confirmedCount): Promise<void> {
+export async function settleSeats(
+  em: EntityManager,
+  program: Program,
+  confirmedCount = program.confirmedCount,
+): Promise<void> {
   const line = await em.find(
     Enrollment,
     { program: program.id, status: EnrollmentStatus.WAITLISTED },

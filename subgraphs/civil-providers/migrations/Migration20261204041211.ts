@@ -1,9 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261204041211 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`alter table "idempotency_record" add column "input_hash" varchar(64) not null default '', add column "expires_at" varchar(40) not null default '';`);
+    this.addSql(
+      `alter table "idempotency_record" add column "input_hash" varchar(64) not null default '', add column "expires_at" varchar(40) not null default '';`,
+    );
     this.addSql(`create index "idempotency_record_created_at_index" on "idempotency_record" ("created_at");`);
     this.addSql(`create index "idempotency_record_expires_at_index" on "idempotency_record" ("expires_at");`);
   }
@@ -13,5 +14,4 @@ export class Migration20261204041211 extends Migration {
     this.addSql(`drop index "idempotency_record_expires_at_index";`);
     this.addSql(`alter table "idempotency_record" drop column "input_hash", drop column "expires_at";`);
   }
-
 }

@@ -11,10 +11,18 @@ export const TYPE_COLOURS = {
   CulturalCenter: '#7b4fa0',
   CivilProvider: '#30638e',
 };
-const KIND_COLOURS = { VENUE_SHARING: '#4d7c0f', CO_HOSTING: '#b45309', INSTRUCTOR_EXCHANGE: '#1d4ed8', RESOURCE_SHARING: '#6b7280' };
+const KIND_COLOURS = {
+  VENUE_SHARING: '#4d7c0f',
+  CO_HOSTING: '#b45309',
+  INSTRUCTOR_EXCHANGE: '#1d4ed8',
+  RESOURCE_SHARING: '#6b7280',
+};
 
 function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 }
 
 const keyOf = (institution) => `${institution.__typename}:${institution.id}`;
@@ -30,7 +38,13 @@ export function networkOf(district) {
       const key = keyOf(partner);
       if (!partners.has(key)) partners.set(key, { ...partner, key, links: 0 });
       partners.get(key).links += 1;
-      links.push({ id: partnership.id, source: `LearningCenter:${center.id}`, target: key, kind: partnership.kind, active: partnership.active });
+      links.push({
+        id: partnership.id,
+        source: `LearningCenter:${center.id}`,
+        target: key,
+        kind: partnership.kind,
+        active: partnership.active,
+      });
     }
   }
   return { centers: district.learningCenters, partners: [...partners.values()], links };
@@ -49,7 +63,10 @@ function statsHtml(coverage) {
 
 function centersHtml(centers) {
   const items = centers
-    .map((c) => `<li data-id="${escapeHtml(c.id)}"><strong>${escapeHtml(c.name)}</strong> <span class="muted">${escapeHtml(nameOf(c.dong))} · ${t('partnerCount', c.partnerships.length)}</span></li>`)
+    .map(
+      (c) =>
+        `<li data-id="${escapeHtml(c.id)}"><strong>${escapeHtml(c.name)}</strong> <span class="muted">${escapeHtml(nameOf(c.dong))} · ${t('partnerCount', c.partnerships.length)}</span></li>`,
+    )
     .join('');
   return `<details class="centers" open><summary>${t('centersHeading', centers.length)}</summary><ul>${items}</ul></details>`;
 }
@@ -78,21 +95,60 @@ function drawGraph(container, network) {
   cy?.destroy();
   const centerIds = new Set(network.centers.map((c) => `LearningCenter:${c.id}`));
   const nodes = [
-    ...network.centers.map((c) => ({ data: { id: `LearningCenter:${c.id}`, label: c.name, type: 'LearningCenter', center: 1 } })),
-    ...network.partners.filter((p) => !centerIds.has(p.key)).map((p) => ({ data: { id: p.key, label: p.name, type: p.__typename, center: 0 } })),
+    ...network.centers.map((c) => ({
+      data: { id: `LearningCenter:${c.id}`, label: c.name, type: 'LearningCenter', center: 1 },
+    })),
+    ...network.partners
+      .filter((p) => !centerIds.has(p.key))
+      .map((p) => ({ data: { id: p.key, label: p.name, type: p.__typename, center: 0 } })),
   ];
-  const edges = network.links.map((l) => ({ data: { id: `P:${l.id}`, source: l.source, target: l.target, kind: l.kind, active: l.active ? 1 : 0 } }));
+  const edges = network.links.map((l) => ({
+    data: { id: `P:${l.id}`, source: l.source, target: l.target, kind: l.kind, active: l.active ? 1 : 0 },
+  }));
   cy = window.cytoscape({
     container,
     elements: [...nodes, ...edges],
     style: [
-      { selector: 'node', style: { 'background-color': (n) => TYPE_COLOURS[n.data('type')] ?? '#999', width: 12, height: 12, label: '', 'font-size': 9 } },
+      {
+        selector: 'node',
+        style: {
+          'background-color': (n) => TYPE_COLOURS[n.data('type')] ?? '#999',
+          width: 12,
+          height: 12,
+          label: '',
+          'font-size': 9,
+        },
+      },
       { selector: 'node[center = 1]', style: { shape: 'round-rectangle', width: 18, height: 18 } },
-      { selector: 'node:selected, node.hover', style: { label: 'data(label)', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'z-index': 10 } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': (e) => KIND_COLOURS[e.data('kind')] ?? '#999', opacity: 0.7, 'curve-style': 'straight' } },
+      {
+        selector: 'node:selected, node.hover',
+        style: {
+          label: 'data(label)',
+          'text-background-color': '#fff',
+          'text-background-opacity': 0.85,
+          'z-index': 10,
+        },
+      },
+      {
+        selector: 'edge',
+        style: {
+          width: 1.5,
+          'line-color': (e) => KIND_COLOURS[e.data('kind')] ?? '#999',
+          opacity: 0.7,
+          'curve-style': 'straight',
+        },
+      },
       { selector: 'edge[active = 0]', style: { 'line-style': 'dashed', opacity: 0.4 } },
     ],
-    layout: { name: 'cose', animate: false, nodeRepulsion: () => 6000, idealEdgeLength: () => 40, randomize: true, fit: true, padding: 12 },
+    layout: {
+      name: 'cose',
+      animate: false,
+      nodeRepulsion: () => 6000,
+      idealEdgeLength: () => 40,
+      randomize: true,
+      fit: true,
+      padding: 12,
+    },
   });
   cy.on('mouseover', 'node', (event) => event.target.addClass('hover'));
   cy.on('mouseout', 'node', (event) => event.target.removeClass('hover'));

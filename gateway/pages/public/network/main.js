@@ -11,7 +11,10 @@ const $ = (id) => document.getElementById(id);
 /** What the map can be coloured by: a value per district from its coverage. */
 const METRICS = {
   programsPerDong: { value: (c) => c.publishedProgramCount / c.dongCount, format: (v) => v.toFixed(1) },
-  partnershipsPerCenter: { value: (c) => (c.centerCount ? c.activePartnershipCount / c.centerCount : 0), format: (v) => v.toFixed(2) },
+  partnershipsPerCenter: {
+    value: (c) => (c.centerCount ? c.activePartnershipCount / c.centerCount : 0),
+    format: (v) => v.toFixed(2),
+  },
   centerShare: { value: (c) => (100 * c.dongsWithCenter) / c.dongCount, format: (v) => v.toFixed(0) },
   experts: { value: (c) => c.expertCount, format: (v) => v.toFixed(0) },
 };
@@ -20,13 +23,17 @@ const state = { coverage: null, byCode: new Map(), map: null, metric: 'programsP
 
 function fillMetricSelect() {
   const select = $('metric');
-  select.innerHTML = Object.keys(METRICS).map((key) => `<option value="${key}">${t(`metric_${key}`)}</option>`).join('');
+  select.innerHTML = Object.keys(METRICS)
+    .map((key) => `<option value="${key}">${t(`metric_${key}`)}</option>`)
+    .join('');
   select.value = state.metric;
 }
 
 function fillDistrictSelect() {
   const select = $('district-select');
-  const options = [...state.byCode.values()].map(({ district }) => `<option value="${district.code}">${nameOf(district)}</option>`);
+  const options = [...state.byCode.values()].map(
+    ({ district }) => `<option value="${district.code}">${nameOf(district)}</option>`,
+  );
   select.innerHTML = `<option value="">—</option>${options.join('')}`;
   select.value = state.selected ?? '';
 }

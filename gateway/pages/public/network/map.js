@@ -15,12 +15,17 @@ function rings(geometry) {
 }
 
 export function projection(features) {
-  let minLng = Infinity, maxLng = -Infinity, minLat = Infinity, maxLat = -Infinity;
+  let minLng = Infinity,
+    maxLng = -Infinity,
+    minLat = Infinity,
+    maxLat = -Infinity;
   for (const feature of features) {
     for (const ring of rings(feature.geometry)) {
       for (const [lng, lat] of ring) {
-        minLng = Math.min(minLng, lng); maxLng = Math.max(maxLng, lng);
-        minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
+        minLng = Math.min(minLng, lng);
+        maxLng = Math.max(maxLng, lng);
+        minLat = Math.min(minLat, lat);
+        maxLat = Math.max(maxLat, lat);
       }
     }
   }
@@ -33,7 +38,18 @@ export function projection(features) {
 
 function pathData(geometry, project) {
   return rings(geometry)
-    .map((ring) => 'M' + ring.map((point) => project(point).map((v) => v.toFixed(1)).join(',')).join('L') + 'Z')
+    .map(
+      (ring) =>
+        'M' +
+        ring
+          .map((point) =>
+            project(point)
+              .map((v) => v.toFixed(1))
+              .join(','),
+          )
+          .join('L') +
+        'Z',
+    )
     .join('');
 }
 
@@ -78,7 +94,13 @@ export function drawMap(container, guGeo, dongGeo, onSelect) {
     shapes.set(code, { path, title, feature });
   }
   for (const feature of dongGeo.features) {
-    dongLayer.append(element('path', { d: pathData(feature.geometry, project), class: 'dong', 'data-code': feature.properties.adm_cd2 }));
+    dongLayer.append(
+      element('path', {
+        d: pathData(feature.geometry, project),
+        class: 'dong',
+        'data-code': feature.properties.adm_cd2,
+      }),
+    );
   }
   svg.append(districtLayer, dongLayer, labelLayer);
   container.replaceChildren(svg);
@@ -97,7 +119,11 @@ export function drawMap(container, guGeo, dongGeo, onSelect) {
         path.style.fill = value === undefined ? '#ddd' : PALETTE[classOf(value)];
         path.dataset.value = value === undefined ? '' : format(value);
       }
-      return PALETTE.map((colour, i) => ({ colour, from: min + i * step, to: i === PALETTE.length - 1 ? max : min + (i + 1) * step }));
+      return PALETTE.map((colour, i) => ({
+        colour,
+        from: min + i * step,
+        to: i === PALETTE.length - 1 ? max : min + (i + 1) * step,
+      }));
     },
     /** Names, tooltips and labels in the current language; districts: code -> { district, ... }. */
     relabel(districts, metricLabel) {
@@ -132,8 +158,10 @@ export function drawMap(container, guGeo, dongGeo, onSelect) {
 
 export function legendHtml(classes, format, metricLabel) {
   const items = classes
-    .map(({ colour, from, to }) => `<li><span class="swatch" style="background:${colour}"></span>${format(from)} – ${format(to)}</li>`)
+    .map(
+      ({ colour, from, to }) =>
+        `<li><span class="swatch" style="background:${colour}"></span>${format(from)} – ${format(to)}</li>`,
+    )
     .join('');
   return `<p class="legend-title">${metricLabel}</p><ul>${items}</ul>`;
 }
-

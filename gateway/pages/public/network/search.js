@@ -8,7 +8,10 @@ export const TRACKS = ['LIFE_CULTURE', 'VOCATIONAL_CAPACITY', 'LOCAL_PROBLEM_SOL
 const PAGE_SIZE = 20;
 
 function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  return String(text).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 }
 
 /** The ProgramFilter of the form's current values. */
@@ -25,7 +28,9 @@ export function filterOf(form) {
 
 function resultHtml(program) {
   const fee = program.feeKrw === 0 ? t('free') : t('fee', program.feeKrw);
-  const where = [nameOf(program.center.district), nameOf(program.center.dong), program.center.name].map(escapeHtml).join(' · ');
+  const where = [nameOf(program.center.district), nameOf(program.center.dong), program.center.name]
+    .map(escapeHtml)
+    .join(' · ');
   return `<li class="result" data-id="${escapeHtml(program.id)}">
     <h3 class="result-title">${escapeHtml(program.title)}</h3>
     <p class="muted"><span class="track track-${program.track}">${t(program.track)}</span> · ${escapeHtml(nameOf(program.field))}</p>
@@ -40,11 +45,14 @@ export function setUpSearch({ form, list, count, more, trackSelect, districtSele
 
   function fillSelects() {
     const selectedTrack = trackSelect.value;
-    trackSelect.innerHTML = `<option value="">${t('any')}</option>` + TRACKS.map((track) => `<option value="${track}">${t(track)}</option>`).join('');
+    trackSelect.innerHTML =
+      `<option value="">${t('any')}</option>` +
+      TRACKS.map((track) => `<option value="${track}">${t(track)}</option>`).join('');
     trackSelect.value = selectedTrack;
     const selectedDistrict = districtSelect.value;
     districtSelect.innerHTML =
-      `<option value="">${t('any')}</option>` + state.districts.map((d) => `<option value="${d.code}">${escapeHtml(nameOf(d))}</option>`).join('');
+      `<option value="">${t('any')}</option>` +
+      state.districts.map((d) => `<option value="${d.code}">${escapeHtml(nameOf(d))}</option>`).join('');
     districtSelect.value = selectedDistrict;
   }
 
@@ -52,7 +60,8 @@ export function setUpSearch({ form, list, count, more, trackSelect, districtSele
     list.innerHTML = state.programs.map(resultHtml).join('');
     // Which search the list shows (the filter with sorted keys): lets tests and scripts wait for it.
     list.dataset.filter = JSON.stringify(Object.fromEntries(Object.entries(state.filter).sort()));
-    count.textContent = state.totalCount === null ? '' : state.totalCount === 0 ? t('noResults') : t('resultCount', state.totalCount);
+    count.textContent =
+      state.totalCount === null ? '' : state.totalCount === 0 ? t('noResults') : t('resultCount', state.totalCount);
     more.hidden = !state.hasNextPage;
   }
 
@@ -60,14 +69,19 @@ export function setUpSearch({ form, list, count, more, trackSelect, districtSele
     form.setAttribute('aria-busy', 'true');
     more.disabled = true;
     try {
-      const data = await gql(PROGRAMS_QUERY, { filter: state.filter, first: PAGE_SIZE, after: append ? state.endCursor : null });
+      const data = await gql(PROGRAMS_QUERY, {
+        filter: state.filter,
+        first: PAGE_SIZE,
+        after: append ? state.endCursor : null,
+      });
       const page = data.programs;
       state.programs = append ? [...state.programs, ...page.edges.map((e) => e.node)] : page.edges.map((e) => e.node);
       state.totalCount = page.totalCount;
       state.endCursor = page.pageInfo.endCursor;
       state.hasNextPage = page.pageInfo.hasNextPage;
       render();
-      if (append) list.children[state.programs.length - page.edges.length]?.querySelector('h3')?.setAttribute('tabindex', '-1');
+      if (append)
+        list.children[state.programs.length - page.edges.length]?.querySelector('h3')?.setAttribute('tabindex', '-1');
     } catch (error) {
       count.textContent = t('error', error.message);
       count.setAttribute('role', 'alert');
