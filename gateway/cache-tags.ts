@@ -28,8 +28,8 @@ import {
 /** Counts over many types (coverage): any successful mutation may change them. */
 const AGGREGATE_TYPES = ['CityCoverage', 'DistrictCoverage'];
 
-/** Lists that stand for another type's changes: the feed lists programs (a publish joins it, an edit moves it). */
-const LISTS_OF: Record<string, string> = { FeedProgram: 'Program' };
+/** Lists that stand for another type's changes: the feeds list programs and notices (a publish joins, an edit moves). */
+const LISTS_OF: Record<string, string> = { FeedProgram: 'Program', FeedNotice: 'Notice' };
 
 /** What a change of one type also changes elsewhere: an enrollment takes or frees a seat of its program. */
 const ALSO_CHANGES: Record<string, string[]> = { Enrollment: ['Program'] };

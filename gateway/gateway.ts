@@ -25,7 +25,9 @@ import { SubgraphBreakers, SubgraphConnectionPool, SubgraphDataSource } from './
 import { BatchingDataSource } from './batching';
 import { createResponseCacheStore, responseCachePlugin } from './response-cache';
 import { mountEntityRelay } from './entity-relay';
-import { FEED_PATH, mountFeeds } from './feeds';
+import { mountFeed } from './feeds';
+import { NOTICE_FEED } from './notice-feed';
+import { PROGRAM_FEED } from './program-feed';
 import { createHardening } from './hardening';
 import { mountPages } from './pages';
 import { wantsHtml } from './pages/explorer';
@@ -174,8 +176,10 @@ export async function startGateway(config: GatewayConfig, port = config.gatewayP
   const metricsServer = config.exposure.metricsPort !== undefined ? await serveMetricsOn(config, metrics) : undefined;
   if (!metricsServer && config.env !== 'production') app.get('/metrics', metrics);
   const { rateLimits } = hardening;
-  app.use(FEED_PATH, rateLimits.feed);
-  mountFeeds(app, apollo, config.exposure.publicUrl, config.requestDeadlineMs); // /feeds/programs, the open-data feed
+  // The open-data feeds (/feeds/programs, /feeds/notices) share the feed bucket of each caller.
+  app.use([PROGRAM_FEED.path, NOTICE_FEED.path], rateLimits.feed);
+  mountFeed(app, PROGRAM_FEED, apollo, config.exposure.publicUrl, config.requestDeadlineMs);
+  mountFeed(app, NOTICE_FEED, apollo, config.exposure.publicUrl, config.requestDeadlineMs);
   mountEntityRelay(app, config); // /internal/entities: subgraphs' cross-subgraph lookups, each with its own secret
   // The pages, their assets and the probes share one bucket; GET /graphql from a browser is the explorer.
   app.use(['/assets', '/network', '/health', '/ready'], rateLimits.pages);

@@ -34,8 +34,15 @@ import { ProgramSearchResolver } from './programs/program-search.resolver';
 import { NetworkGraphResolver, NetworkNodeResolver } from './network/network-graph.resolver';
 import { ProgramSession } from './programs/program-session.entity';
 import { ViewerResolver } from './viewer.resolver';
+import { CommunityActivity } from './network/community-activity.entity';
+import { CommunityMembership } from './network/community-membership.entity';
+import { CommunityMembershipMutations } from './network/community-membership.mutation';
+import { CommunityLifeResolver, ViewerCommunitiesResolver } from './network/community.resolver';
+import { Notice } from './notices/notice.entity';
+import { NoticeMutations } from './notices/notice.mutation';
+import { DistrictNoticesResolver, LearningCenterNoticesResolver, NoticeResolver } from './notices/notice.resolver';
 
-/** The city hub: districts, dongs, learning centers, experts, the program catalog and partnerships. */
+/** The city hub: districts, dongs, learning centers, experts, communities, notices, the program catalog and partnerships. */
 export const centersSubgraph: SubgraphDefinition = {
   subgraph: 'centers',
   entities: [
@@ -47,6 +54,9 @@ export const centersSubgraph: SubgraphDefinition = {
     LifelongLearningExpert,
     CitySupport,
     LearningCommunity,
+    CommunityActivity,
+    CommunityMembership,
+    Notice,
     Partnership,
     Program,
     ProgramSession,
@@ -81,6 +91,13 @@ export const centersSubgraph: SubgraphDefinition = {
     EnrollmentMutationResolver,
     ViewerResolver,
     ProgramFeedResolver,
+    CommunityLifeResolver,
+    ViewerCommunitiesResolver,
+    CommunityMembershipMutations,
+    NoticeResolver,
+    LearningCenterNoticesResolver,
+    DistrictNoticesResolver,
+    NoticeMutations,
   ],
   referenceResolvers: {
     District: byKey(District, 'code'),

@@ -31,17 +31,19 @@ export async function findOrFail<T extends object>(
   return found;
 }
 
-/**
- * FORBIDDEN unless the caller may act on this district: a CITY_ADMIN on every
- * district, a DISTRICT_OFFICER or EXPERT on the district of its token.
- */
+/** Whether the caller may act on this district: a CITY_ADMIN on every district, a DISTRICT_OFFICER or EXPERT on its own. */
+export function actsOnDistrict(identity: Identity | null, districtCode: string): boolean {
+  if (identity?.role === Role.CITY_ADMIN) return true;
+  const districtRole = identity?.role === Role.DISTRICT_OFFICER || identity?.role === Role.EXPERT;
+  return districtRole && identity.district === districtCode;
+}
+
+/** FORBIDDEN unless the caller may act on this district (actsOnDistrict). */
 export function requireDistrict(
   identity: Identity,
   districtCode: string,
   what: string,
   field: string[] | null = null,
 ): void {
-  const own =
-    (identity.role === Role.DISTRICT_OFFICER || identity.role === Role.EXPERT) && identity.district === districtCode;
-  requireScope(identity.role === Role.CITY_ADMIN || own, `${what} in district ${districtCode}`, field);
+  requireScope(actsOnDistrict(identity, districtCode), `${what} in district ${districtCode}`, field);
 }

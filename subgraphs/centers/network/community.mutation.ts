@@ -10,17 +10,37 @@ import {
   runMutation,
   toPayload,
 } from '../../../lib/subgraph/mutation';
-import { CreateLearningCommunityInput, UpdateLearningCommunityInput } from './community.input';
+import {
+  CreateLearningCommunityInput,
+  RecordCommunityActivityInput,
+  UpdateLearningCommunityInput,
+} from './community.input';
+import { CommunityActivity } from './community-activity.entity';
 import { LearningCenter } from '../places/learning-center.entity';
 import { LearningCommunity } from './learning-community.entity';
-import { findOrFail, newId, requireDistrict } from '../mutation-support';
+import { findOrFail, newId, requireDistrict, seoulToday } from '../mutation-support';
+import { seoulNow } from '../seoul-time';
 
 export const LearningCommunityPayload = PayloadType(LearningCommunity, 'learningCommunity');
+export const CommunityActivityPayload = PayloadType(CommunityActivity, 'communityActivity');
 
 /** Experts support learning communities, so they may manage them beside the district's officers. */
 const COMMUNITY_ROLES = [Role.DISTRICT_OFFICER, Role.EXPERT, Role.CITY_ADMIN];
 const NAME_LENGTH = { max: 100 };
 const MAX_MEMBERS = 10_000;
+export const ACTIVITY_LIMITS = { attendance: 10_000, note: { max: 500 } } as const;
+
+function checkActivityFields(input: RecordCommunityActivityInput): InputCheck {
+  const { attendance, note } = ACTIVITY_LIMITS;
+  return new InputCheck()
+    .expect(input.heldOn <= seoulToday(), 'heldOn', `heldOn (${input.heldOn}) must not be after today`)
+    .expect(
+      input.attendance >= 0 && input.attendance <= attendance,
+      'attendance',
+      `attendance must be 0 to ${attendance}`,
+    )
+    .text(input.note, 'note', note);
+}
 
 /** Problems of the fields a create and an update share. An update leaves out what it keeps; null is refused. */
 function checkCommunityFields(input: {
@@ -91,5 +111,37 @@ export class LearningCommunityMutations {
       return community;
     });
     return toPayload('learningCommunity', outcome);
+  }
+
+  @Mutation(() => CommunityActivityPayload, {
+    description: "Records an activity a learning community held (the district's experts and officers, the city).",
+  })
+  async recordCommunityActivity(
+    @Arg('input', () => RecordCommunityActivityInput) input: RecordCommunityActivityInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const precheck = () => {
+      requireRole(ctx.identity, COMMUNITY_ROLES);
+      checkActivityFields(input).done();
+    };
+    const outcome = await runMutation(
+      ctx,
+      { ...keyedWrite('recordCommunityActivity', input, CommunityActivity), precheck },
+      async (em) => {
+        const community = await findOrFail(em, LearningCommunity, input.communityId, 'communityId');
+        const center = await em.findOneOrFail(LearningCenter, community.center.id);
+        requireDistrict(ctx.identity!, center.district.code, 'support learning communities', ['input', 'communityId']);
+        return em.create(CommunityActivity, {
+          id: newId('LCA'),
+          community,
+          heldOn: input.heldOn,
+          kind: input.kind,
+          attendance: input.attendance,
+          note: input.note?.trim() || null,
+          recordedAt: seoulNow(),
+        });
+      },
+    );
+    return toPayload('communityActivity', outcome);
   }
 }
