@@ -1,30 +1,10 @@
-import type { Orm } from '../../lib/subgraph/orm';
 import type { RpdeItem, RpdePage } from '../../gateway/feeds';
+import type { Orm } from '../../lib/subgraph/orm';
 import { Program, ProgramStatus } from '../../subgraphs/centers/programs/program.entity';
 import { graphql, openSubgraphDatabase, testStack } from '../support/stack';
-import { CENTER, createProgram, programMutation } from './support';
+import { before, CENTER, createProgram, feedUrlOf, getPage, programMutation, walk } from './support';
 
-const feedUrl = (query = '') => new URL(`/feeds/programs${query}`, testStack().gatewayUrl).toString();
-
-async function getPage(url: string): Promise<{ status: number; headers: Headers; page: RpdePage }> {
-  const response = await fetch(url);
-  return { status: response.status, headers: response.headers, page: (await response.json()) as RpdePage };
-}
-
-/** Follows `next` from `url` until a page comes back empty; every page as read. */
-async function walk(url: string): Promise<{ url: string; page: RpdePage }[]> {
-  const pages: { url: string; page: RpdePage }[] = [];
-  for (let next = url; pages.length < 1000;) {
-    const { status, page } = await getPage(next);
-    expect(status).toBe(200);
-    pages.push({ url: next, page });
-    if (page.items.length === 0) return pages;
-    next = page.next;
-  }
-  throw new Error('the feed never ended');
-}
-
-const before = (a: RpdeItem, b: RpdeItem) => a.modified < b.modified || (a.modified === b.modified && a.id < b.id);
+const feedUrl = (query = '') => feedUrlOf('/feeds/programs', query);
 
 let orm: Orm;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
-/** Programs the open-data tests write, through the gateway as the city admin. */
+/** What the open-data tests share: reading the RPDE feeds, and programs they write through the gateway as the city admin. */
+import type { RpdeItem, RpdePage } from '../../gateway/feeds';
 import { Role } from '../../lib/auth';
 import { graphql, testStack, tokenFor } from '../support/stack';
 
@@ -45,3 +46,28 @@ export function createProgram(overrides: Record<string, unknown> = {}): Promise<
     ...overrides,
   });
 }
+
+/** The URL of a feed of the test gateway (`path` e.g. /feeds/programs) with a query string. */
+export const feedUrlOf = (path: string, query = '') => new URL(`${path}${query}`, testStack().gatewayUrl).toString();
+
+export async function getPage(url: string): Promise<{ status: number; headers: Headers; page: RpdePage }> {
+  const response = await fetch(url);
+  return { status: response.status, headers: response.headers, page: (await response.json()) as RpdePage };
+}
+
+/** Follows `next` from `url` until a page comes back empty; every page as read. */
+export async function walk(url: string): Promise<{ url: string; page: RpdePage }[]> {
+  const pages: { url: string; page: RpdePage }[] = [];
+  for (let next = url; pages.length < 1000; ) {
+    const { status, page } = await getPage(next);
+    expect(status).toBe(200);
+    pages.push({ url: next, page });
+    if (page.items.length === 0) return pages;
+    next = page.next;
+  }
+  throw new Error('the feed never ended');
+}
+
+/** Whether `a` comes before `b` in the feeds' (modified, id) order. */
+export const before = (a: RpdeItem, b: RpdeItem) =>
+  a.modified < b.modified || (a.modified === b.modified && a.id < b.id);
