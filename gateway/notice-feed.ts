@@ -8,11 +8,29 @@ import { place, type FeedSpec, type GeoPoint } from './feeds';
 const NOTICE_FEED_QUERY = /* GraphQL */ `
   query OpenDataNoticeFeed($afterModified: Float, $afterId: ID, $limit: Int) {
     noticeFeed(afterModified: $afterModified, afterId: $afterId, limit: $limit) {
-      id modified state
+      id
+      modified
+      state
       notice {
-        id title body startsOn endsOn publishedAt updatedAt
-        district { code nameKo }
-        center { id name location { lat lng } }
+        id
+        title
+        body
+        startsOn
+        endsOn
+        publishedAt
+        updatedAt
+        district {
+          code
+          nameKo
+        }
+        center {
+          id
+          name
+          location {
+            lat
+            lng
+          }
+        }
       }
     }
   }

@@ -23,7 +23,8 @@ export enum FeedItemState {
 }
 registerEnumType(FeedItemState, {
   name: 'FeedItemState',
-  description: 'UPDATED: the item is public as it is now; DELETED: it was withdrawn (a program archived, a notice withdrawn).',
+  description:
+    'UPDATED: the item is public as it is now; DELETED: it was withdrawn (a program archived, a notice withdrawn).',
 });
 
 export const MAX_FEED_LIMIT = 500;

@@ -58,7 +58,7 @@ export async function getPage(url: string): Promise<{ status: number; headers: H
 /** Follows `next` from `url` until a page comes back empty; every page as read. */
 export async function walk(url: string): Promise<{ url: string; page: RpdePage }[]> {
   const pages: { url: string; page: RpdePage }[] = [];
-  for (let next = url; pages.length < 1000; ) {
+  for (let next = url; pages.length < 1000;) {
     const { status, page } = await getPage(next);
     expect(status).toBe(200);
     pages.push({ url: next, page });

@@ -50,9 +50,12 @@ let homeCenter: string;
 
 beforeAll(async () => {
   orm = await openSubgraphDatabase('centers');
-  const data = await read('query($d: ID!) { learningCenters(filter: { districtCode: $d }, first: 1) { edges { node { id } } } }', {
-    d: HOME,
-  });
+  const data = await read(
+    'query($d: ID!) { learningCenters(filter: { districtCode: $d }, first: 1) { edges { node { id } } } }',
+    {
+      d: HOME,
+    },
+  );
   homeCenter = data.learningCenters.edges[0].node.id;
 });
 afterAll(() => orm.close());
@@ -88,7 +91,13 @@ describe('community activities', () => {
       HOME_EXPERT,
     );
     expect(meeting).toEqual({
-      communityActivity: { id: expect.stringMatching(/^LCA-/), heldOn: seoulDay(-7), kind: 'MEETING', attendance: 11, note: '첫 모임' },
+      communityActivity: {
+        id: expect.stringMatching(/^LCA-/),
+        heldOn: seoulDay(-7),
+        kind: 'MEETING',
+        attendance: 11,
+        note: '첫 모임',
+      },
       userErrors: [],
     });
     const study = await call(
@@ -104,11 +113,7 @@ describe('community activities', () => {
     );
     expect(byAdmin.userErrors).toEqual([]);
     const view = await publicView(community);
-    expect(view.activities).toEqual([
-      study.communityActivity,
-      meeting.communityActivity,
-      byAdmin.communityActivity,
-    ]);
+    expect(view.activities).toEqual([study.communityActivity, meeting.communityActivity, byAdmin.communityActivity]);
   });
 
   it('refuses anonymous callers, residents and other roles, and experts of another district', async () => {
@@ -118,9 +123,7 @@ describe('community activities', () => {
     for (const caller of [alice, analyst('community-test-analyst'), institution(`LearningCenter:${homeCenter}`, 'x')])
       expect(codes(await call('recordCommunityActivity', input, caller))).toEqual(['FORBIDDEN']);
     const away = await call('recordCommunityActivity', input, AWAY_EXPERT);
-    expect(away.userErrors).toEqual([
-      expect.objectContaining({ code: 'FORBIDDEN', field: ['input', 'communityId'] }),
-    ]);
+    expect(away.userErrors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', field: ['input', 'communityId'] })]);
     expect(await orm.em.fork().count(CommunityActivity, { community })).toBe(0);
   });
 

@@ -74,7 +74,14 @@ afterAll(() => orm.close());
 async function publishCurrent(extra: Record<string, unknown> = {}, caller: TokenClaims = HOME_EXPERT) {
   const payload = await call(
     'publishNotice',
-    { centerId: homeCenter, title: fresh('휴관 안내'), body: '이번 주 토요일은 쉽니다.', startsOn: seoulDay(-1), endsOn: seoulDay(3), ...extra },
+    {
+      centerId: homeCenter,
+      title: fresh('휴관 안내'),
+      body: '이번 주 토요일은 쉽니다.',
+      startsOn: seoulDay(-1),
+      endsOn: seoulDay(3),
+      ...extra,
+    },
     caller,
   );
   expect(payload.userErrors).toEqual([]);
@@ -124,7 +131,13 @@ describe('publishing notices', () => {
   });
 
   it('refuses anonymous callers, roles that do not publish, and experts or officers of another district', async () => {
-    const input = { centerId: homeCenter, title: fresh('공지'), body: '본문', startsOn: seoulDay(), endsOn: seoulDay() };
+    const input = {
+      centerId: homeCenter,
+      title: fresh('공지'),
+      body: '본문',
+      startsOn: seoulDay(),
+      endsOn: seoulDay(),
+    };
     expect(codes(await call('publishNotice', input, null))).toEqual(['UNAUTHENTICATED']);
     for (const caller of [
       resident(`R-${RUN}`),
@@ -166,7 +179,14 @@ describe('publishing notices', () => {
     expect(tooLongTitle.userErrors.map((error) => error.field)).toEqual([['input', 'title']]);
     const both = await call(
       'publishNotice',
-      { centerId: homeCenter, districtCode: HOME, title: '공지', body: '본문', startsOn: seoulDay(), endsOn: seoulDay() },
+      {
+        centerId: homeCenter,
+        districtCode: HOME,
+        title: '공지',
+        body: '본문',
+        startsOn: seoulDay(),
+        endsOn: seoulDay(),
+      },
       HOME_EXPERT,
     );
     expect(both.userErrors.map((error) => error.field)).toEqual([['input', 'centerId']]);
@@ -245,7 +265,11 @@ describe('reading notices by period', () => {
 describe('changing and withdrawing notices', () => {
   it('changes only the fields given and refuses a period that would end before it starts', async () => {
     const notice = await publishCurrent();
-    const updated = await call('updateNotice', { id: notice.id, body: '  토요일과 일요일 모두 쉽니다.  ' }, HOME_OFFICER);
+    const updated = await call(
+      'updateNotice',
+      { id: notice.id, body: '  토요일과 일요일 모두 쉽니다.  ' },
+      HOME_OFFICER,
+    );
     expect(updated).toEqual({ notice: { ...notice, body: '토요일과 일요일 모두 쉽니다.' }, userErrors: [] });
     const backwards = await call('updateNotice', { id: notice.id, endsOn: seoulDay(-2) }, HOME_EXPERT);
     expect(backwards.userErrors.map(({ code, field }) => ({ code, field }))).toEqual([
@@ -260,9 +284,7 @@ describe('changing and withdrawing notices', () => {
     expect(codes(await call('updateNotice', { id: notice.id, title: '주민' }, resident(`R-${RUN}`)))).toEqual([
       'FORBIDDEN',
     ]);
-    expect(codes(await call('updateNotice', { id: 'NTC-000000000000', title: '없음' }, ADMIN))).toEqual([
-      'NOT_FOUND',
-    ]);
+    expect(codes(await call('updateNotice', { id: 'NTC-000000000000', title: '없음' }, ADMIN))).toEqual(['NOT_FOUND']);
   });
 
   it('withdraws a notice: readers no longer see it, it cannot be changed, and withdrawing again changes nothing', async () => {
@@ -282,9 +304,7 @@ describe('changing and withdrawing notices', () => {
     expect(data.notices.edges.map((edge: any) => edge.node.id)).not.toContain(notice.id);
     expect(noticeIds(data.learningCenter.notices)).not.toContain(notice.id);
     expect(noticeIds(data.district.notices)).not.toContain(notice.id);
-    expect(codes(await call('updateNotice', { id: notice.id, title: '되살리기' }, HOME_EXPERT))).toEqual([
-      'NOT_FOUND',
-    ]);
+    expect(codes(await call('updateNotice', { id: notice.id, title: '되살리기' }, HOME_EXPERT))).toEqual(['NOT_FOUND']);
     expect(await call('withdrawNotice', { id: notice.id }, ADMIN)).toEqual(withdrawn);
   });
 });

@@ -58,7 +58,8 @@ async function managedNotice(em: EntityManager, identity: Identity, id: string):
 @Resolver()
 export class NoticeMutations {
   @Mutation(() => NoticePayload, {
-    description: "Publishes a notice for a learning center or a district (the district's experts and officers, the city).",
+    description:
+      "Publishes a notice for a learning center or a district (the district's experts and officers, the city).",
   })
   async publishNotice(@Arg('input', () => PublishNoticeInput) input: PublishNoticeInput, @Ctx() ctx: SubgraphContext) {
     const precheck = () => {

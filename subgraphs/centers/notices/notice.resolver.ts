@@ -89,7 +89,9 @@ export class NoticeResolver {
 export class LearningCenterNoticesResolver {
   @FieldResolver(() => [Notice], { nullable: true, description: "The center's notices current today, latest first." })
   notices(@Root() center: LearningCenter, @Ctx() { loaders }: SubgraphContext): Promise<Notice[]> {
-    return loaders.listBy(Notice, 'center', NOTICE_ORDER, currentOn(seoulToday()) as FilterQuery<Notice>).load(center.id);
+    return loaders
+      .listBy(Notice, 'center', NOTICE_ORDER, currentOn(seoulToday()) as FilterQuery<Notice>)
+      .load(center.id);
   }
 }
 
@@ -100,6 +102,8 @@ export class DistrictNoticesResolver {
     description: "The district's notices current today, its centers' included, latest first.",
   })
   notices(@Root() district: District, @Ctx() { loaders }: SubgraphContext): Promise<Notice[]> {
-    return loaders.listBy(Notice, 'district', NOTICE_ORDER, currentOn(seoulToday()) as FilterQuery<Notice>).load(district.code);
+    return loaders
+      .listBy(Notice, 'district', NOTICE_ORDER, currentOn(seoulToday()) as FilterQuery<Notice>)
+      .load(district.code);
   }
 }
