@@ -164,7 +164,11 @@ describe('community members', () => {
     });
     const again = await call('joinLearningCommunity', { communityId: community }, alice);
     expect(again).toEqual({ learningCommunity: { id: community, joinedMemberCount: 1 }, userErrors: [] });
-    await call('joinLearningCommunity', { communityId: community }, bob);
+    // Concurrent joins of one resident: all succeed, one membership.
+    const joins = await Promise.all(
+      [1, 2, 3, 4].map(() => call('joinLearningCommunity', { communityId: community }, bob)),
+    );
+    expect(joins.map((payload) => payload.userErrors)).toEqual([[], [], [], []]);
     expect((await publicView(community)).joinedMemberCount).toBe(2);
     expect(await orm.em.fork().count(CommunityMembership, { community, residentId: alice.sub })).toBe(1);
 

@@ -25,9 +25,13 @@ export class CommunityMembershipMutations {
     const precheck = () => void requireRole(ctx.identity, [Role.RESIDENT]);
     const outcome = await runMutation(ctx, { operation: 'joinLearningCommunity', precheck }, async (em) => {
       const community = await findOrFail(em, LearningCommunity, input.communityId, 'communityId');
-      const residentId = ctx.identity!.subject;
-      if (!(await em.count(CommunityMembership, { community, residentId })))
-        em.create(CommunityMembership, { id: newId('LCJ'), community, residentId, joinedAt: seoulNow() });
+      // Insert-or-nothing on the unique (community, resident): concurrent joins keep one membership, and none fails.
+      await em
+        .createQueryBuilder(CommunityMembership)
+        .insert({ id: newId('LCJ'), community: community.id, residentId: ctx.identity!.subject, joinedAt: seoulNow() })
+        .onConflict(['community', 'residentId'])
+        .ignore()
+        .execute();
       return community;
     });
     return toPayload('learningCommunity', outcome);
