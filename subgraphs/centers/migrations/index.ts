@@ -5,6 +5,7 @@ import { Migration20261128172500 } from './Migration20261128172500';
 import { Migration20261128192135 } from './Migration20261128192135';
 import { Migration20261204041155 } from './Migration20261204041155';
 import { Migration20261204055427 } from './Migration20261204055427';
+import { Migration20261204112503 } from './Migration20261204112503';
 
 /** PostgreSQL migrations, in the order they run (`npm run migrations -- create <subgraph>` adds one). */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128192135', class: Migration20261128192135 },
   { name: 'Migration20261204041155', class: Migration20261204041155 },
   { name: 'Migration20261204055427', class: Migration20261204055427 },
+  { name: 'Migration20261204112503', class: Migration20261204112503 },
 ];
