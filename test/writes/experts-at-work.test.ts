@@ -379,6 +379,12 @@ describe('counseling figures and lists', () => {
       expect(await summaryFor(claims)).toBeNull();
   });
 
+  it("counts the seed's sessions: every district has an expert who counsels", async () => {
+    const seeded = await query(SUMMARY, { code: DISTRICT, year: 2025 }, CITY_ADMIN);
+    expect(seeded.district.counseling.sessionCount).toBeGreaterThanOrEqual(2);
+    expect(seeded.district.counseling.learnerCount).toBeGreaterThanOrEqual(1);
+  });
+
   it("lists a district's sessions of a year, latest first, to its experts and officers and the city only", async () => {
     const recorded = await record(sessionInput({ heldOn: `${YEAR}-12-30`, topic: 'OTHER' }), HOME_EXPERT);
     const list = `query($code: ID!, $year: Int) {
