@@ -32,6 +32,7 @@ export type CivilProviderKind =
   'NONPROFIT' | 'COOPERATIVE' | 'SOCIAL_ENTERPRISE' | 'ACADEMY' | 'UNIVERSITY_EXTENSION' | 'COMMUNITY_GROUP';
 export type ExpertDuty =
   'PROGRAM_DEVELOPMENT' | 'COMMUNITY_SUPPORT' | 'LEARNER_COUNSELING' | 'RESIDENT_COMMUNICATION' | 'RESOURCE_DISCOVERY';
+export type CounselingTopic = 'COURSE_CHOICE' | 'MOTIVATION' | 'CAREER' | 'DIGITAL_SKILLS' | 'COMMUNITY' | 'OTHER';
 export type CitySupportKind = 'EXPERT_STAFFING' | 'FINANCIAL' | 'CONSULTING';
 export type PartnershipKind = 'VENUE_SHARING' | 'CO_HOSTING' | 'INSTRUCTOR_EXCHANGE' | 'RESOURCE_SHARING';
 export type EnrollmentStatus = 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED';
@@ -134,6 +135,17 @@ export interface ExpertRow {
   centerId: string | null;
   duties: ExpertDuty[];
 }
+export interface CounselingSessionRow {
+  id: string;
+  heldOn: string;
+  topic: CounselingTopic;
+  centerId: string;
+  districtCode: string;
+  /** The center's opaque learner code: the subgraph stores only its digest. */
+  learnerRef: string;
+  expertId: string;
+  recordedAt: string;
+}
 export interface CitySupportRow {
   id: string;
   districtCode: string;
@@ -210,6 +222,7 @@ export interface Network {
   centerSpaces: SpaceRow[];
   experts: ExpertRow[];
   citySupport: CitySupportRow[];
+  counselingSessions: CounselingSessionRow[];
   communities: LearningCommunityRow[];
   partnerships: PartnershipRow[];
   /** Streams programs in id order, so a million of them never sit in memory at once. */

@@ -10,6 +10,7 @@ import { generateLearningCenters } from './centers';
 import { generateCitySupport } from './city-support';
 import { generateCivilProviders } from './civil-providers';
 import { generateCommunities } from './communities';
+import { generateCounselingSessions } from './counseling';
 import { generateExperts } from './experts';
 import { generatePartnerships } from './partnerships';
 import { programPlan, streamEnrollments, streamPrograms } from './programs';
@@ -37,6 +38,7 @@ export function generateData(real: RealData, seed: number, programCount: number)
 
   const experts = generateExperts(real.districts, learningCenters, sectionRandom(seed, 'experts'));
   const citySupport = generateCitySupport(real.districts, experts, sectionRandom(seed, 'city-support'));
+  const counselingSessions = generateCounselingSessions(experts, learningCenters, sectionRandom(seed, 'counseling'));
   const civilProviders = generateCivilProviders(real.districts, sectionRandom(seed, 'civil-providers'));
   const communities = generateCommunities(
     learningCenters,
@@ -62,6 +64,7 @@ export function generateData(real: RealData, seed: number, programCount: number)
     centerSpaces,
     experts,
     citySupport,
+    counselingSessions,
     communities,
     partnerships,
     programs: () => streamPrograms(plan, seed, programCount),

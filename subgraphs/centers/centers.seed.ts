@@ -4,6 +4,8 @@ import { spaceData } from '../../seed/entity-rows';
 import type { EnrollmentRow, ProgramRow } from '../../seed/network.types';
 import { CenterSpace } from './places/center-space.entity';
 import { CitySupport } from './network/city-support.entity';
+import { CounselingSession } from './network/counseling-session.entity';
+import { learnerKeyOf } from './network/counseling';
 import { District } from './places/district.entity';
 import { Dong } from './places/dong.entity';
 import { Enrollment } from './programs/enrollment.entity';
@@ -112,6 +114,16 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
     em,
     CitySupport,
     network.citySupport.map(({ districtCode, ...support }) => ({ ...support, district: districtCode })),
+  );
+  await insertAll(
+    em,
+    CounselingSession,
+    network.counselingSessions.map(({ centerId, learnerRef, expertId, ...session }) => ({
+      ...session,
+      center: centerId,
+      learnerKey: learnerKeyOf(session.districtCode, learnerRef),
+      expert: expertId,
+    })),
   );
   await insertAll(
     em,

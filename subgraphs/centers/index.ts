@@ -5,6 +5,9 @@ import { CenterSpace } from './places/center-space.entity';
 import { seedCenters } from './centers.seed';
 import { CitySupport } from './network/city-support.entity';
 import { CitySupportMutations } from './network/city-support.mutation';
+import { CounselingSession } from './network/counseling-session.entity';
+import { CounselingMutations } from './network/counseling.mutation';
+import { CounselingSessionResolver, DistrictCounselingResolver } from './network/counseling.resolver';
 import { LearningCommunityMutations } from './network/community.mutation';
 import { CoverageResolver, DistrictCoverageResolver, ProgramFieldCountResolver } from './analytics/coverage.resolver';
 import { District } from './places/district.entity';
@@ -61,6 +64,7 @@ export const centersSubgraph: SubgraphDefinition = {
     Program,
     ProgramSession,
     Enrollment,
+    CounselingSession,
   ],
   migrations,
   sqliteBackfills: [{ table: 'program', column: 'published_at', sql: PUBLISHED_AT_BACKFILL }],
@@ -82,11 +86,14 @@ export const centersSubgraph: SubgraphDefinition = {
     NetworkGraphResolver,
     NetworkNodeResolver,
     EnrollmentResolver,
+    DistrictCounselingResolver,
+    CounselingSessionResolver,
     ...institutionLinksResolvers,
     PartnershipMutations,
     LearningCommunityMutations,
     ExpertMutations,
     CitySupportMutations,
+    CounselingMutations,
     ProgramMutationResolver,
     EnrollmentMutationResolver,
     ViewerResolver,

@@ -1,6 +1,7 @@
-import { Ctx, Field, ID, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { Role, type Identity } from '../../lib/auth';
 import type { SubgraphContext } from '../../lib/subgraph/context';
+import { LifelongLearningExpert } from './network/expert.entity';
 
 registerEnumType(Role, {
   name: 'Role',
@@ -23,6 +24,9 @@ export class Viewer {
     string | null;
   @Field(() => ViewerInstitution, { nullable: true, description: 'The institution an INSTITUTION acts for.' })
   institution!: ViewerInstitution | null;
+
+  /** Kept for the `expert` field: who asks decides which expert record (if any) is theirs. */
+  identity!: Identity;
 }
 
 function viewerOf(identity: Identity): Viewer {
@@ -32,13 +36,25 @@ function viewerOf(identity: Identity): Viewer {
     district: identity.district ?? null,
     educationOffice: identity.educationOffice ?? null,
     institution: identity.institution ? Object.assign(new ViewerInstitution(), identity.institution) : null,
+    identity,
   });
 }
 
-@Resolver()
+@Resolver(() => Viewer)
 export class ViewerResolver {
   @Query(() => Viewer, { nullable: true, description: 'The signed-in caller; null for anonymous requests.' })
   viewer(@Ctx() { identity }: SubgraphContext): Viewer | null {
     return identity ? viewerOf(identity) : null;
+  }
+
+  /** The record an officer linked to this subject (createExpert/assignExpert `subject`), in the token's district. */
+  @FieldResolver(() => LifelongLearningExpert, {
+    nullable: true,
+    description:
+      "For an EXPERT token: the expert record linked to the token's subject in the token's district; null otherwise.",
+  })
+  expert(@Root() { identity }: Viewer, @Ctx() { em }: SubgraphContext): Promise<LifelongLearningExpert | null> | null {
+    if (identity.role !== Role.EXPERT) return null;
+    return em.findOne(LifelongLearningExpert, { subject: identity.subject, district: identity.district });
   }
 }

@@ -184,6 +184,7 @@ describe('seed network', () => {
       spaces: [...network.schoolSpaces, ...network.librarySpaces, ...network.culturalSpaces, ...network.centerSpaces],
       experts: network.experts,
       citySupport: network.citySupport,
+      counselingSessions: network.counselingSessions,
       communities: network.communities,
       partnerships: network.partnerships,
       programs,

@@ -28,7 +28,7 @@ describe.each(['updateProgram', 'publishProgram', 'archiveProgram'])('%s', (muta
     ['the center acting as INSTITUTION, when a partner hosts', scopeRefusal, 'centerItself'],
     ['another partner of the center', scopeRefusal, 'otherPartner'],
     ['a former partner of the center', scopeRefusal, 'formerPartner'],
-    ["an EXPERT of the center's district", 'FORBIDDEN', 'expert'],
+    ["an EXPERT of the center's district, when a partner (not a learning center) hosts", scopeRefusal, 'expert'],
     ['an EDUCATION_OFFICE', 'FORBIDDEN', 'educationOffice'],
     ['a RESIDENT', 'FORBIDDEN', 'resident'],
     ['an ANALYST', 'FORBIDDEN', 'analyst'],

@@ -5,6 +5,7 @@ import { Migration20261128172500 } from './Migration20261128172500';
 import { Migration20261128192135 } from './Migration20261128192135';
 import { Migration20261204041155 } from './Migration20261204041155';
 import { Migration20261204055427 } from './Migration20261204055427';
+import { Migration20261204112503 } from './Migration20261204112503';
 import { Migration20261204112534 } from './Migration20261204112534';
 
 /** PostgreSQL migrations, in the order they run (`npm run migrations -- create <subgraph>` adds one). */
@@ -15,5 +16,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128192135', class: Migration20261128192135 },
   { name: 'Migration20261204041155', class: Migration20261204041155 },
   { name: 'Migration20261204055427', class: Migration20261204055427 },
+  { name: 'Migration20261204112503', class: Migration20261204112503 },
   { name: 'Migration20261204112534', class: Migration20261204112534 },
 ];

@@ -1,6 +1,9 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { ExpertDuty } from './expert.entity';
 
+const SUBJECT_DESCRIPTION =
+  "The token subject (sub) the expert signs in with as EXPERT of the expert's district; one expert per subject.";
+
 @InputType({ description: 'A new Dong Lifelong Learning Expert of a district.' })
 export class CreateExpertInput {
   @Field(() => ID)
@@ -11,6 +14,9 @@ export class CreateExpertInput {
 
   @Field(() => [ExpertDuty], { description: 'At least one.' })
   duties!: ExpertDuty[];
+
+  @Field(() => String, { nullable: true, description: SUBJECT_DESCRIPTION })
+  subject?: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -32,4 +38,7 @@ export class AssignExpertInput {
 
   @Field(() => [ExpertDuty], { nullable: true, description: 'Replaces the duties; at least one.' })
   duties?: ExpertDuty[] | null;
+
+  @Field(() => String, { nullable: true, description: `${SUBJECT_DESCRIPTION} null unlinks the account.` })
+  subject?: string | null;
 }

@@ -1,6 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Role } from '../../../lib/auth';
+import type { EntityManager } from '@mikro-orm/knex';
+import { MAX_SUBJECT_LENGTH, Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
 import {
   fail,
@@ -24,6 +25,22 @@ export const ExpertPayload = PayloadType(LifelongLearningExpert, 'expert', 'Expe
 /** Experts are district staff: the district's officers and the city manage them. */
 const EXPERT_ROLES = [Role.DISTRICT_OFFICER, Role.CITY_ADMIN];
 const DUTY_ORDER = Object.values(ExpertDuty);
+
+/** The account subject to link: trimmed, blank as none; CONFLICT when another expert has it already. */
+async function linkableSubject(
+  em: EntityManager,
+  subject: string | null | undefined,
+  expertId: string | null,
+): Promise<string | null> {
+  const linked = subject?.trim() || null;
+  if (!linked) return null;
+  new InputCheck().text(linked, 'subject', { max: MAX_SUBJECT_LENGTH }).done();
+  const holder = await em.findOne(LifelongLearningExpert, { subject: linked });
+  if (holder && holder.id !== expertId) {
+    fail(UserErrorCode.CONFLICT, `Expert ${holder.id} signs in with this subject already.`, ['input', 'subject']);
+  }
+  return linked;
+}
 
 /** Each duty once, in the enum's order, so equal sets of duties read the same. */
 function normalDuties(duties: readonly ExpertDuty[]): ExpertDuty[] {
@@ -55,6 +72,7 @@ export class ExpertMutations {
           district,
           center: null,
           duties: normalDuties(input.duties),
+          subject: await linkableSubject(em, input.subject, null),
         });
       },
     );
@@ -63,7 +81,7 @@ export class ExpertMutations {
 
   @Mutation(() => ExpertPayload, {
     description:
-      "Assigns an expert to a center of their district (or none) and sets their duties (the district's officers, the city).",
+      "Assigns an expert to a center of their district (or none), sets their duties and the account they sign in with (the district's officers, the city).",
   })
   async assignExpert(@Arg('input', () => AssignExpertInput) input: AssignExpertInput, @Ctx() ctx: SubgraphContext) {
     const outcome = await runMutation(ctx, { operation: 'assignExpert' }, async (em) => {
@@ -90,6 +108,7 @@ export class ExpertMutations {
         expert.center = ref(center);
       }
       if (input.duties) expert.duties = normalDuties(input.duties);
+      if (input.subject !== undefined) expert.subject = await linkableSubject(em, input.subject, expert.id);
       return expert;
     });
     return toPayload('expert', outcome);

@@ -2,7 +2,11 @@
  * Who may manage a program, see a draft or an enrollment. One set of rules
  * for the mutations, the queries and `__resolveReference`: the program's
  * host (an INSTITUTION token for exactly that institution), the district
- * officer of the program's district, and the city admin.
+ * officer of the program's district, the city admin, and a Dong Lifelong
+ * Learning Expert (EXPERT) of the program's district for the programs a
+ * learning center hosts. An expert develops and operates the district's
+ * programs but does not handle enrollments: they hold residents' ids, which
+ * stay with the host, the officer and the city.
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import { Role, type Identity } from '../../../lib/auth';
@@ -25,11 +29,21 @@ export function isHost(identity: Identity | null, host: { hostType: InstitutionT
   );
 }
 
+/** Programs of a school, library, cultural center or civil provider stay with that host and the officer. */
+export const EXPERT_MANAGED_HOST: InstitutionTypename = 'LearningCenter';
+
 export function canManageProgram(identity: Identity | null, program: ProgramScope): boolean {
   if (!identity) return false;
   if (identity.role === Role.CITY_ADMIN) return true;
   if (identity.role === Role.DISTRICT_OFFICER) return identity.district === program.districtCode;
+  if (identity.role === Role.EXPERT)
+    return identity.district === program.districtCode && program.hostType === EXPERT_MANAGED_HOST;
   return isHost(identity, program);
+}
+
+/** Those who manage a program, but for its experts: enrollments name residents. */
+function canManageEnrollments(identity: Identity | null, program: ProgramScope): boolean {
+  return identity?.role !== Role.EXPERT && canManageProgram(identity, program);
 }
 
 /** Public: published now or once (then archived). A draft, and a draft archived without being published, is not. */
@@ -60,6 +74,8 @@ export function draftScope(identity: Identity | null): FilterQuery<Program> | un
       return undefined;
     case Role.DISTRICT_OFFICER:
       return { districtCode: identity.district };
+    case Role.EXPERT:
+      return { districtCode: identity.district, hostType: EXPERT_MANAGED_HOST };
     case Role.INSTITUTION:
       return { hostType: identity.institution!.typename, hostId: identity.institution!.id };
     default:
@@ -71,7 +87,7 @@ export function holdsEnrollment(identity: Identity | null, enrollment: Enrollmen
   return identity?.role === Role.RESIDENT && identity.subject === enrollment.residentId;
 }
 
-/** An enrollment is seen (and cancelled) by its resident and by those who manage its program. */
+/** An enrollment is seen (and cancelled) by its resident and by those who manage its program (experts aside). */
 export function canSeeEnrollment(identity: Identity | null, enrollment: Enrollment, program: Program): boolean {
-  return holdsEnrollment(identity, enrollment) || canManageProgram(identity, program);
+  return holdsEnrollment(identity, enrollment) || canManageEnrollments(identity, program);
 }

@@ -42,7 +42,7 @@ import { lockProgram, settleSeats } from './seats';
 export const ProgramPayload = PayloadType(Program, 'program');
 
 /** Who writes programs at all; which programs each may write is decided per program (program.access.ts). */
-const PROGRAM_WRITERS = [Role.CITY_ADMIN, Role.DISTRICT_OFFICER, Role.INSTITUTION];
+const PROGRAM_WRITERS = [Role.CITY_ADMIN, Role.DISTRICT_OFFICER, Role.EXPERT, Role.INSTITUTION];
 
 /** A keyed program write: a retry gets the program back only as the caller may see it now. */
 function keyed(operation: string, input: { idempotencyKey?: string | null }): MutationOptions<Program> {
@@ -101,6 +101,13 @@ function authorize(identity: Identity, scope: ProgramScope, field: string[]): vo
     fail(
       UserErrorCode.FORBIDDEN,
       `A district officer of ${identity.district} manages only programs of that district's centers, not of ${scope.districtCode}.`,
+      field,
+    );
+  }
+  if (identity.role === Role.EXPERT) {
+    fail(
+      UserErrorCode.FORBIDDEN,
+      `An expert of ${identity.district} manages only programs that a learning center hosts at a center of that district, not a ${scope.hostType}'s program in ${scope.districtCode}.`,
       field,
     );
   }
@@ -176,8 +183,12 @@ async function createProgram(
   const center = await em.findOne(LearningCenter, input.centerId);
   if (!center) fail(UserErrorCode.NOT_FOUND, `There is no learning center ${input.centerId}.`, ['input', 'centerId']);
   const host = { typename: TYPENAME_OF[input.host.type], id: input.host.id };
-  // An officer is refused for the center's district, an institution for the host it names.
-  const refused = identity.role === Role.DISTRICT_OFFICER ? 'centerId' : 'host';
+  // An officer (or an expert) is refused for the center's district, an institution (or an expert) for the host.
+  const refused =
+    identity.role === Role.DISTRICT_OFFICER ||
+    (identity.role === Role.EXPERT && identity.district !== center.district.code)
+      ? 'centerId'
+      : 'host';
   authorize(identity, { districtCode: center.district.code, hostType: host.typename, hostId: host.id }, [
     'input',
     refused,

@@ -21,7 +21,8 @@ export async function visibleProgram(ctx: SubgraphContext, id: string): Promise<
 export class ProgramResolver {
   @Query(() => Program, {
     nullable: true,
-    description: 'A program by id; a draft reads as null except to its host, district officer and city admin.',
+    description:
+      "A program by id; a draft reads as null except to its host, district officer, city admin and (for a learning center's program) the district's experts.",
   })
   program(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Program | null> {
     return visibleProgram(ctx, id);
