@@ -11,19 +11,13 @@
  */
 import { GATEWAY_SECRET_HEADER } from './auth';
 import type { SubgraphConfig, SubgraphName } from './config';
+import { ENTITY_OWNERS, type OwnedTypename } from './entity-owners';
 import { fail, UserErrorCode } from './subgraph/mutation';
 
-export const OWNER_OF = {
-  School: 'schools',
-  SchoolSpace: 'schools',
-  Library: 'libraries',
-  LibrarySpace: 'libraries',
-  CulturalCenter: 'cultural-centers',
-  CulturalSpace: 'cultural-centers',
-  CivilProvider: 'civil-providers',
-} as const satisfies Record<string, SubgraphName>;
-
-export type RemoteTypename = keyof typeof OWNER_OF;
+/** The entities a subgraph may ask about: those another subgraph than centers (the one that asks) owns. */
+export type RemoteTypename = {
+  [T in OwnedTypename]: (typeof ENTITY_OWNERS)[T] extends 'centers' ? never : T;
+}[OwnedTypename];
 
 export class EntityLookupError extends Error {
   override name = 'EntityLookupError';
@@ -50,7 +44,7 @@ export async function lookupEntities(
   const entities = await askOwner(
     asker,
     config,
-    OWNER_OF[typename],
+    ENTITY_OWNERS[typename],
     typename,
     ids.map((id) => ({ __typename: typename, id })),
     `id ${selection}`,

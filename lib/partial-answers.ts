@@ -10,32 +10,12 @@
  *    union of such), since the fields selected on it come from its owner
  *    (Program.host, School.district).
  *
- * Ownership is the design's table (README "Architecture"), written down here
- * once; a new entity without an owner is itself a violation.
+ * Ownership is the design's table (lib/entity-owners.ts); a new entity without
+ * an owner is itself a violation.
  */
 import { Kind, parse, type ConstDirectiveNode, type DocumentNode, type TypeNode } from 'graphql';
 import type { SubgraphName } from './config';
-
-export const ENTITY_OWNERS: Record<string, SubgraphName> = {
-  District: 'centers',
-  Dong: 'centers',
-  LearningCenter: 'centers',
-  CenterSpace: 'centers',
-  LifelongLearningExpert: 'centers',
-  LearningCommunity: 'centers',
-  LifelongEducationField: 'centers',
-  Program: 'centers',
-  Partnership: 'centers',
-  Enrollment: 'centers',
-  EducationOffice: 'schools',
-  School: 'schools',
-  SchoolSpace: 'schools',
-  Library: 'libraries',
-  LibrarySpace: 'libraries',
-  CulturalCenter: 'cultural-centers',
-  CulturalSpace: 'cultural-centers',
-  CivilProvider: 'civil-providers',
-};
+import { ownerOf } from './entity-owners';
 
 /** `CULTURAL_CENTERS` (the supergraph's join__Graph value) -> `cultural-centers`. */
 const graphName = (value: string) => value.toLowerCase().replace(/_/g, '-');
@@ -77,11 +57,11 @@ export function nullabilityViolations(supergraphSdl: string | DocumentNode): Nul
       definition.directives?.some((d) => d.name.value === 'join__type' && argument(d, 'key') !== undefined)
     ) {
       entities.add(definition.name.value);
-      if (!ENTITY_OWNERS[definition.name.value]) {
+      if (!ownerOf(definition.name.value)) {
         violations.push({
           field: definition.name.value,
           kind: 'unowned entity',
-          message: `entity ${definition.name.value} has no owner in ENTITY_OWNERS`,
+          message: `entity ${definition.name.value} has no owner in ENTITY_OWNERS (lib/entity-owners.ts)`,
         });
       }
     }
@@ -90,15 +70,15 @@ export function nullabilityViolations(supergraphSdl: string | DocumentNode): Nul
   const ownersOf = (typeName: string): SubgraphName[] =>
     (unionMembers.get(typeName) ?? [typeName])
       .filter((t) => entities.has(t))
-      .map((t) => ENTITY_OWNERS[t])
-      .filter(Boolean);
+      .map(ownerOf)
+      .filter((owner): owner is SubgraphName => owner !== undefined);
 
   for (const type of objects) {
     if (type.kind !== Kind.OBJECT_TYPE_DEFINITION && type.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
     const typeGraphs = (type.directives ?? [])
       .filter((d) => d.name.value === 'join__type')
       .map((d) => graphName(String(argument(d, 'graph'))));
-    const owner = ENTITY_OWNERS[type.name.value];
+    const owner = ownerOf(type.name.value);
     for (const field of type.fields ?? []) {
       if (field.type.kind !== Kind.NON_NULL_TYPE) continue;
       const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field');

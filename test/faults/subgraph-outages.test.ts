@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Role, signToken } from '../../lib/auth';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config';
 import { openDatabase } from '../../lib/subgraph/orm';
-import { ENTITY_OWNERS } from '../../lib/partial-answers';
+import { ownerOf } from '../../lib/entity-owners';
 import { entitiesOf } from '../../lib/subgraph/subgraph-server';
 import { LibrarySpace } from '../../subgraphs/libraries/library-space.entity';
 import { loadSubgraph } from '../../subgraphs/registry';
@@ -84,7 +84,7 @@ function withoutSubgraph(page: Record<string, any>, subgraph: SubgraphName): Rec
     const parent = path.slice(0, -1).reduce((object, key) => object[key], copy.dong);
     parent[path[path.length - 1]] = null;
   }
-  const owned = (value: { __typename?: string } | null) => !!value && ENTITY_OWNERS[value.__typename!] === subgraph;
+  const owned = (value: { __typename?: string } | null) => !!value && ownerOf(value.__typename!) === subgraph;
   for (const center of copy.dong.learningCenters) {
     if (owned(center.venue)) center.venue = null;
     for (const { node } of center.programs.edges) if (owned(node.host)) node.host = null;
