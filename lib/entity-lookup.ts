@@ -12,7 +12,6 @@
 import { GATEWAY_SECRET_HEADER } from './auth';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { ENTITY_OWNERS, type OwnedTypename } from './entity-owners';
-import { fail, UserErrorCode } from './subgraph/mutation';
 
 /** The entities a subgraph may ask about: those another subgraph than centers (the one that asks) owns. */
 export type RemoteTypename = {
@@ -110,22 +109,4 @@ async function askOwner(
     );
   }
   return answer.data._entities;
-}
-
-/**
- * Runs a lookup for a mutation; when the owning subgraph cannot be asked, the
- * mutation stops with an UNAVAILABLE user error on `field` (not NOT_FOUND: the
- * entity may well exist, the caller should retry, not change the id).
- */
-export async function lookupForMutation<T>(lookup: () => Promise<T>, field: string[]): Promise<T> {
-  try {
-    return await lookup();
-  } catch (error) {
-    if (!(error instanceof EntityLookupError)) throw error;
-    return fail(
-      UserErrorCode.UNAVAILABLE,
-      `It could not be checked just now, so nothing was written; try again later. (${error.message})`,
-      field,
-    );
-  }
 }

@@ -23,6 +23,7 @@ import type { Identity, Role } from '../auth';
 import type { SubgraphContext } from './context';
 import { checkDeadline } from '../deadline';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import { EntityLookupError } from '../entity-lookup';
 
 export enum UserErrorCode {
   INVALID_INPUT = 'INVALID_INPUT',
@@ -329,4 +330,22 @@ export function requireRole(identity: Identity | null, roles: Role[]): Identity 
   if (!roles.includes(identity.role))
     fail(UserErrorCode.FORBIDDEN, `A ${identity.role} may not do this (allowed: ${roles.join(', ')}).`);
   return identity;
+}
+
+/**
+ * Runs a lookup for a mutation; when the owning subgraph cannot be asked, the
+ * mutation stops with an UNAVAILABLE user error on `field` (not NOT_FOUND: the
+ * entity may well exist, the caller should retry, not change the id).
+ */
+export async function lookupForMutation<T>(lookup: () => Promise<T>, field: string[]): Promise<T> {
+  try {
+    return await lookup();
+  } catch (error) {
+    if (!(error instanceof EntityLookupError)) throw error;
+    return fail(
+      UserErrorCode.UNAVAILABLE,
+      `It could not be checked just now, so nothing was written; try again later. (${error.message})`,
+      field,
+    );
+  }
 }

@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../lib/auth';
 import { actsForInstitution, isCityAdmin, requireScope } from '../../lib/subgraph/authorization';
 import type { SubgraphContext } from '../../lib/subgraph/context';
-import { lookupDistrictCodes, lookupForMutation } from '../../lib/entity-lookup';
+import { lookupDistrictCodes } from '../../lib/entity-lookup';
 import {
   fail,
   forUpdate,
@@ -15,6 +15,7 @@ import {
   userError,
   UserErrorCode,
   UserErrors,
+  lookupForMutation,
 } from '../../lib/subgraph/mutation';
 import { CivilProvider } from './civil-provider.entity';
 import { SetCivilProviderCertificationInput, UpdateCivilProviderProfileInput } from './civil-provider.input';

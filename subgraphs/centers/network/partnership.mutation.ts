@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { lookupEntities, lookupForMutation } from '../../../lib/entity-lookup';
+import { lookupEntities } from '../../../lib/entity-lookup';
 import {
   fail,
   forUpdate,
@@ -13,6 +13,7 @@ import {
   runMutation,
   toPayload,
   UserErrorCode,
+  lookupForMutation,
 } from '../../../lib/subgraph/mutation';
 import { TYPENAME_OF } from '../institutions/institution-type';
 import type { InstitutionTypename } from '../../../lib/typenames';
