@@ -154,6 +154,27 @@ export interface CitySupportRow {
   amountKrw: number | null;
   note: string | null;
 }
+/** A district's cooperation agreement with the city (real: all 25 took part; dates generated). */
+export interface CooperationAgreementRow {
+  districtCode: string;
+  since: string;
+  status: 'ACTIVE' | 'SUSPENDED' | 'ENDED';
+  note: string | null;
+  updatedAt: string;
+}
+/** A district's request for city support (generated), linked to the support when granted. */
+export interface SupportRequestRow {
+  id: string;
+  districtCode: string;
+  kind: CitySupportKind;
+  year: number;
+  note: string;
+  status: 'REQUESTED' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN';
+  requestedAt: string;
+  decidedAt: string | null;
+  declineReason: string | null;
+  citySupportId: string | null;
+}
 export interface LearningCommunityRow {
   id: string;
   name: string;
@@ -190,6 +211,8 @@ export interface ProgramRow {
   feeKrw: number;
   status: ProgramStatus;
   createdAt: string;
+  /** The year the city certified it as excellent; null for most. */
+  certifiedYear: number | null;
 }
 export interface EnrollmentRow {
   id: string;
@@ -222,6 +245,8 @@ export interface Network {
   centerSpaces: SpaceRow[];
   experts: ExpertRow[];
   citySupport: CitySupportRow[];
+  cooperationAgreements: CooperationAgreementRow[];
+  supportRequests: SupportRequestRow[];
   counselingSessions: CounselingSessionRow[];
   communities: LearningCommunityRow[];
   partnerships: PartnershipRow[];

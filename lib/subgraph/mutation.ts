@@ -7,7 +7,7 @@
  * same caller (subject, role and scope), only for the same input, only as that caller may read
  * it now, and only until the key expires (IDEMPOTENCY_KEY_TTL_HOURS).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   LockMode,
   OptimisticLockError,
@@ -63,6 +63,11 @@ export class UserError {
 
   @Field(() => UserErrorCode)
   code!: UserErrorCode;
+}
+
+/** "PS" -> "PS-3f9a0c12b7e4": the id of a row a mutation writes; the dash keeps it apart from the seed's sequence ids (PS00001). */
+export function newId(prefix: string): string {
+  return `${prefix}-${randomBytes(6).toString('hex')}`;
 }
 
 export function userError(code: UserErrorCode, message: string, field: string[] | null = null): UserError {

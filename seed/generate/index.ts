@@ -10,6 +10,7 @@ import { generateLearningCenters } from './centers';
 import { generateCitySupport } from './city-support';
 import { generateCivilProviders } from './civil-providers';
 import { generateCommunities } from './communities';
+import { generateCooperation } from './cooperation';
 import { generateCounselingSessions } from './counseling';
 import { generateExperts } from './experts';
 import { generatePartnerships } from './partnerships';
@@ -38,6 +39,7 @@ export function generateData(real: RealData, seed: number, programCount: number)
 
   const experts = generateExperts(real.districts, learningCenters, sectionRandom(seed, 'experts'));
   const citySupport = generateCitySupport(real.districts, experts, sectionRandom(seed, 'city-support'));
+  const cooperation = generateCooperation(real.districts, citySupport, sectionRandom(seed, 'cooperation'));
   const counselingSessions = generateCounselingSessions(experts, learningCenters, sectionRandom(seed, 'counseling'));
   const civilProviders = generateCivilProviders(real.districts, sectionRandom(seed, 'civil-providers'));
   const communities = generateCommunities(
@@ -64,6 +66,7 @@ export function generateData(real: RealData, seed: number, programCount: number)
     centerSpaces,
     experts,
     citySupport,
+    ...cooperation,
     counselingSessions,
     communities,
     partnerships,

@@ -144,7 +144,7 @@ function generateProgram(n: number, plan: ProgramPlan, random: Random): ProgramR
     },
     random,
   );
-  return {
+  const program: ProgramRow = {
     id: sequenceId('PG', n, 7),
     title: text.title,
     titleEn: text.titleEn,
@@ -161,7 +161,15 @@ function generateProgram(n: number, plan: ProgramPlan, random: Random): ProgramR
     feeKrw: random.chance(FREE_SHARE) ? 0 : 10_000 + 5_000 * random.int(0, 22),
     status: pickStatus(random),
     createdAt: kstDateTime(startDay - random.int(14, 90), random.int(9 * 3600, 18 * 3600)),
+    certifiedYear: null,
   };
+  if (isCertified(n, host, program.status)) program.certifiedYear = Number(program.createdAt.slice(0, 4));
+  return program;
+}
+
+/** Every third published civil program is certified excellent, the year it was made: no draw, so no stream shifts. */
+function isCertified(n: number, host: EntityRef<InstitutionTypename>, status: ProgramStatus): boolean {
+  return host.typename === 'CivilProvider' && status !== 'DRAFT' && n % 3 === 0;
 }
 
 export function* streamPrograms(plan: ProgramPlan, seed: number, count: number): Generator<ProgramRow> {

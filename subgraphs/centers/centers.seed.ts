@@ -4,6 +4,8 @@ import { spaceData } from '../../seed/entity-rows';
 import type { EnrollmentRow, ProgramRow } from '../../seed/network.types';
 import { CenterSpace } from './places/center-space.entity';
 import { CitySupport } from './network/city-support.entity';
+import { CooperationAgreement } from './network/cooperation-agreement.entity';
+import { SupportRequest } from './network/support-request.entity';
 import { CounselingSession } from './network/counseling-session.entity';
 import { learnerKeyOf } from './network/counseling';
 import { District } from './places/district.entity';
@@ -115,6 +117,16 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
     CitySupport,
     network.citySupport.map(({ districtCode, ...support }) => ({ ...support, district: districtCode })),
   );
+  await insertAll(em, CooperationAgreement, network.cooperationAgreements);
+  await insertAll(
+    em,
+    SupportRequest,
+    network.supportRequests.map(({ districtCode, citySupportId, ...request }) => ({
+      ...request,
+      district: districtCode,
+      citySupport: citySupportId,
+    })),
+  );
   await insertAll(
     em,
     CounselingSession,
@@ -212,6 +224,9 @@ function programData(
     confirmedCount,
     feeKrw: program.feeKrw,
     status: program.status,
+    certifiedYear: program.certifiedYear,
+    // Certified when it was made (and published): seed/generate/programs.ts.
+    certifiedAt: program.certifiedYear == null ? null : program.createdAt,
     // Generated programs that are not drafts were published when created.
     publishedAt: program.status === 'DRAFT' ? null : program.createdAt,
     version: 1,

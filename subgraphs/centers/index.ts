@@ -44,6 +44,15 @@ import { CommunityLifeResolver, ViewerCommunitiesResolver } from './network/comm
 import { Notice } from './notices/notice.entity';
 import { NoticeMutations } from './notices/notice.mutation';
 import { DistrictNoticesResolver, LearningCenterNoticesResolver, NoticeResolver } from './notices/notice.resolver';
+import { CooperationAgreement } from './network/cooperation-agreement.entity';
+import { CooperationMutations } from './network/cooperation.mutation';
+import {
+  CooperationAgreementResolver,
+  DistrictCooperationResolver,
+  SupportRequestResolver,
+} from './network/cooperation.resolver';
+import { SupportRequest } from './network/support-request.entity';
+import { ProgramCertificationMutations } from './programs/program-certification.mutation';
 
 /** The city hub: districts, dongs, learning centers, experts, communities, notices, the program catalog and partnerships. */
 export const centersSubgraph: SubgraphDefinition = {
@@ -56,6 +65,8 @@ export const centersSubgraph: SubgraphDefinition = {
     CenterSpace,
     LifelongLearningExpert,
     CitySupport,
+    CooperationAgreement,
+    SupportRequest,
     LearningCommunity,
     CommunityActivity,
     CommunityMembership,
@@ -105,6 +116,11 @@ export const centersSubgraph: SubgraphDefinition = {
     LearningCenterNoticesResolver,
     DistrictNoticesResolver,
     NoticeMutations,
+    DistrictCooperationResolver,
+    SupportRequestResolver,
+    CooperationAgreementResolver,
+    CooperationMutations,
+    ProgramCertificationMutations,
   ],
   referenceResolvers: {
     District: byKey(District, 'code'),

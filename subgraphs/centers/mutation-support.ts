@@ -1,5 +1,4 @@
 /** What the network writes of this subgraph share: new ids, Seoul's today, lookups that answer NOT_FOUND, district scope. */
-import { randomBytes } from 'node:crypto';
 import type { EntityClass, FilterQuery, FindOneOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role, type Identity } from '../../lib/auth';
@@ -7,10 +6,7 @@ import { requireScope } from '../../lib/subgraph/authorization';
 import { fail, UserErrorCode } from '../../lib/subgraph/mutation';
 import { seoulNow } from './seoul-time';
 
-/** "PS" -> "PS-3f9a0c12b7e4": the dash keeps written ids apart from the seed's sequence ids (PS00001). */
-export function newId(prefix: string): string {
-  return `${prefix}-${randomBytes(6).toString('hex')}`;
-}
+export { newId } from '../../lib/subgraph/mutation';
 
 /** Today's date in Seoul, YYYY-MM-DD. */
 export function seoulToday(): string {

@@ -42,7 +42,7 @@ export class CivilProvider {
 
   @Field({
     description:
-      'Certified as an excellent lifelong-education program by the city (서울시 우수 평생교육 프로그램 인증).',
+      'The city recognises the provider for excellent lifelong-education programs (서울시 우수 평생교육 프로그램 인증), its standing as a provider; the city certifies each program on its own, for a year (Program.certification).',
   })
   @Property({ index: true })
   certifiedExcellent!: boolean;

@@ -1,7 +1,31 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { CivilProviderKind } from './civil-provider.entity';
 
-@InputType({ description: 'Only the fields given change.' })
+@InputType({ description: 'A civil provider the city or a district officer registers.' })
+export class RegisterCivilProviderInput {
+  @Field({ description: '1 to 100 characters (trimmed).' })
+  name!: string;
+
+  @Field(() => CivilProviderKind)
+  kind!: CivilProviderKind;
+
+  @Field(() => [ID], {
+    description:
+      'The districts it serves (5-digit codes), 1 to 25: a district officer registers providers of their own district only.',
+  })
+  districtCodes!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A retry with the same key returns the first provider instead of registering another.',
+  })
+  idempotencyKey?: string | null;
+}
+
+@InputType({
+  description:
+    "Only the fields given change. A district officer changes, of the districts, only whether it serves the officer's own.",
+})
 export class UpdateCivilProviderProfileInput {
   @Field(() => ID)
   id!: string;
@@ -24,6 +48,9 @@ export class SetCivilProviderCertificationInput {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'Whether the city certifies its programs as excellent (서울시 우수 평생교육 프로그램 인증).' })
+  @Field({
+    description:
+      "Whether the city recognises the provider as a provider of excellent programs; each program's own certification is Program.certification.",
+  })
   certifiedExcellent!: boolean;
 }

@@ -12,7 +12,8 @@ import {
   toPayload,
   UserErrorCode,
 } from '../../../lib/subgraph/mutation';
-import { CitySupport } from './city-support.entity';
+import type { EntityManager } from '@mikro-orm/knex';
+import { CitySupport, type CitySupportKind } from './city-support.entity';
 import { RecordCitySupportInput, UpdateCitySupportInput } from './city-support.input';
 import { District } from '../places/district.entity';
 import { findOrFail, newId } from '../mutation-support';
@@ -20,11 +21,16 @@ import { findOrFail, newId } from '../mutation-support';
 export const CitySupportPayload = PayloadType(CitySupport, 'citySupport');
 
 /** City support is the city's own record. */
-const CITY_SUPPORT_ROLES = [Role.CITY_ADMIN];
+export const CITY_SUPPORT_ROLES = [Role.CITY_ADMIN];
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 
-function checkAmountAndNote(
+/** INVALID_INPUT on `field` unless the year is one the city plans for (2000 to 2100). */
+export function checkYear(year: number, check = new InputCheck(), field = 'year'): InputCheck {
+  return check.expect(year >= FIRST_YEAR && year <= LAST_YEAR, field, `${field} must be ${FIRST_YEAR} to ${LAST_YEAR}`);
+}
+
+export function checkAmountAndNote(
   input: { amountKrw?: number | null; note?: string | null },
   check = new InputCheck(),
 ): InputCheck {
@@ -39,8 +45,45 @@ function checkAmountAndNote(
 }
 
 /** A note as stored: trimmed, and null rather than empty. */
-function storedNote(note: string | null | undefined): string | null {
+export function storedNote(note: string | null | undefined): string | null {
   return note?.trim() || null;
+}
+
+export interface SupportValues {
+  districtCode: string;
+  kind: CitySupportKind;
+  year: number;
+  amountKrw?: number | null;
+  note?: string | null;
+}
+
+/**
+ * Records the city's support (recordCitySupport, a granted request): one record per district, kind and year, else
+ * CONFLICT on `conflictField`. The district must exist (NOT_FOUND on input.districtCode).
+ */
+export async function recordSupport(
+  em: EntityManager,
+  values: SupportValues,
+  conflictField: string[],
+): Promise<CitySupport> {
+  // Locking the district serialises its support records, so the duplicate check holds under concurrency.
+  const district = await findOrFail(em, District, values.districtCode, 'districtCode', forUpdate(em));
+  const existing = await em.findOne(CitySupport, { district: district.code, kind: values.kind, year: values.year });
+  if (existing) {
+    fail(
+      UserErrorCode.CONFLICT,
+      `${values.kind} support of ${values.year} is recorded already for district ${district.code} (${existing.id}): update that one.`,
+      conflictField,
+    );
+  }
+  return em.create(CitySupport, {
+    id: newId('CS'),
+    district,
+    kind: values.kind,
+    year: values.year,
+    amountKrw: values.amountKrw ?? null,
+    note: storedNote(values.note),
+  });
 }
 
 @Resolver()
@@ -55,36 +98,10 @@ export class CitySupportMutations {
   ) {
     const precheck = () => {
       requireRole(ctx.identity, CITY_SUPPORT_ROLES);
-      const check = new InputCheck().expect(
-        input.year >= FIRST_YEAR && input.year <= LAST_YEAR,
-        'year',
-        `year must be ${FIRST_YEAR} to ${LAST_YEAR}`,
-      );
-      checkAmountAndNote(input, check).done();
+      checkAmountAndNote(input, checkYear(input.year)).done();
     };
-    const outcome = await runMutation(
-      ctx,
-      { ...keyedWrite('recordCitySupport', input, CitySupport), precheck },
-      async (em) => {
-        // Locking the district serialises its support records, so the duplicate check holds under concurrency.
-        const district = await findOrFail(em, District, input.districtCode, 'districtCode', forUpdate(em));
-        const existing = await em.findOne(CitySupport, { district: district.code, kind: input.kind, year: input.year });
-        if (existing) {
-          fail(
-            UserErrorCode.CONFLICT,
-            `${input.kind} support of ${input.year} is recorded already for district ${district.code} (${existing.id}): update that one.`,
-            ['input', 'year'],
-          );
-        }
-        return em.create(CitySupport, {
-          id: newId('CS'),
-          district,
-          kind: input.kind,
-          year: input.year,
-          amountKrw: input.amountKrw ?? null,
-          note: storedNote(input.note),
-        });
-      },
+    const outcome = await runMutation(ctx, { ...keyedWrite('recordCitySupport', input, CitySupport), precheck }, (em) =>
+      recordSupport(em, input, ['input', 'year']),
     );
     return toPayload('citySupport', outcome);
   }

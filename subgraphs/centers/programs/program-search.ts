@@ -53,6 +53,13 @@ export class ProgramSearchInput {
   @Field(() => DateScalar, { nullable: true }) startsOnOrBefore?: string | null;
   @Field(() => Int, { nullable: true, description: 'At least this many free seats (1: not full).' }) minSeatsLeft?:
     number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: programs the city certified as excellent (any year); false: programs it did not.',
+  })
+  certified?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'Programs the city certified as excellent for this year.' })
+  certifiedInYear?: number | null;
   @Field(() => NearInput, {
     nullable: true,
     description: "Within radiusKm of the point (the learning center's location), nearest first.",
@@ -121,6 +128,8 @@ async function searchWhere(search: ProgramSearchInput, ctx: SubgraphContext): Pr
       dongCode: search.dongCode ?? undefined,
       startsOnOrAfter: search.startsOnOrAfter ?? undefined,
       startsOnOrBefore: search.startsOnOrBefore ?? undefined,
+      certified: search.certified ?? undefined,
+      certifiedInYear: search.certifiedInYear ?? undefined,
     },
     ctx,
   );

@@ -17,6 +17,17 @@ import { ProgramTrack } from './program-track';
  */
 export const PUBLISHED_AT_BACKFILL = `update program set published_at = created_at where published_at is null and status <> 'DRAFT'`;
 
+@ObjectType({
+  description: "The city's certification of a program as excellent (서울시 우수 평생교육 프로그램 인증), for one year.",
+})
+export class ProgramCertification {
+  @Field(() => Int, { description: 'The year the city certified it for.' })
+  year!: number;
+
+  @Field(() => DateTimeScalar, { description: 'When the city recorded the certification.' })
+  certifiedAt!: string;
+}
+
 export enum ProgramStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
@@ -52,6 +63,8 @@ registerEnumType(ProgramStatus, {
 @Index({ properties: ['center', 'status', 'startsOn', 'id'] })
 @Index({ properties: ['hostType', 'hostId', 'status', 'startsOn', 'id'] })
 @Index({ properties: ['modified', 'id'] })
+// certified / certifiedInYear filters: few programs are certified, so the index finds them without a scan.
+@Index({ properties: ['certifiedYear', 'status', 'startsOn', 'id'] })
 // The bounding-box prefilter of searchPrograms(near:).
 @Index({ properties: ['lat', 'lng'] })
 export class Program {
@@ -171,6 +184,23 @@ export class Program {
   @Field(() => DateTimeScalar)
   @Property({ length: 32 })
   updatedAt!: string;
+
+  /** The year the city certified it as excellent; null while it is not certified. */
+  @Property({ type: 'integer', nullable: true })
+  certifiedYear!: number | null;
+
+  @Property({ length: 32, nullable: true })
+  certifiedAt!: string | null;
+
+  @Field(() => ProgramCertification, {
+    nullable: true,
+    description:
+      "The city's excellence certification (서울시 우수 평생교육 프로그램 인증) and its year; null for a program that is not certified.",
+  })
+  get certification(): ProgramCertification | null {
+    if (this.certifiedYear == null || this.certifiedAt == null) return null;
+    return Object.assign(new ProgramCertification(), { year: this.certifiedYear, certifiedAt: this.certifiedAt });
+  }
 
   /**
    * The open-data feed's change number (/feeds/programs pages by (modified, id)):

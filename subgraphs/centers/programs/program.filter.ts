@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
 import { badInput } from '../../../lib/errors';
 import { DateScalar } from '../../../lib/subgraph/scalars';
@@ -42,6 +42,23 @@ export class ProgramFilter {
   @Field({ nullable: true, description: 'true: programs with free seats; false: full programs.' })
   hasSeatsLeft?: boolean;
   @Field({ nullable: true, description: 'Part of the title, at most 100 characters.' }) titleContains?: string;
+  @Field({
+    nullable: true,
+    description: 'true: programs the city certified as excellent (any year); false: programs it did not.',
+  })
+  certified?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Programs the city certified as excellent for this year.' })
+  certifiedInYear?: number;
+}
+
+/** The condition on `certifiedYear` of the certification filters (undefined: none). */
+function certificationWhere(certified: boolean | undefined, year: number | undefined) {
+  if (year != null) {
+    if (certified === false) throw badInput('certified: false and certifiedInYear contradict each other', 'filter');
+    return year;
+  }
+  if (certified == null) return undefined;
+  return certified ? { $ne: null } : null;
 }
 
 /** The codes a field filter matches: the field and, for an area, its sub-areas (one statement per request). */
@@ -79,6 +96,7 @@ export async function programWhere(
     startsOn: Object.keys(startsOn).length > 0 ? startsOn : undefined,
     hostType: f.hostType ? TYPENAME_OF[f.hostType] : undefined,
     hostId: f.hostId ?? undefined,
+    certifiedYear: certificationWhere(f.certified, f.certifiedInYear),
     seatsLeft: f.hasSeatsLeft == null ? undefined : f.hasSeatsLeft ? { $gt: 0 } : { $lte: 0 },
     ...(f.titleContains ? foldedContainsText('title_folded', f.titleContains) : {}),
   }) as FilterQuery<Program>;
