@@ -158,6 +158,38 @@ describe('seed network', () => {
       }
     });
 
+    it('has every district in the cooperation model since before 2019 ended, and requests of every state', () => {
+      expect(network.cooperationAgreements.map((row) => row.districtCode).sort()).toEqual(
+        network.districts.map((district) => district.code).sort(),
+      );
+      for (const agreement of network.cooperationAgreements) {
+        expect(agreement.status).toBe('ACTIVE');
+        expect(agreement.since >= '2018-09-01' && agreement.since <= '2019-12-31').toBe(true);
+      }
+      const requests = network.supportRequests;
+      expect(new Set(requests.map((row) => row.status))).toEqual(
+        new Set(['REQUESTED', 'GRANTED', 'DECLINED', 'WITHDRAWN']),
+      );
+      for (const request of requests) {
+        expect(request.decidedAt === null).toBe(request.status === 'REQUESTED');
+        if (request.decidedAt) expect(request.decidedAt > request.requestedAt).toBe(true);
+        const support = network.citySupport.find((row) => row.id === request.citySupportId);
+        if (request.status !== 'GRANTED') expect(support).toBeUndefined();
+        else
+          expect(support).toMatchObject({ districtCode: request.districtCode, kind: request.kind, year: request.year });
+      }
+    });
+
+    it('certifies some published civil programs, for the year they were made', () => {
+      const certified = programs.filter((program) => program.certifiedYear !== null);
+      expect(certified.length).toBeGreaterThan(0);
+      for (const program of certified) {
+        expect(program.host.typename).toBe('CivilProvider');
+        expect(program.status).not.toBe('DRAFT');
+        expect(program.certifiedYear).toBe(Number(program.createdAt.slice(0, 4)));
+      }
+    });
+
     it('keeps waitlists behind full programs', () => {
       const capacity = new Map(programs.map((program) => [program.id, program.capacity]));
       const confirmed = new Map<string, number>();
@@ -184,6 +216,7 @@ describe('seed network', () => {
       spaces: [...network.schoolSpaces, ...network.librarySpaces, ...network.culturalSpaces, ...network.centerSpaces],
       experts: network.experts,
       citySupport: network.citySupport,
+      supportRequests: network.supportRequests,
       counselingSessions: network.counselingSessions,
       communities: network.communities,
       partnerships: network.partnerships,
