@@ -38,17 +38,21 @@ const REQUESTER_ROLES = [Role.DISTRICT_OFFICER];
 const NOTE_MAX = 1000;
 const REASON_MAX = 500;
 
-/** The request, locked; CONFLICT unless it still waits for a decision (deciding twice is a mistake, not a retry). */
-async function pendingRequest(em: EntityManager, id: string, deciding: string): Promise<SupportRequest> {
-  const request = await findOrFail(em, SupportRequest, id, 'id', forUpdate(em));
+/** CONFLICT unless the request still waits for a decision (deciding twice is a mistake, not a retry). */
+function requirePending(request: SupportRequest, deciding: string): SupportRequest {
   if (request.status !== SupportRequestStatus.REQUESTED) {
     fail(
       UserErrorCode.CONFLICT,
-      `Support request ${id} was ${request.status.toLowerCase()} already (${request.decidedAt}): it cannot be ${deciding}.`,
+      `Support request ${request.id} was ${request.status.toLowerCase()} already (${request.decidedAt}): it cannot be ${deciding}.`,
       ['input', 'id'],
     );
   }
   return request;
+}
+
+/** The request, locked, if it still waits for a decision. */
+async function pendingRequest(em: EntityManager, id: string, deciding: string): Promise<SupportRequest> {
+  return requirePending(await findOrFail(em, SupportRequest, id, 'id', forUpdate(em)), deciding);
 }
 
 function decide(request: SupportRequest, status: SupportRequestStatus): SupportRequest {
@@ -217,7 +221,7 @@ export class CooperationMutations {
         `withdraw the requests of district ${request.district.code}`,
         ['input', 'id'],
       );
-      return decide(await pendingRequest(em, input.id, 'withdrawn'), SupportRequestStatus.WITHDRAWN);
+      return decide(requirePending(request, 'withdrawn'), SupportRequestStatus.WITHDRAWN);
     });
     return toPayload('supportRequest', outcome);
   }
