@@ -211,6 +211,7 @@ describe('npm run export', () => {
     const { columns, rows } = parseCsvText(readFileSync(output, 'utf8'));
     expect(columns.slice(0, 3)).toEqual(['id', 'title', 'track']);
     expect(columns).toContain('center.district.nameEn');
+    expect(columns).toContain('certification.year'); // the city's excellence certification, empty for most
     expect(rows).toHaveLength((await gangnamPrograms()).totalCount);
     expect(existsSync(`${output}.partial`)).toBe(false);
   });
