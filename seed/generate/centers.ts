@@ -101,8 +101,10 @@ function contactOf(
   where: { districtName: string; dongName: string; hostAddress: string | null },
   random: Random,
 ): Pick<LearningCenterRow, 'address' | 'phone' | 'openingHours' | 'accessibilityNotes'> {
+  const building = kind === 'DONG_CENTER' ? '주민센터' : '업무지구 공유공간';
   return {
-    address: where.hostAddress ?? `서울특별시 ${where.districtName} ${where.dongName} 주민센터 ${random.int(2, 4)}층`,
+    address:
+      where.hostAddress ?? `서울특별시 ${where.districtName} ${where.dongName} ${building} ${random.int(2, 4)}층`,
     phone: `02-${random.int(2000, 3999)}-${String(random.int(0, 9999)).padStart(4, '0')}`,
     openingHours: random.pick(OPENING_HOURS[kind]),
     accessibilityNotes: random.pick(ACCESSIBILITY_NOTES),
@@ -121,8 +123,8 @@ export function generateLearningCenters(
     real.districts.map((district) => [district.code, random.int(FIRST_OPENING, LAST_DISTRICT_JOINING)]),
   );
   const centerSpaces: SpaceRow[] = [];
-  const ownRoom = (id: string, dongName: string): EntityRef<VenueTypename> => {
-    const room = spaceOf(id, 1, { ...CENTER_SPACE, name: `${dongName} ${CENTER_SPACE.name}` }, random);
+  const ownRoom = (id: string, roomName: string): EntityRef<VenueTypename> => {
+    const room = spaceOf(id, 1, { ...CENTER_SPACE, name: roomName }, random);
     centerSpaces.push(room);
     return { typename: 'CenterSpace', id: room.id };
   };
@@ -141,7 +143,7 @@ export function generateLearningCenters(
       hostAddress = nearest.host.address;
       break;
     }
-    venue ??= ownRoom(id, dong.nameKo);
+    venue ??= ownRoom(id, `${dong.nameKo} ${CENTER_SPACE.name}`);
     const where = { districtName: districtNames.get(dong.districtCode) ?? '', dongName: dong.nameKo, hostAddress };
     return {
       id,
@@ -172,7 +174,7 @@ export function generateLearningCenters(
         kind: 'NEAR_WORKPLACE_CENTER',
         dongCode: dong.code,
         districtCode: dong.districtCode,
-        venue: ownRoom(id, `${dong.nameKo} 직장인`),
+        venue: ownRoom(id, `${dong.nameKo} 직장인 배움터 강의실`),
         openedOn: isoDate(random.int(...NEAR_WORKPLACE_OPENINGS)),
         ...contactOf('NEAR_WORKPLACE_CENTER', where, random),
         // A street away from the dong center, so both show on the map.

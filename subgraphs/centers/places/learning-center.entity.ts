@@ -88,7 +88,11 @@ export class LearningCenter {
   @Enum({ items: () => LearningCenterKind, default: LearningCenterKind.DONG_CENTER })
   kind: LearningCenterKind = LearningCenterKind.DONG_CENTER;
 
-  @Field(() => String, { nullable: true, description: `The street address residents go to. ${GENERATED}` })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The street address residents go to. In the demonstration data it is the hosting institution's real address where the center is hosted, otherwise generated.",
+  })
   @Property({ length: CENTER_CONTACT_LIMITS.address.max, nullable: true })
   address: string | null = null;
 
