@@ -120,13 +120,19 @@ export interface CivilProviderRow {
   districtCodes: string[];
 }
 
+export type LearningCenterKind = 'DONG_CENTER' | 'NEAR_WORKPLACE_CENTER';
 export interface LearningCenterRow extends GeoPoint {
   id: string;
   name: string;
+  kind: LearningCenterKind;
   dongCode: string;
   districtCode: string;
   venue: EntityRef<VenueTypename> | null;
   openedOn: string;
+  address: string;
+  phone: string;
+  openingHours: string;
+  accessibilityNotes: string;
 }
 export interface ExpertRow {
   id: string;

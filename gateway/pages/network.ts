@@ -31,12 +31,22 @@ export function networkHtml(): string {
         <select id="metric"></select>
         <label><input type="checkbox" id="show-dongs" checked> <span data-i18n="showDongs">행정동 경계</span></label>
       </div>
+      <div class="timeline">
+        <label for="timeline" data-i18n="timeline">연도별 확산</label>
+        <input type="range" id="timeline" min="2019" max="2019" step="1" value="2019" aria-describedby="timeline-summary">
+        <output id="timeline-year" for="timeline"></output>
+        <p id="timeline-summary" class="status" aria-live="polite"></p>
+      </div>
       <div id="map" class="map" role="group" aria-labelledby="map-heading" aria-describedby="map-hint">
         <p class="status" data-i18n="loading">불러오는 중…</p>
       </div>
       <p id="map-hint" class="hint" data-i18n="mapHint">자치구를 누르면(또는 Tab으로 이동해 Enter) 학습센터와 협력기관이 보입니다.</p>
       <div id="legend" class="legend" aria-live="polite"></div>
       <p class="status" id="city-summary" aria-live="polite"></p>
+      <section class="notices" aria-labelledby="notices-heading">
+        <h3 id="notices-heading" data-i18n="noticesHeading">지금 알림</h3>
+        <ul id="notices" class="notice-list"></ul>
+      </section>
     </section>
     <section class="district-panel" aria-labelledby="district-heading" aria-live="polite">
       <h2 id="district-heading" data-i18n="districtHeading">자치구</h2>

@@ -12,7 +12,7 @@ import { District } from './places/district.entity';
 import { Dong } from './places/dong.entity';
 import { Enrollment } from './programs/enrollment.entity';
 import { LifelongLearningExpert } from './network/expert.entity';
-import { LearningCenter } from './places/learning-center.entity';
+import { LearningCenter, LearningCenterKind } from './places/learning-center.entity';
 import { LearningCommunity } from './network/learning-community.entity';
 import { LifelongEducationField } from './programs/lifelong-education-field.entity';
 import { Partnership } from './network/partnership.entity';
@@ -94,6 +94,11 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       venueType: center.venue?.typename ?? null,
       venueId: center.venue?.id ?? null,
       openedOn: center.openedOn,
+      kind: center.kind as LearningCenterKind,
+      address: center.address,
+      phone: center.phone,
+      openingHours: center.openingHours,
+      accessibilityNotes: center.accessibilityNotes,
     })),
   );
   await insertAll(

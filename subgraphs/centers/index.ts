@@ -15,13 +15,14 @@ import { DistrictResolver, DongResolver } from './places/district.resolver';
 import { Dong } from './places/dong.entity';
 import { Enrollment } from './programs/enrollment.entity';
 import { EnrollmentMutationResolver } from './programs/enrollment.mutation';
-import { EnrollmentResolver, visibleEnrollment } from './programs/enrollment.resolver';
+import { EnrollmentResolver, ViewerEnrollmentsResolver, visibleEnrollment } from './programs/enrollment.resolver';
 import { LifelongLearningExpert } from './network/expert.entity';
 import { ExpertMutations } from './network/expert.mutation';
 import { CitySupportResolver, ExpertResolver, LearningCommunityResolver } from './network/expert.resolver';
 import { institutionLinksResolvers } from './institutions/institution.resolver';
 import { LearningCenter } from './places/learning-center.entity';
 import { CenterSpaceResolver, LearningCenterResolver } from './places/learning-center.resolver';
+import { LearningCenterMutations } from './places/learning-center.mutation';
 import { LearningCommunity } from './network/learning-community.entity';
 import { LifelongEducationField } from './programs/lifelong-education-field.entity';
 import { LifelongEducationFieldResolver } from './programs/lifelong-education-field.resolver';
@@ -111,6 +112,7 @@ export const centersSubgraph: SubgraphDefinition = {
     ProgramFeedResolver,
     CommunityLifeResolver,
     ViewerCommunitiesResolver,
+    ViewerEnrollmentsResolver,
     CommunityMembershipMutations,
     NoticeResolver,
     LearningCenterNoticesResolver,
@@ -121,6 +123,7 @@ export const centersSubgraph: SubgraphDefinition = {
     CooperationAgreementResolver,
     CooperationMutations,
     ProgramCertificationMutations,
+    LearningCenterMutations,
   ],
   referenceResolvers: {
     District: byKey(District, 'code'),

@@ -73,6 +73,7 @@ describe('the gateway', () => {
             }
             learningCenters {
               name
+              kind
               venue {
                 __typename
                 ... on LibrarySpace {
@@ -144,8 +145,9 @@ describe('the gateway', () => {
     expect(dong.district.nameEn).toBe('Gangnam-gu');
     expect(dong.district.educationOffice.nameEn).toBe('Gangnam-Seocho District Office of Education');
     expect(dong.district.civilProviders.totalCount).toBeGreaterThan(0);
-    expect(dong.learningCenters).toHaveLength(1);
-    const hosts = dong.learningCenters[0].programs.edges.map((e: any) => e.node.host);
+    // Its dong center, and the near-workplace center of Teheran-ro's offices.
+    expect(dong.learningCenters.map((c: any) => c.kind).sort()).toEqual(['DONG_CENTER', 'NEAR_WORKPLACE_CENTER']);
+    const hosts = dong.learningCenters.flatMap((c: any) => c.programs.edges.map((e: any) => e.node.host));
     for (const host of hosts) expect(typeof host.name).toBe('string');
     const venue = dong.learningCenters[0].venue;
     if (venue) expect(typeof venue.name).toBe('string');

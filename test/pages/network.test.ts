@@ -1,11 +1,15 @@
 /**
  * The /network page in a real browser: the map from the shipped GeoJSON,
  * coloured by coverage; a district's centers, partners and link graph; and
- * the program search with "more" paging — checked against the API.
+ * the program search with "more" paging; the rollout timeline and the
+ * current notices — checked against the API.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expert, tokenOf } from '../support/actors';
+import { mutate } from '../support/mutations';
+import { fresh } from '../support/names';
 import { graphql, testStack } from '../support/stack';
 import { describeInBrowser, gatewayOrigin, openBrowser, screenshot, type BrowserSession } from './browser';
 
@@ -170,6 +174,75 @@ describeInBrowser('the network page in a browser', () => {
     await expect(page.locator('#district .district-name').innerText()).resolves.toContain('Jongno-gu');
     await page.locator('#language').click();
     await expect(page.locator('#search-heading').innerText()).resolves.toBe('프로그램 검색');
+  });
+
+  it('shows the rollout on a timeline: each year, the dongs that had a dong center by then and the figures of the year', async () => {
+    const { page } = browser;
+    const { coverage, districts } = await api<any>(
+      '{ coverage { rollout { year countedOn openedCenters dongsCovered share } } districts { dongs { code learningCenters { kind openedOn } } } }',
+    );
+    const years = coverage.rollout.map((y: any) => y.year);
+    expect(years[0]).toBe(2019);
+    const slider = page.locator('#timeline');
+    await expect(slider.getAttribute('min')).resolves.toBe('2019');
+    await expect(slider.getAttribute('max')).resolves.toBe(String(years.at(-1)));
+    await expect(slider.inputValue()).resolves.toBe(String(years.at(-1)));
+
+    const drawn = new Set(featuresOf('seoul_dong_2021.geojson').map((f) => f.properties.adm_cd2));
+    const openedOn = new Map<string, string>();
+    for (const dong of districts.flatMap((d: any) => d.dongs))
+      for (const center of dong.learningCenters)
+        if (center.kind === 'DONG_CENTER') openedOn.set(dong.code, center.openedOn);
+    const coveredOn = (day: string) => [...drawn].filter((code) => (openedOn.get(code) ?? '9999') <= day).sort();
+
+    const shownCounts: number[] = [];
+    for (const year of [2019, 2020, 2022]) {
+      const figures = coverage.rollout.find((y: any) => y.year === year);
+      await slider.fill(String(year));
+      await expect(page.locator('#timeline-year').innerText()).resolves.toBe(String(year));
+      const summary = await page.locator('#timeline-summary').innerText();
+      expect(summary).toContain(figures.countedOn);
+      expect(summary).toContain(`${figures.dongsCovered}개 행정동`);
+      expect(summary).toContain(`${Math.round(100 * figures.share)}%`);
+      expect(summary).toContain(`센터 ${figures.openedCenters}곳`);
+      const shown = await page
+        .locator('#map path.dong:not(.without-center)')
+        .evaluateAll((paths) => paths.map((p) => p.getAttribute('data-code')!).sort());
+      expect(shown).toEqual(coveredOn(figures.countedOn));
+      shownCounts.push(shown.length);
+    }
+    // A ramp: more dongs each year, and by the end of 2022 every drawn dong whose code still exists.
+    expect(shownCounts[0]).toBeLessThan(shownCounts[1]);
+    expect(shownCounts[1]).toBeLessThan(shownCounts[2]);
+    expect(coveredOn('2022-12-31').length).toBe([...drawn].filter((code) => openedOn.has(code)).length);
+  });
+
+  it('lists the notices current today, and not those yet to come', async () => {
+    const { page } = browser;
+    const seoulDay = (days: number) =>
+      new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    const token = await tokenOf(expert(GANGNAM, 'network-page-expert'));
+    const publish = async (title: string, startsOn: string, endsOn: string) => {
+      const payload = await mutate({
+        mutation: 'publishNotice',
+        inputType: 'PublishNoticeInput',
+        input: { districtCode: GANGNAM, title, body: '동네배움터 소식입니다.', startsOn, endsOn },
+        selection: 'notice { id }',
+        token,
+      });
+      expect(payload.userErrors).toEqual([]);
+    };
+    const [current, coming] = [fresh('이번 주 강좌 안내'), fresh('다음 달 강좌 안내')];
+    await publish(current, seoulDay(0), seoulDay(7));
+    await publish(coming, seoulDay(20), seoulDay(30));
+
+    await page.goto(`${gatewayOrigin()}/network`);
+    await page.locator('#notices[data-ready="true"]').waitFor();
+    const items = await page.locator('#notices li').allInnerTexts();
+    expect(items).toEqual(expect.arrayContaining([expect.stringContaining(current)]));
+    expect(items.some((text) => text.includes(coming))).toBe(false);
+    expect(items.find((text) => text.includes(current))).toContain('강남구');
+    await expect(page.locator('#notices-heading').innerText()).resolves.toBe('지금 알림');
   });
 
   it('loads nothing from outside the gateway and logs no errors', async () => {

@@ -121,7 +121,7 @@ describe('SQL statements per request', () => {
 
   it('do not grow with the number of districts whose coverage is asked for', async () => {
     const figures =
-      'coverage { dongCount dongsWithCenter expertCount partnershipCount programCount seatsOffered programsByTrack { count } }';
+      'coverage { dongCount dongsWithCenter centerCount expertCount partnershipCount programCount seatsOffered programsByTrack { count } rollout { year dongsCovered } }';
     const one = {
       name: 'one-district',
       title: '',
@@ -132,6 +132,20 @@ describe('SQL statements per request', () => {
     const [single, every] = [await statementsFor(one, { code: districtCode }), await statementsFor(all, {})];
     expect(every.data.districts).toHaveLength(25);
     expect(every.counts.centers).toBe(single.counts.centers);
+  });
+
+  it('do not grow with the years of the rollout nor with the districts, on a past day as today', async () => {
+    const rollout = (asOf: string) => ({
+      name: `rollout-${asOf}`,
+      title: '',
+      query: `{ coverage(asOf: "${asOf}") { centerCount rollout { year centerCount dongsCovered } districts { dongsWithCenter rollout { year dongsCovered } } } }`,
+    });
+    await statementsFor(rollout('2019-06-30'), {});
+    const early = await statementsFor(rollout('2019-06-30'), {});
+    const late = await statementsFor(rollout('2025-12-31'), {});
+    expect(early.data.coverage.rollout).toHaveLength(1);
+    expect(late.data.coverage.rollout).toHaveLength(7);
+    expect(late.counts.centers).toBe(early.counts.centers);
   });
 
   it('are counted: a request through the gateway runs SQL in every subgraph the dong page touches', async () => {

@@ -103,13 +103,51 @@ describe('seed network', () => {
       expect(programs.map((program) => program.id)).toEqual([...programs.map((program) => program.id)].sort());
     });
 
-    it('puts a learning center in every dong, each with an existing venue', () => {
-      expect(network.learningCenters.map((center) => center.dongCode)).toEqual(network.dongs.map((dong) => dong.code));
+    it('puts a dong center in every dong, each with an existing venue', () => {
+      const dongCenters = network.learningCenters.filter((center) => center.kind === 'DONG_CENTER');
+      expect(dongCenters.map((center) => center.dongCode)).toEqual(network.dongs.map((dong) => dong.code));
       const venues = venueIds(network);
       for (const center of network.learningCenters) {
         expect(center.venue).not.toBeNull();
         expect(venues.has(refKey(center.venue as EntityRef<string>))).toBe(true);
       }
+    });
+
+    it('opens the dong centers as the city planned: from 2019, district by district, all by the end of 2022', () => {
+      const dongCenters = network.learningCenters.filter((center) => center.kind === 'DONG_CENTER');
+      const openedOn = dongCenters.map((center) => center.openedOn).sort();
+      expect(openedOn[0] >= '2019-01-01').toBe(true);
+      expect(openedOn.at(-1)! <= '2022-12-31').toBe(true);
+      // A ramp: each year opens centers, and more dongs wait for theirs in 2019 than in 2022.
+      const byYear = (year: string) => openedOn.filter((day) => day.startsWith(year)).length;
+      for (const year of ['2019', '2020', '2021', '2022']) expect(byYear(year)).toBeGreaterThan(0);
+      expect(byYear('2019')).toBeLessThan(byYear('2022'));
+    });
+
+    it('adds a few near-workplace centers in office districts, opened after the dong centers began, each with contact details', () => {
+      const nearWorkplace = network.learningCenters.filter((center) => center.kind === 'NEAR_WORKPLACE_CENTER');
+      expect(nearWorkplace.length).toBeGreaterThanOrEqual(5);
+      expect(nearWorkplace.length).toBeLessThan(network.dongs.length / 20);
+      const dongs = new Set(network.dongs.map((dong) => dong.code));
+      for (const center of nearWorkplace) {
+        expect(dongs.has(center.dongCode)).toBe(true);
+        expect(center.openedOn >= '2021-01-01').toBe(true);
+      }
+      expect(new Set(network.learningCenters.map((center) => center.id)).size).toBe(network.learningCenters.length);
+      for (const center of network.learningCenters) {
+        expect(center.phone).toMatch(/^02-\d{4}-\d{4}$/);
+        expect(center.address).toMatch(/^서울/);
+        expect(center.openingHours).toBeTruthy();
+        expect(center.accessibilityNotes).toBeTruthy();
+      }
+    });
+
+    it('gives the same centers, opening dates and details for the same seed, and others for another seed', () => {
+      const again = buildNetwork({ programs: 0 }).learningCenters;
+      expect(again).toEqual(network.learningCenters);
+      const other = buildNetwork({ seed: 7, programs: 0 }).learningCenters;
+      expect(other.map((center) => center.id)).toEqual(network.learningCenters.map((center) => center.id));
+      expect(other.map((center) => center.openedOn)).not.toEqual(network.learningCenters.map((c) => c.openedOn));
     });
 
     it('gives every program an existing center, host, venue and field, and sessions in its dates', () => {

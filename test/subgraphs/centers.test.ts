@@ -163,18 +163,25 @@ describe('the centers subgraph', () => {
   });
 
   describe('learning centers', () => {
-    it('has exactly one learning center in every dong', async () => {
+    it('has exactly one dong center in every dong, and a few near-workplace centers besides', async () => {
       const query =
-        'query($first: Int, $after: String) { dongs(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code district { code } learningCenters { id dong { code } district { code } } } } } }';
+        'query($first: Int, $after: String) { dongs(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code district { code } learningCenters { id kind dong { code } district { code } } } } } }';
       const { nodes } = await allPages<any>(query, { first: 100 }, (data) => data.dongs);
       expect(nodes).toHaveLength(dongs.length);
       for (const dong of nodes) {
-        expect(dong.learningCenters).toHaveLength(1);
-        expect(dong.learningCenters[0].dong.code).toBe(dong.code);
-        expect(dong.learningCenters[0].district.code).toBe(dong.district.code);
+        expect(dong.learningCenters.filter((c: any) => c.kind === 'DONG_CENTER')).toHaveLength(1);
+        for (const center of dong.learningCenters) {
+          expect(center.dong.code).toBe(dong.code);
+          expect(center.district.code).toBe(dong.district.code);
+        }
       }
+      const nearWorkplace = nodes
+        .flatMap((dong: any) => dong.learningCenters)
+        .filter((c: any) => c.kind !== 'DONG_CENTER');
+      expect(nearWorkplace.length).toBeGreaterThan(0);
+      expect(nearWorkplace.every((c: any) => c.kind === 'NEAR_WORKPLACE_CENTER')).toBe(true);
       const { data } = await graphql(url(), '{ learningCenters(first: 1) { totalCount } }');
-      expect(data!.learningCenters.totalCount).toBe(dongs.length);
+      expect(data!.learningCenters.totalCount).toBe(dongs.length + nearWorkplace.length);
     });
 
     it('filters learning centers by district and by part of the name, in name order', async () => {

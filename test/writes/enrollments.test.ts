@@ -402,6 +402,42 @@ describe('reading enrollments', () => {
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('gives a resident their enrollments and communities in one place, `viewer`, the same as myEnrollments', async () => {
+    const [a, b] = [await newProgram(5), await newProgram(5)];
+    await enroll(a.id, resident('viewer'));
+    await enroll(b.id, resident('viewer'));
+    await enroll(b.id, resident('other-viewer'));
+    const page = (after: string | null) =>
+      `{ viewer { enrollments(first: 1${after ? `, after: "${after}"` : ''}) { totalCount pageInfo { endCursor hasNextPage } edges { node { id program { id } } } } communities { id } }
+         myEnrollments(first: 10) { edges { node { id program { id } } } } }`;
+    const read = async (text: string, claims: TokenClaims | null) => {
+      const { data, errors } = await graphql(gateway(), text, {}, {}, { token: await token(claims) });
+      expect(errors).toBeUndefined();
+      return data!;
+    };
+    const first = await read(page(null), resident('viewer'));
+    expect(first.viewer.enrollments.totalCount).toBe(2);
+    expect(first.viewer.enrollments.pageInfo.hasNextPage).toBe(true);
+    expect(first.viewer.communities).toEqual([]);
+    const second = await read(page(first.viewer.enrollments.pageInfo.endCursor), resident('viewer'));
+    expect(second.viewer.enrollments.pageInfo.hasNextPage).toBe(false);
+    const viaViewer = [...first.viewer.enrollments.edges, ...second.viewer.enrollments.edges];
+    expect(viaViewer).toEqual(first.myEnrollments.edges);
+    expect(viaViewer.map((edge: any) => edge.node.program.id)).toEqual([b.id, a.id]);
+
+    // Another resident sees only their own; other roles have no enrollments there.
+    const other = await read(
+      '{ viewer { enrollments(first: 10) { edges { node { program { id } } } } } }',
+      resident('other-viewer'),
+    );
+    expect(other.viewer.enrollments.edges).toEqual([{ node: { program: { id: b.id } } }]);
+    for (const claims of [OFFICER, CITY_ADMIN, host()]) {
+      const { viewer } = await read('{ viewer { role enrollments(first: 10) { totalCount } } }', claims);
+      expect(viewer).toEqual({ role: claims.role, enrollments: null });
+    }
+    expect((await read('{ viewer { enrollments(first: 10) { totalCount } } }', null)).viewer).toBeNull();
+  });
+
   it('resolves an enrollment entity for its resident and the program managers only', async () => {
     const program = await newProgram(5);
     const { enrollment } = await enroll(program.id, resident('entity'));

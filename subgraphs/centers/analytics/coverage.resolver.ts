@@ -1,16 +1,20 @@
-import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../../lib/auth';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
+import { DateScalar } from '../../../lib/subgraph/scalars';
 import {
+  AS_OF_ARGUMENT_DESCRIPTION,
   BREAKDOWN_DESCRIPTIONS,
   CityCoverage,
   cityCoverage,
+  coverageDay,
   DistrictCoverage,
   districtFigures as figures,
   EXPERT_MINIMUM,
   PartnershipKindCount,
   ProgramFieldCount,
   ProgramTrackCount,
+  RolloutYear,
 } from './coverage';
 import { District } from '../places/district.entity';
 import { LifelongEducationField } from '../programs/lifelong-education-field.entity';
@@ -18,8 +22,12 @@ import { LifelongEducationField } from '../programs/lifelong-education-field.ent
 @Resolver(() => CityCoverage)
 export class CoverageResolver {
   @Query(() => CityCoverage, { description: 'Coverage of the cooperation model, per district and for the city.' })
-  coverage(@Ctx() ctx: SubgraphContext): Promise<CityCoverage> {
-    return cityCoverage(ctx);
+  coverage(
+    @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF_ARGUMENT_DESCRIPTION })
+    asOf: string | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CityCoverage> {
+    return cityCoverage(ctx, coverageDay(asOf));
   }
 }
 
@@ -39,17 +47,17 @@ export class DistrictCoverageResolver {
   }
 
   @FieldResolver(() => Int) dongsWithCenter(
-    @Root() { districtCode }: DistrictCoverage,
+    @Root() { districtCode, asOf }: DistrictCoverage,
     @Ctx() ctx: SubgraphContext,
   ): Promise<number> {
-    return figures.dongsWithCenter(ctx, districtCode);
+    return figures.dongsWithCenter(ctx, districtCode, asOf);
   }
 
   @FieldResolver(() => Int) centerCount(
-    @Root() { districtCode }: DistrictCoverage,
+    @Root() { districtCode, asOf }: DistrictCoverage,
     @Ctx() ctx: SubgraphContext,
   ): Promise<number> {
-    return figures.centerCount(ctx, districtCode);
+    return figures.centerCount(ctx, districtCode, asOf);
   }
 
   @FieldResolver(() => Int) expertCount(
@@ -119,6 +127,11 @@ export class DistrictCoverageResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<number> {
     return figures.seatsTaken(ctx, districtCode);
+  }
+
+  @FieldResolver(() => [RolloutYear], { description: BREAKDOWN_DESCRIPTIONS.rollout })
+  rollout(@Root() { districtCode, asOf }: DistrictCoverage, @Ctx() ctx: SubgraphContext): Promise<RolloutYear[]> {
+    return figures.rollout(ctx, districtCode, asOf);
   }
 
   @FieldResolver(() => [PartnershipKindCount], { description: BREAKDOWN_DESCRIPTIONS.partnershipsByKind })

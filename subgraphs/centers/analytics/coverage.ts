@@ -6,12 +6,15 @@
  * city's (all 25) the same few statements, never one per district.
  */
 import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
+import { DateScalar } from '../../../lib/subgraph/scalars';
+import { seoulToday } from '../mutation-support';
 import { District } from '../places/district.entity';
 import { Dong } from '../places/dong.entity';
 import { LifelongLearningExpert } from '../network/expert.entity';
-import { LearningCenter } from '../places/learning-center.entity';
+import { LearningCenter, LearningCenterKind } from '../places/learning-center.entity';
 import { LifelongEducationField } from '../programs/lifelong-education-field.entity';
 import { Partnership, PartnershipKind } from '../network/partnership.entity';
 import { Program, ProgramStatus } from '../programs/program.entity';
@@ -19,6 +22,39 @@ import { ProgramTrack } from '../programs/program-track';
 
 /** The city asks every district for at least two Dong Lifelong Learning Experts. */
 export const EXPERT_MINIMUM = 2;
+/** The year the city started the cooperation model: the rollout series begins here. */
+export const ROLLOUT_START_YEAR = 2019;
+
+/**
+ * The day coverage is asked for: today when not given. A future day is refused: coverage tells how far the
+ * model has reached, and a center whose opening lies ahead has not opened yet.
+ */
+export function coverageDay(asOf: string | null | undefined): string {
+  const today = seoulToday();
+  if (asOf == null) return today;
+  if (asOf > today)
+    throw new GraphQLError(`asOf (${asOf}) is in the future: coverage answers up to today (${today}) in Seoul.`, {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'asOf' },
+    });
+  return asOf;
+}
+
+const AS_OF_DESCRIPTION =
+  'The day these figures are for (Seoul time). Centers count from their opening day (a center without one counts on every day); the other figures are as they are today.';
+export const AS_OF_ARGUMENT_DESCRIPTION =
+  'The day to count centers on, not after today (Seoul time); today when left out. Only centers opened by then count.';
+
+@ObjectType({ description: 'How far the rollout had reached at the end of one year (or on asOf, for its year).' })
+export class RolloutYear {
+  @Field(() => Int) year!: number;
+  @Field(() => DateScalar, { description: "The day counted: the year's last day, or asOf in asOf's year." })
+  countedOn!: string;
+  @Field(() => Int, { description: 'Centers of every kind that opened during the year (up to countedOn).' })
+  openedCenters!: number;
+  @Field(() => Int, { description: 'Centers of every kind open on countedOn.' }) centerCount!: number;
+  @Field(() => Int, { description: 'Dongs whose dong center was open on countedOn.' }) dongsCovered!: number;
+  @Field(() => Float, { description: "dongsCovered as a share of today's dongs, 0 to 1." }) share!: number;
+}
 
 @ObjectType({ description: 'Partnerships of one kind.' })
 export class PartnershipKindCount {
@@ -50,6 +86,7 @@ export const BREAKDOWN_DESCRIPTIONS = {
   programsByField: 'Every area of the national classification, by code.',
   seatsOffered: 'Seats of published programs (the sum of their capacity).',
   seatsTaken: 'Confirmed enrollments in published programs.',
+  rollout: `The rollout of the plan, year by year from ${ROLLOUT_START_YEAR} to asOf's year: centers opened and dongs covered by a dong center.`,
 };
 
 /** The breakdowns a district and the city share (a base class only: no query returns it, so it stays out of the schema). */
@@ -63,6 +100,9 @@ class Breakdowns {
   programsByField!: ProgramFieldCount[];
   @Field(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsOffered }) seatsOffered!: number;
   @Field(() => Int, { description: BREAKDOWN_DESCRIPTIONS.seatsTaken }) seatsTaken!: number;
+  @Field(() => DateScalar, { description: AS_OF_DESCRIPTION }) asOf!: string;
+  @Field(() => [RolloutYear], { description: BREAKDOWN_DESCRIPTIONS.rollout })
+  rollout!: RolloutYear[];
 }
 
 /** Its figures are resolved by DistrictCoverageResolver, each when asked for (see `districtFigures`). */
@@ -70,8 +110,8 @@ class Breakdowns {
 export class DistrictCoverage extends Breakdowns {
   districtCode!: string;
   @Field(() => Int) dongCount!: number;
-  @Field(() => Int, { description: 'Dongs with at least one learning center.' }) dongsWithCenter!: number;
-  @Field(() => Int) centerCount!: number;
+  @Field(() => Int, { description: 'Dongs whose dong center had opened by asOf.' }) dongsWithCenter!: number;
+  @Field(() => Int, { description: 'Centers of every kind opened by asOf.' }) centerCount!: number;
   @Field(() => Int) expertCount!: number;
   @Field({ description: `At least ${EXPERT_MINIMUM} Dong Lifelong Learning Experts.` }) meetsExpertMinimum!: boolean;
   @Field(() => Int, { description: "Partnerships of the district's centers, active or ended." })
@@ -95,7 +135,8 @@ export class DistrictCoverage extends Breakdowns {
 export class CityCoverage extends Breakdowns {
   @Field(() => [DistrictCoverage], { description: 'Every district, by code.' }) districts!: DistrictCoverage[];
   @Field(() => Int) dongCount!: number;
-  @Field(() => Int) dongsWithCenter!: number;
+  @Field(() => Int, { description: 'Dongs whose dong center had opened by asOf.' }) dongsWithCenter!: number;
+  @Field(() => Int, { description: 'Centers of every kind opened by asOf.' }) centerCount!: number;
   @Field(() => Int) expertCount!: number;
   @Field(() => Int, { description: `Districts with at least ${EXPERT_MINIMUM} experts.` })
   districtsMeetingExpertMinimum!: number;
@@ -130,12 +171,6 @@ const PROGRAM_AGGREGATES = {
 const PARTNERSHIP_AGGREGATES = { n: 'count(*)', active: 'sum(case when active then 1 else 0 end)' };
 
 const DONGS: Aggregation<Dong> = { name: 'dongs', entity: Dong, district: 'district', aggregates: { n: 'count(*)' } };
-const CENTERS: Aggregation<LearningCenter> = {
-  name: 'centers',
-  entity: LearningCenter,
-  district: 'district',
-  aggregates: { n: 'count(*)', dongs: 'count(distinct dong_code)' },
-};
 const EXPERTS: Aggregation<LifelongLearningExpert> = {
   name: 'experts',
   entity: LifelongLearningExpert,
@@ -211,6 +246,67 @@ async function figure<T extends object>(
   return (await aggregateOf(ctx, aggregation, districtCode)).get('')?.[alias] ?? 0;
 }
 
+/** A center as the rollout counts it. */
+interface Opening {
+  dongCode: string;
+  openedOn: string | null;
+  kind: LearningCenterKind;
+}
+
+/**
+ * The centers of a district open on `asOf` (opened by then, or without an opening day). The districts the request
+ * asks about are read in one statement per day asked for; a few hundred short rows for the whole city.
+ */
+function openingsOf({ em, loaders }: SubgraphContext, districtCode: string, asOf: string): Promise<Opening[]> {
+  return loaders
+    .custom<Opening[]>(`coverage:openings:${asOf}`, async (codes) => {
+      const columns = em.getMetadata().get(LearningCenter.name).properties;
+      const [district, dong, openedOn, kind] = (['district', 'dong', 'openedOn', 'kind'] as const).map(
+        (property) => columns[property].fieldNames[0],
+      );
+      const rows: Record<string, string | null>[] = await em
+        .createQueryBuilder(LearningCenter, 'e0')
+        .select(['district', 'dong', 'openedOn', 'kind'])
+        .where({ district: { $in: [...codes] }, $or: [{ openedOn: null }, { openedOn: { $lte: asOf } }] })
+        .execute('all', false);
+      const byDistrict = new Map<string, Opening[]>(codes.map((code) => [String(code), []]));
+      for (const row of rows)
+        byDistrict.get(String(row[district]))?.push({
+          dongCode: String(row[dong]),
+          openedOn: row[openedOn],
+          kind: row[kind] as LearningCenterKind,
+        });
+      return codes.map((code) => byDistrict.get(String(code))!);
+    })
+    .load(districtCode);
+}
+
+/** The dongs whose dong center is among `openings`: the plan's measure (a near-workplace center adds none). */
+function dongsCoveredBy(openings: readonly Opening[]): number {
+  return new Set(openings.filter((o) => o.kind === LearningCenterKind.DONG_CENTER).map((o) => o.dongCode)).size;
+}
+
+function rolloutYear(figures: Omit<RolloutYear, 'share'>, dongCount: number): RolloutYear {
+  return Object.assign(new RolloutYear(), figures, { share: dongCount ? figures.dongsCovered / dongCount : 0 });
+}
+
+/** Year by year from the start of the plan to asOf's year, each counted on its last day (or on asOf). */
+function rolloutOf(openings: readonly Opening[], dongCount: number, asOf: string): RolloutYear[] {
+  const series: RolloutYear[] = [];
+  for (let year = ROLLOUT_START_YEAR; year <= Number(asOf.slice(0, 4)); year++) {
+    const countedOn = `${year}-12-31` < asOf ? `${year}-12-31` : asOf;
+    const open = openings.filter((o) => o.openedOn === null || o.openedOn <= countedOn);
+    const openedCenters = open.filter((o) => o.openedOn !== null && o.openedOn >= `${year}-01-01`).length;
+    series.push(
+      rolloutYear(
+        { year, countedOn, openedCenters, centerCount: open.length, dongsCovered: dongsCoveredBy(open) },
+        dongCount,
+      ),
+    );
+  }
+  return series;
+}
+
 /** The areas of the national classification and the area of every field code (one statement per request). */
 function classificationOf({ em, loaders }: SubgraphContext): Promise<{ areas: string[]; areaOf: Map<string, string> }> {
   return loaders
@@ -228,8 +324,13 @@ function classificationOf({ em, loaders }: SubgraphContext): Promise<{ areas: st
 /** Every figure of a district's coverage, each computed only when asked for (the resolver's fields and the city's sums). */
 export const districtFigures = {
   dongCount: (ctx: SubgraphContext, code: string) => figure(ctx, DONGS, code, 'n'),
-  dongsWithCenter: (ctx: SubgraphContext, code: string) => figure(ctx, CENTERS, code, 'dongs'),
-  centerCount: (ctx: SubgraphContext, code: string) => figure(ctx, CENTERS, code, 'n'),
+  dongsWithCenter: async (ctx: SubgraphContext, code: string, asOf: string) =>
+    dongsCoveredBy(await openingsOf(ctx, code, asOf)),
+  centerCount: async (ctx: SubgraphContext, code: string, asOf: string) => (await openingsOf(ctx, code, asOf)).length,
+  rollout: async (ctx: SubgraphContext, code: string, asOf: string): Promise<RolloutYear[]> => {
+    const [openings, dongCount] = await Promise.all([openingsOf(ctx, code, asOf), figure(ctx, DONGS, code, 'n')]);
+    return rolloutOf(openings, dongCount, asOf);
+  },
   expertCount: (ctx: SubgraphContext, code: string) => figure(ctx, EXPERTS, code, 'n'),
   partnershipCount: (ctx: SubgraphContext, code: string) => figure(ctx, PARTNERSHIPS, code, 'n'),
   activePartnershipCount: (ctx: SubgraphContext, code: string) => figure(ctx, PARTNERSHIPS, code, 'active'),
@@ -283,22 +384,24 @@ export const districtFigures = {
   },
 };
 
-export function districtCoverage(districtCode: string): DistrictCoverage {
-  return Object.assign(new DistrictCoverage(), { districtCode });
+export function districtCoverage(districtCode: string, asOf: string): DistrictCoverage {
+  return Object.assign(new DistrictCoverage(), { districtCode, asOf });
 }
 
-export async function cityCoverage(ctx: SubgraphContext): Promise<CityCoverage> {
+export async function cityCoverage(ctx: SubgraphContext, asOf: string): Promise<CityCoverage> {
   const codes = (await ctx.em.find(District, {}, { orderBy: { code: 'asc' }, fields: ['code'] })).map(
     ({ code }) => code,
   );
-  const all = <V>(pick: (ctx: SubgraphContext, code: string) => Promise<V>) =>
-    Promise.all(codes.map((code) => pick(ctx, code)));
-  const sum = async (pick: (ctx: SubgraphContext, code: string) => Promise<number>) =>
+  const all = <V>(pick: (ctx: SubgraphContext, code: string, asOf: string) => Promise<V>) =>
+    Promise.all(codes.map((code) => pick(ctx, code, asOf)));
+  const sum = async (pick: (ctx: SubgraphContext, code: string, asOf: string) => Promise<number>) =>
     (await all(pick)).reduce((total, n) => total + n, 0);
   const f = districtFigures;
   const [
     dongCount,
     dongsWithCenter,
+    centerCount,
+    rollouts,
     expertCounts,
     partnershipCount,
     programCount,
@@ -310,6 +413,8 @@ export async function cityCoverage(ctx: SubgraphContext): Promise<CityCoverage> 
   ] = await Promise.all([
     sum(f.dongCount),
     sum(f.dongsWithCenter),
+    sum(f.centerCount),
+    all(f.rollout),
     all(f.expertCount),
     sum(f.partnershipCount),
     sum(f.programCount),
@@ -320,9 +425,12 @@ export async function cityCoverage(ctx: SubgraphContext): Promise<CityCoverage> 
     all(f.programsByField),
   ]);
   return Object.assign(new CityCoverage(), {
-    districts: codes.map(districtCoverage),
+    asOf,
+    districts: codes.map((code) => districtCoverage(code, asOf)),
     dongCount,
     dongsWithCenter,
+    centerCount,
+    rollout: cityRollout(rollouts, dongCount),
     expertCount: expertCounts.reduce((total, n) => total + n, 0),
     districtsMeetingExpertMinimum: expertCounts.filter((n) => n >= EXPERT_MINIMUM).length,
     partnershipCount,
@@ -351,4 +459,21 @@ function sumRows<R extends object, K extends keyof R, N extends keyof R>(
     totals.set(row[key], total);
   }
   return [...totals.values()];
+}
+
+/** The districts' series added up year by year; the city's share is of all its dongs. */
+function cityRollout(districts: RolloutYear[][], dongCount: number): RolloutYear[] {
+  return (districts[0] ?? []).map(({ year, countedOn }, i) => {
+    const total = (pick: (row: RolloutYear) => number) => districts.reduce((n, series) => n + pick(series[i]), 0);
+    return rolloutYear(
+      {
+        year,
+        countedOn,
+        openedCenters: total((row) => row.openedCenters),
+        centerCount: total((row) => row.centerCount),
+        dongsCovered: total((row) => row.dongsCovered),
+      },
+      dongCount,
+    );
+  });
 }

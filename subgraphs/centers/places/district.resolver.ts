@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { SubgraphContext } from '../../../lib/subgraph/context';
 import { ConnectionArgs, paginate, type Connection } from '../../../lib/subgraph/relay';
 import { CitySupport } from '../network/city-support.entity';
-import { DistrictCoverage, districtCoverage } from '../analytics/coverage';
+import { DateScalar } from '../../../lib/subgraph/scalars';
+import { AS_OF_ARGUMENT_DESCRIPTION, coverageDay, DistrictCoverage, districtCoverage } from '../analytics/coverage';
 import { District } from './district.entity';
 import { DONG_ORDER, DongConnection } from './dong.connection';
 import { Dong } from './dong.entity';
@@ -44,8 +45,12 @@ export class DistrictResolver {
   }
 
   @FieldResolver(() => DistrictCoverage, { description: 'How far the cooperation model reaches in the district.' })
-  coverage(@Root() district: District): DistrictCoverage {
-    return districtCoverage(district.code);
+  coverage(
+    @Root() district: District,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: AS_OF_ARGUMENT_DESCRIPTION })
+    asOf: string | undefined,
+  ): DistrictCoverage {
+    return districtCoverage(district.code, coverageDay(asOf));
   }
 }
 

@@ -21,7 +21,8 @@ export async function gql(query, variables = {}) {
 
 export const COVERAGE_QUERY = `query NetworkCoverage {
   coverage {
-    dongCount dongsWithCenter expertCount districtsMeetingExpertMinimum
+    asOf dongCount dongsWithCenter expertCount districtsMeetingExpertMinimum
+    rollout { year countedOn openedCenters centerCount dongsCovered share }
     districts {
       district { code nameKo nameEn location { lat lng } }
       dongCount dongsWithCenter centerCount expertCount meetsExpertMinimum
@@ -57,5 +58,17 @@ export const PROGRAMS_QUERY = `query NetworkPrograms($filter: ProgramFilter, $fi
       field { code nameKo nameEn }
       center { id name district { code nameKo nameEn } dong { nameKo nameEn } }
     } }
+  }
+}`;
+
+/** When each dong's center opened, for the timeline: dong centers only (the plan's measure). */
+export const DONG_OPENINGS_QUERY = `query NetworkDongOpenings {
+  districts { dongs { code learningCenters { kind openedOn } } }
+}`;
+
+export const NOTICES_QUERY = `query NetworkNotices($today: Date) {
+  notices(filter: { activeOn: $today }, first: 10) {
+    totalCount
+    edges { node { id title body startsOn endsOn district { code nameKo nameEn } center { id name } } }
   }
 }`;

@@ -18,7 +18,8 @@ const KIND_COLOURS = {
   RESOURCE_SHARING: '#6b7280',
 };
 
-function escapeHtml(text) {
+/** Text made safe to put in HTML. */
+export function escapeHtml(text) {
   return String(text).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],

@@ -30,6 +30,12 @@ const STRINGS = {
     metric_partnershipsPerCenter: '센터당 협력(진행 중)',
     metric_centerShare: '학습센터가 있는 행정동 비율(%)',
     metric_experts: '평생학습 전문가 수',
+    timeline: '연도별 확산',
+    timelineSummary: (y) =>
+      `${y.countedOn}까지 ${y.dongsCovered}개 행정동에 동네배움터(${Math.round(100 * y.share)}%) · 그해 문을 연 센터 ${y.openedCenters}곳 · 흐린 행정동은 아직 센터가 없던 곳`,
+    noticesHeading: '지금 알림',
+    noNotices: '지금 게시된 알림이 없습니다.',
+    noticePeriod: (n) => `${n.startsOn} ~ ${n.endsOn}`,
     citySummary: (c) =>
       `서울 ${c.dongCount}개 행정동 중 ${c.dongsWithCenter}곳에 학습센터 · 전문가 ${c.expertCount}명 · 최소 인원(2명)을 채운 자치구 ${c.districtsMeetingExpertMinimum}/25`,
     dongs: '행정동',
@@ -93,6 +99,12 @@ const STRINGS = {
     metric_programsPerDong: 'Programs per dong',
     metric_partnershipsPerCenter: 'Active partnerships per center',
     metric_centerShare: 'Dongs with a center (%)',
+    timeline: 'Rollout by year',
+    timelineSummary: (y) =>
+      `By ${y.countedOn}: ${y.dongsCovered} dongs had a dong center (${Math.round(100 * y.share)}%) · ${y.openedCenters} centers opened that year · faded dongs had none yet`,
+    noticesHeading: 'Current notices',
+    noNotices: 'No notices are current.',
+    noticePeriod: (n) => `${n.startsOn} – ${n.endsOn}`,
     metric_experts: 'Lifelong learning experts',
     citySummary: (c) =>
       `${c.dongsWithCenter} of Seoul's ${c.dongCount} dongs have a center · ${c.expertCount} experts · ${c.districtsMeetingExpertMinimum}/25 districts meet the two-expert minimum`,

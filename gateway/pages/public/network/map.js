@@ -150,6 +150,10 @@ export function drawMap(container, guGeo, dongGeo, onSelect) {
       const selected = shapes.get(code);
       if (selected) districtLayer.append(selected.path);
     },
+    /** Fades the dongs that had no center yet: hasCenter(code) says which had one. */
+    markDongs(hasCenter) {
+      for (const path of dongLayer.children) path.classList.toggle('without-center', !hasCenter(path.dataset.code));
+    },
     showDongs(visible) {
       dongLayer.style.display = visible ? '' : 'none';
     },

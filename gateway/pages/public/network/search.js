@@ -2,17 +2,11 @@
 // with the connection's endCursor.
 
 import { PROGRAMS_QUERY, gql } from './api.js';
+import { escapeHtml } from './district.js';
 import { nameOf, t } from './i18n.js';
 
 export const TRACKS = ['LIFE_CULTURE', 'VOCATIONAL_CAPACITY', 'LOCAL_PROBLEM_SOLVING'];
 const PAGE_SIZE = 20;
-
-function escapeHtml(text) {
-  return String(text).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-  );
-}
 
 /** The ProgramFilter of the form's current values. */
 export function filterOf(form) {
