@@ -6,7 +6,6 @@ import {
   forUpdate,
   InputCheck,
   keyedWrite,
-  lookupForMutation,
   PayloadType,
   requireRole,
   runMutation,
