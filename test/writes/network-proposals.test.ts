@@ -59,6 +59,24 @@ describe('partnership proposals', () => {
     const [list, onCenter] = await seenBy('anonymous', partner.id);
     expect(list).toContain(proposed.id);
     expect(onCenter).toContain(proposed.id);
+    // Who proposed and decided are accounts: the district's staff see them, the public does not.
+    const actors = async (caller: Caller) =>
+      (
+        await readAs(
+          caller,
+          'query($c: ID!) { partnerships(filter: { centerId: $c }, first: 100) { edges { node { id proposedBy decidedBy } } } }',
+          {
+            c: world.homeCenter,
+          },
+        )
+      ).partnerships.edges.find((edge: { node: { id: string } }) => edge.node.id === proposed.id).node;
+    expect(await actors('anonymous')).toEqual({ id: proposed.id, proposedBy: null, decidedBy: null });
+    expect(await actors('awayOfficer')).toEqual({ id: proposed.id, proposedBy: null, decidedBy: null });
+    expect(await actors('homeExpert')).toEqual({
+      id: proposed.id,
+      proposedBy: 'cooperation-expert',
+      decidedBy: 'cooperation-officer',
+    });
   });
 
   it('the city declines with a reason: DECLINED stays on record, never active, and the pair may be proposed again', async () => {

@@ -17,6 +17,18 @@ export function managesDistrict(identity: Identity | null, districtCode: string)
   );
 }
 
+/**
+ * Whether the caller sees who proposed or decided a partnership (account subjects, which may name a person): the
+ * district's experts and officers, the city, and the one who did it.
+ */
+export function maySeeActor(identity: Identity | null, districtCode: string, subject: string): boolean {
+  return (
+    managesDistrict(identity, districtCode) ||
+    (identity?.role === Role.EXPERT && identity.district === districtCode) ||
+    identity?.subject === subject
+  );
+}
+
 const AGREED: FilterQuery<Partnership> = { status: { $in: AGREED_STATUSES } };
 const scopes = new WeakMap<SubgraphContext, Promise<FilterQuery<Partnership> | undefined>>();
 

@@ -79,7 +79,7 @@ export class Partnership {
   @Enum({ items: () => PartnershipStatus, default: PartnershipStatus.ACTIVE })
   status: PartnershipStatus = PartnershipStatus.ACTIVE;
 
-  @Field(() => String, { nullable: true, description: 'Who proposed it (the token subject); null when not proposed.' })
+  /** Who proposed it (the token subject); PartnershipResolver shows it to the district's staff only. */
   @Property({ nullable: true, length: 128 })
   proposedBy: string | null = null;
 
@@ -91,11 +91,7 @@ export class Partnership {
   @Property({ nullable: true, length: 1000 })
   proposalNote: string | null = null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Who approved, declined or created it (the token subject); null for records made before that was kept.',
-  })
+  /** Who approved, declined or created it (the token subject); shown like proposedBy. */
   @Property({ nullable: true, length: 128 })
   decidedBy: string | null = null;
 

@@ -7,7 +7,7 @@ import { InstitutionType, TYPENAME_OF } from '../institutions/institution-type';
 import { LearningCenter } from '../places/learning-center.entity';
 import { PARTNERSHIP_ORDER, PartnershipConnection } from './partnership.connection';
 import { Partnership, PartnershipKind, PartnershipStatus } from './partnership.entity';
-import { withinScope } from './partnership.access';
+import { maySeeActor, withinScope } from './partnership.access';
 import { definedOnly } from '../where';
 
 @InputType({ description: 'All given conditions must hold.' })
@@ -50,6 +50,26 @@ export class PartnershipResolver {
   @FieldResolver(() => LearningCenter)
   async center(@Root() partnership: Partnership, @Ctx() { loaders }: SubgraphContext): Promise<LearningCenter> {
     return (await loaders.byId(LearningCenter).load(partnership.center.id))!;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Who proposed it (the account's subject): for the district's experts and officers, the city and the proposer; null otherwise or when it was not proposed.",
+  })
+  proposedBy(@Root() partnership: Partnership, @Ctx() { identity }: SubgraphContext): string | null {
+    const actor = partnership.proposedBy;
+    return actor && maySeeActor(identity, partnership.districtCode, actor) ? actor : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Who created, approved or declined it (the account's subject): shown like proposedBy; null for records older than the lifecycle.",
+  })
+  decidedBy(@Root() partnership: Partnership, @Ctx() { identity }: SubgraphContext): string | null {
+    const actor = partnership.decidedBy;
+    return actor && maySeeActor(identity, partnership.districtCode, actor) ? actor : null;
   }
 
   @FieldResolver(() => Institution, { nullable: true })
