@@ -10,7 +10,9 @@ import { ServedDistrict } from './served-district.entity';
 })
 @Entity({ tableName: 'education_office' })
 export class EducationOffice {
-  @Field(() => ID, { description: 'The office code of the national school data, e.g. "7021000" (the city\'s office: "7010000").' })
+  @Field(() => ID, {
+    description: 'The office code of the national school data, e.g. "7021000" (the city\'s office: "7010000").',
+  })
   @PrimaryKey({ length: 16 })
   code!: string;
 
