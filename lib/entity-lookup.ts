@@ -28,8 +28,11 @@ export const ASKING_SUBGRAPH_HEADER = 'x-subgraph';
 
 export type LookupConfig = Pick<SubgraphConfig, 'gatewaySecret' | 'subgraphTimeoutMs' | 'gatewayUrl'>;
 
+/** The key field of a remote entity: `id`, but for an office of education, which is keyed by its code. */
+const KEY_FIELD: Partial<Record<RemoteTypename, string>> = { EducationOffice: 'code' };
+
 /**
- * The entities of `typename` with these ids, as `selection` of them (e.g.
+ * The entities of `typename` with these ids (key values), as `selection` of them (e.g.
  * `id name school { id }`); an id that does not exist is absent from the map.
  */
 export async function lookupEntities(
@@ -37,18 +40,19 @@ export async function lookupEntities(
   config: LookupConfig,
   typename: RemoteTypename,
   ids: readonly string[],
-  selection = 'id',
+  selection = '',
 ): Promise<Map<string, Record<string, unknown>>> {
   if (ids.length === 0) return new Map();
+  const key = KEY_FIELD[typename] ?? 'id';
   const entities = await askOwner(
     asker,
     config,
     ENTITY_OWNERS[typename],
     typename,
-    ids.map((id) => ({ __typename: typename, id })),
-    `id ${selection}`,
+    ids.map((id) => ({ __typename: typename, [key]: id })),
+    `${key} ${selection}`,
   );
-  return new Map(entities.filter((e): e is Record<string, unknown> => e !== null).map((e) => [String(e.id), e]));
+  return new Map(entities.filter((e): e is Record<string, unknown> => e !== null).map((e) => [String(e[key]), e]));
 }
 
 /** Which of these district codes exist (District is owned by the centers subgraph and keyed by code). */

@@ -11,5 +11,9 @@ export const INSTITUTION_TYPENAMES = [
 ] as const;
 export type InstitutionTypename = (typeof INSTITUTION_TYPENAMES)[number];
 
+/** Who can be a center's partner: the institutions and the offices of education (which host no programs). */
+export const PARTNER_TYPENAMES = [...INSTITUTION_TYPENAMES, 'EducationOffice'] as const;
+export type PartnerTypename = (typeof PARTNER_TYPENAMES)[number];
+
 export const VENUE_TYPENAMES = ['SchoolSpace', 'LibrarySpace', 'CulturalSpace', 'CenterSpace'] as const;
 export type VenueTypename = (typeof VENUE_TYPENAMES)[number];

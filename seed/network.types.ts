@@ -188,13 +188,33 @@ export interface LearningCommunityRow {
   memberCount: number;
   track: ProgramTrack;
 }
+export type PartnershipStatus = 'PROPOSED' | 'ACTIVE' | 'DECLINED' | 'ENDED';
 export interface PartnershipRow {
   id: string;
   centerId: string;
-  partner: EntityRef<InstitutionTypename>;
+  /** An institution, or an office of education (a partner that hosts no programs). */
+  partner: EntityRef<InstitutionTypename | 'EducationOffice'>;
   kind: PartnershipKind;
   since: string;
   active: boolean;
+  status: PartnershipStatus;
+  /** For a proposal: the proposing expert, when, and why. */
+  proposal?: { expertId: string; proposedAt: string; note: string };
+  /** For a decided proposal: when, and (declined) why. */
+  decision?: { decidedAt: string; declineReason: string | null };
+}
+export type DiscoveredResourceKind = 'SPACE' | 'INSTITUTION' | 'PERSON_SKILL';
+export interface DiscoveredResourceRow {
+  id: string;
+  districtCode: string;
+  kind: DiscoveredResourceKind;
+  name: string;
+  description: string;
+  note: string | null;
+  dongCode: string | null;
+  institution: EntityRef<InstitutionTypename> | null;
+  expertId: string;
+  recordedAt: string;
 }
 export interface ProgramSessionRow {
   startsAt: string;
@@ -256,6 +276,7 @@ export interface Network {
   counselingSessions: CounselingSessionRow[];
   communities: LearningCommunityRow[];
   partnerships: PartnershipRow[];
+  discoveredResources: DiscoveredResourceRow[];
   /** Streams programs in id order, so a million of them never sit in memory at once. */
   programs(): Iterable<ProgramRow>;
   /** Streams the enrollments of the generated programs, in id order. */

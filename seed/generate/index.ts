@@ -13,7 +13,8 @@ import { generateCommunities } from './communities';
 import { generateCooperation } from './cooperation';
 import { generateCounselingSessions } from './counseling';
 import { generateExperts } from './experts';
-import { generatePartnerships } from './partnerships';
+import { generateDiscoveredResources } from './discovered-resources';
+import { generatePartnerships, generateProposalsAndOfficePartnerships } from './partnerships';
 import { programPlan, streamEnrollments, streamPrograms } from './programs';
 import { generateSpaces, spacesByOwner } from './spaces';
 import { subjectPicker } from './subjects';
@@ -56,6 +57,14 @@ export function generateData(real: RealData, seed: number, programCount: number)
     sectionRandom(seed, 'partnerships'),
   );
   const plan = programPlan(learningCenters, partnerships, spacesByOwner(allSpaces), dongsByCode, pickSubject);
+  const proposalsAndOffices = generateProposalsAndOfficePartnerships(
+    real,
+    learningCenters,
+    experts,
+    partnerships,
+    sectionRandom(seed, 'partnership-proposals'),
+  );
+  const discoveredResources = generateDiscoveredResources(real, experts, sectionRandom(seed, 'discovered-resources'));
 
   return {
     schoolSpaces,
@@ -69,7 +78,8 @@ export function generateData(real: RealData, seed: number, programCount: number)
     ...cooperation,
     counselingSessions,
     communities,
-    partnerships,
+    partnerships: [...partnerships, ...proposalsAndOffices],
+    discoveredResources,
     programs: () => streamPrograms(plan, seed, programCount),
     enrollments: () => streamEnrollments(plan, seed, programCount),
   };

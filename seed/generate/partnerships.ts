@@ -3,12 +3,13 @@
  * institution hosting a center's venue is always a partner (venue sharing);
  * the rest are picked near the center.
  */
-import { dayOf, isoDate } from '../dates';
+import { dayOf, isoDate, kstDateTime } from '../dates';
 import { byDistanceFrom } from '../geo';
 import { sequenceId } from '../ids';
 import type {
   CivilProviderRow,
   EntityRef,
+  ExpertRow,
   GeoPoint,
   InstitutionTypename,
   LearningCenterRow,
@@ -124,6 +125,7 @@ export function generatePartnerships(
         kind,
         since: isoDate(random.int(firstDay, LAST_PARTNERSHIP)),
         active,
+        status: active ? 'ACTIVE' : 'ENDED',
       });
     };
 
@@ -145,4 +147,99 @@ export function generatePartnerships(
     }
   }
   return partnerships;
+}
+
+const PROPOSAL_NOTES = [
+  '방과후 교실을 주민 저녁 강좌에 함께 쓰면 동 센터의 공간 부족이 풀립니다.',
+  '도서관 독서 동아리와 함께 인문학 강좌를 열자는 주민 요청이 많습니다.',
+  '학교 시설을 주말 가족 강좌에 쓰자는 제안입니다.',
+  '강사 교류로 디지털 역량 강좌를 늘릴 수 있습니다.',
+];
+const DECLINE_REASONS = [
+  '올해 시설 보수 공사로 공간을 내줄 수 없습니다.',
+  '협력 내용을 다시 정리해 제안해 주십시오.',
+  null,
+];
+const FIRST_PROPOSAL = dayOf('2026-01-05');
+const LAST_PROPOSAL = dayOf('2026-06-30');
+const OFFICE_HOURS: [number, number] = [9 * 3600, 18 * 3600];
+
+/**
+ * What the lifecycle adds to the generated partnerships, numbered after them: proposals of a district's experts
+ * (some declined, the rest awaiting a decision) with schools and libraries of the district a center has no partnership
+ * with, and agreed partnerships of a few centers with their district's office of education and with the city's.
+ * Programs are planned before these: a proposal is no partner yet, and an office hosts no programs.
+ */
+export function generateProposalsAndOfficePartnerships(
+  real: RealData,
+  centers: readonly LearningCenterRow[],
+  experts: readonly ExpertRow[],
+  partnerships: readonly PartnershipRow[],
+  random: Random,
+): PartnershipRow[] {
+  const rows: PartnershipRow[] = [];
+  const nextId = () => sequenceId('PS', partnerships.length + rows.length + 1, 5);
+  const partnered = new Set(partnerships.map((row) => `${row.centerId}:${row.partner.id}`));
+  const cityOffice = real.educationOffices.find((office) => office.districtCodes.length === 0);
+  for (const district of real.districts) {
+    const districtCenters = centers.filter((center) => center.districtCode === district.code);
+    const districtExperts = experts.filter((expert) => expert.districtCode === district.code);
+    if (districtCenters.length === 0 || districtExperts.length === 0) continue;
+    const candidates: EntityRef<'School' | 'Library'>[] = [
+      ...real.schools
+        .filter((school) => school.districtCode === district.code)
+        .map(({ id }) => ({ typename: 'School' as const, id })),
+      ...real.libraries
+        .filter((library) => library.districtCode === district.code)
+        .map(({ id }) => ({ typename: 'Library' as const, id })),
+    ];
+    for (let n = random.int(1, 2); n > 0; n--) {
+      const center = random.pick(districtCenters);
+      const open = candidates.filter((partner) => !partnered.has(`${center.id}:${partner.id}`));
+      if (open.length === 0) continue;
+      const partner = random.pick(open);
+      partnered.add(`${center.id}:${partner.id}`);
+      const proposedOn = random.int(FIRST_PROPOSAL, LAST_PROPOSAL);
+      const declined = random.chance(0.4);
+      rows.push({
+        id: nextId(),
+        centerId: center.id,
+        partner,
+        kind: KIND_PICKERS[partner.typename](random),
+        since: isoDate(proposedOn),
+        active: false,
+        status: declined ? 'DECLINED' : 'PROPOSED',
+        proposal: {
+          expertId: random.pick(districtExperts).id,
+          proposedAt: kstDateTime(proposedOn, random.int(...OFFICE_HOURS)),
+          note: random.pick(PROPOSAL_NOTES),
+        },
+        decision: declined
+          ? {
+              decidedAt: kstDateTime(proposedOn + random.int(3, 20), random.int(...OFFICE_HOURS)),
+              declineReason: random.pick(DECLINE_REASONS),
+            }
+          : undefined,
+      });
+    }
+    const offices = [
+      ...(random.chance(0.5) ? [district.educationOfficeCode] : []),
+      ...(cityOffice && random.chance(0.1) ? [cityOffice.code] : []),
+    ];
+    for (const officeCode of offices) {
+      const center = random.pick(districtCenters);
+      if (partnered.has(`${center.id}:${officeCode}`)) continue;
+      partnered.add(`${center.id}:${officeCode}`);
+      rows.push({
+        id: nextId(),
+        centerId: center.id,
+        partner: { typename: 'EducationOffice', id: officeCode },
+        kind: random.chance(0.5) ? 'RESOURCE_SHARING' : 'INSTRUCTOR_EXCHANGE',
+        since: isoDate(random.int(Math.max(dayOf(center.openedOn), FIRST_PARTNERSHIP), LAST_PARTNERSHIP)),
+        active: true,
+        status: 'ACTIVE',
+      });
+    }
+  }
+  return rows;
 }

@@ -78,11 +78,12 @@ export function programPlan(
   pickSubject: (random: Random) => Subject,
 ): ProgramPlan {
   const activePartners = new Map<string, EntityRef<InstitutionTypename>[]>();
-  for (const partnership of partnerships) {
-    if (!partnership.active) continue;
-    const partners = activePartners.get(partnership.centerId) ?? [];
-    partners.push(partnership.partner);
-    activePartners.set(partnership.centerId, partners);
+  for (const { active, centerId, partner } of partnerships) {
+    // An office of education partners but hosts no programs.
+    if (!active || partner.typename === 'EducationOffice') continue;
+    const partners = activePartners.get(centerId) ?? [];
+    partners.push({ typename: partner.typename, id: partner.id });
+    activePartners.set(centerId, partners);
   }
   return {
     pickSubject,

@@ -8,22 +8,29 @@ import type { DistrictRow, DongRow, EducationOfficeRow, GeoPoint, LifelongEducat
 import { compareText } from '../ids';
 import { numberOrNull, pointOrNull, readDataCsv, textOrNull } from './source';
 
+/** The Seoul Metropolitan Office of Education (its own file: it serves no district), then its 11 support offices. */
 export function loadEducationOffices(): EducationOfficeRow[] {
-  return readDataCsv('seoul_education_support_offices.csv', [
+  const city = readDataCsv('seoul_office_of_education.csv', ['code', 'name_ko', 'name_en'] as const).map((row) => ({
+    code: row.code,
+    key: 'seoul',
+    nameKo: row.name_ko,
+    nameEn: row.name_en,
+    districtCodes: [],
+  }));
+  const support = readDataCsv('seoul_education_support_offices.csv', [
     'office_key',
     'name_ko',
     'name_en',
     'org_code_std2026',
     'gu_codes',
-  ] as const)
-    .map((row) => ({
-      code: row.org_code_std2026,
-      key: row.office_key,
-      nameKo: row.name_ko,
-      nameEn: row.name_en,
-      districtCodes: row.gu_codes.split('|').sort(compareText),
-    }))
-    .sort((a, b) => compareText(a.code, b.code));
+  ] as const).map((row) => ({
+    code: row.org_code_std2026,
+    key: row.office_key,
+    nameKo: row.name_ko,
+    nameEn: row.name_en,
+    districtCodes: row.gu_codes.split('|').sort(compareText),
+  }));
+  return [...city, ...support].sort((a, b) => compareText(a.code, b.code));
 }
 
 export function loadDistricts(offices: readonly EducationOfficeRow[]): DistrictRow[] {

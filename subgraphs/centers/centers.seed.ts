@@ -15,11 +15,15 @@ import { LifelongLearningExpert } from './network/expert.entity';
 import { LearningCenter, LearningCenterKind } from './places/learning-center.entity';
 import { LearningCommunity } from './network/learning-community.entity';
 import { LifelongEducationField } from './programs/lifelong-education-field.entity';
-import { Partnership } from './network/partnership.entity';
+import { Partnership, type PartnershipStatus } from './network/partnership.entity';
+import { DiscoveredResource } from './network/discovered-resource.entity';
 import { Program } from './programs/program.entity';
 import { ProgramSession } from './programs/program-session.entity';
 import type { SeedSettings } from '../../lib/config';
 import { buildNetwork } from '../../seed/network';
+
+/** Who seeded proposals, decisions and discovered resources were made by: no account. */
+const SEED_ACTOR = 'seed';
 
 /** Rows per INSERT: well under SQLite's 32766 bound parameters at ~20 columns. */
 const CHUNK = 1000;
@@ -157,7 +161,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
   await insertAll(
     em,
     Partnership,
-    network.partnerships.map(({ id, centerId, partner, kind, since, active }) => ({
+    network.partnerships.map(({ id, centerId, partner, kind, since, active, status, proposal, decision }) => ({
       id,
       center: centerId,
       districtCode: centerOf(centerId).districtCode,
@@ -166,6 +170,26 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       kind,
       since,
       active,
+      status: status as PartnershipStatus,
+      // Seeded proposals and decisions were made by no account: their actor is "seed".
+      proposedBy: proposal ? SEED_ACTOR : null,
+      proposedAt: proposal?.proposedAt ?? null,
+      proposalNote: proposal?.note ?? null,
+      decidedBy: decision ? SEED_ACTOR : null,
+      decidedAt: decision?.decidedAt ?? null,
+      declineReason: decision?.declineReason ?? null,
+    })),
+  );
+  await insertAll(
+    em,
+    DiscoveredResource,
+    network.discoveredResources.map(({ dongCode, institution, expertId: _expert, ...resource }) => ({
+      ...resource,
+      dong: dongCode,
+      institutionType: institution?.typename ?? null,
+      institutionId: institution?.id ?? null,
+      recordedBy: SEED_ACTOR,
+      archivedAt: null,
     })),
   );
 

@@ -19,7 +19,7 @@ import { EnrollmentResolver, ViewerEnrollmentsResolver, visibleEnrollment } from
 import { LifelongLearningExpert } from './network/expert.entity';
 import { ExpertMutations } from './network/expert.mutation';
 import { CitySupportResolver, ExpertResolver, LearningCommunityResolver } from './network/expert.resolver';
-import { institutionLinksResolvers } from './institutions/institution.resolver';
+import { EducationOfficePartnershipsResolver, institutionLinksResolvers } from './institutions/institution.resolver';
 import { LearningCenter } from './places/learning-center.entity';
 import { CenterSpaceResolver, LearningCenterResolver } from './places/learning-center.resolver';
 import { LearningCenterMutations } from './places/learning-center.mutation';
@@ -27,7 +27,13 @@ import { LearningCommunity } from './network/learning-community.entity';
 import { LifelongEducationField } from './programs/lifelong-education-field.entity';
 import { LifelongEducationFieldResolver } from './programs/lifelong-education-field.resolver';
 import { migrations } from './migrations';
-import { Partnership } from './network/partnership.entity';
+import { DiscoveredResource } from './network/discovered-resource.entity';
+import { DiscoveredResourceMutations } from './network/discovered-resource.mutation';
+import {
+  DiscoveredResourceResolver,
+  DistrictDiscoveredResourcesResolver,
+} from './network/discovered-resource.resolver';
+import { Partnership, PARTNERSHIP_STATUS_BACKFILL } from './network/partnership.entity';
 import { PartnershipMutations } from './network/partnership.mutation';
 import { PartnershipResolver } from './network/partnership.resolver';
 import { Program, PUBLISHED_AT_BACKFILL } from './programs/program.entity';
@@ -77,9 +83,13 @@ export const centersSubgraph: SubgraphDefinition = {
     ProgramSession,
     Enrollment,
     CounselingSession,
+    DiscoveredResource,
   ],
   migrations,
-  sqliteBackfills: [{ table: 'program', column: 'published_at', sql: PUBLISHED_AT_BACKFILL }],
+  sqliteBackfills: [
+    { table: 'program', column: 'published_at', sql: PUBLISHED_AT_BACKFILL },
+    { table: 'partnership', column: 'status', sql: PARTNERSHIP_STATUS_BACKFILL },
+  ],
   resolvers: [
     DistrictResolver,
     DongResolver,
@@ -101,11 +111,15 @@ export const centersSubgraph: SubgraphDefinition = {
     DistrictCounselingResolver,
     CounselingSessionResolver,
     ...institutionLinksResolvers,
+    EducationOfficePartnershipsResolver,
     PartnershipMutations,
     LearningCommunityMutations,
     ExpertMutations,
     CitySupportMutations,
     CounselingMutations,
+    DiscoveredResourceMutations,
+    DiscoveredResourceResolver,
+    DistrictDiscoveredResourcesResolver,
     ProgramMutationResolver,
     EnrollmentMutationResolver,
     ViewerResolver,

@@ -3,7 +3,10 @@ import type { EntityClass, FilterQuery, FindOneOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role, type Identity } from '../../lib/auth';
 import { requireScope } from '../../lib/subgraph/authorization';
-import { fail, UserErrorCode } from '../../lib/subgraph/mutation';
+import { lookupEntities } from '../../lib/entity-lookup';
+import type { SubgraphContext } from '../../lib/subgraph/context';
+import { fail, lookupForMutation, UserErrorCode } from '../../lib/subgraph/mutation';
+import type { PartnerTypename } from '../../lib/typenames';
 import { seoulNow } from './seoul-time';
 
 export { newId } from '../../lib/subgraph/mutation';
@@ -42,4 +45,18 @@ export function requireDistrict(
   field: string[] | null = null,
 ): void {
   requireScope(actsOnDistrict(identity, districtCode), `${what} in district ${districtCode}`, field);
+}
+
+/**
+ * Asks the owning subgraph whether an institution (or an office of education) named by an input exists: NOT_FOUND on
+ * `field` when it does not. A learning center is ours, so it is checked in the transaction instead.
+ */
+export async function remoteMustExist(
+  ctx: SubgraphContext,
+  { typename, id }: { typename: PartnerTypename; id: string },
+  field: string[],
+): Promise<void> {
+  if (typename === 'LearningCenter') return;
+  const found = await lookupForMutation(() => lookupEntities('centers', ctx.config, typename, [id]), field);
+  if (!found.has(id)) fail(UserErrorCode.NOT_FOUND, `There is no ${typename} ${JSON.stringify(id)}.`, field);
 }

@@ -9,7 +9,9 @@ import { ServedDistrict } from './served-district.entity';
 
 @Resolver(() => EducationOffice)
 export class EducationOfficeResolver {
-  @Query(() => [EducationOffice], { description: 'The 11 district education support offices, by code.' })
+  @Query(() => [EducationOffice], {
+    description: "The city's office of education and its 11 district support offices, by code.",
+  })
   educationOffices(@Ctx() { em }: SubgraphContext): Promise<EducationOffice[]> {
     return em.find(EducationOffice, {}, { orderBy: { code: 'asc' } });
   }

@@ -61,7 +61,11 @@ beforeAll(async () => {
       });
     return expected.get(code)!;
   };
-  for (const p of await sql(orm, 'select district_code, kind, active from partnership')) {
+  // Agreed partnerships only: a proposal (or a declined one) is not part of the network, nor public.
+  for (const p of await sql(
+    orm,
+    "select district_code, kind, active from partnership where status in ('ACTIVE', 'ENDED')",
+  )) {
     add(of(p.district_code).kinds, p.kind);
     if (truthy(p.active)) add(of(p.district_code).activeKinds, p.kind);
   }

@@ -22,11 +22,11 @@ afterAll(() => orm?.close());
 
 const node = (typename: string, id: string) => `${typename}:${id}`;
 
-/** The partnership edges a district should have, from the partnership rows. */
+/** The partnership edges a district should have, from the partnership rows (agreed ones: a proposal is no link). */
 async function partnershipFacts(districtCode: string, activeOnly: boolean, kinds?: string[]) {
   const rows = await sql(
     orm,
-    'select id, center_id, partner_type, partner_id, kind, active from partnership where district_code = ?',
+    "select id, center_id, partner_type, partner_id, kind, active from partnership where district_code = ? and status in ('ACTIVE', 'ENDED')",
     [districtCode],
   );
   return rows
@@ -126,12 +126,13 @@ describe('networkGraph of the city', () => {
       edges { id }
       nodes { typename institutionId institution { __typename
         ... on LearningCenter { id name } ... on School { id name } ... on Library { id name }
-        ... on CulturalCenter { id name } ... on CivilProvider { id name } } } } }`);
+        ... on CulturalCenter { id name } ... on CivilProvider { id name } ... on EducationOffice { id: code name: nameKo } } } } }`);
     const [{ n }] = await sql(orm, 'select count(*) as n from partnership where active = ?', [true]);
     expect(graph.edges).toHaveLength(Number(n));
     expect([...new Set(graph.nodes.map((x: any) => x.typename))].sort()).toEqual([
       'CivilProvider',
       'CulturalCenter',
+      'EducationOffice',
       'LearningCenter',
       'Library',
       'School',

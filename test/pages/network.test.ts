@@ -87,7 +87,7 @@ describeInBrowser('the network page in a browser', () => {
     const { page } = browser;
     const expected = await api<DistrictNetwork>(
       `query ($code: ID!) { district(code: $code) { nameKo learningCenters { name partnerships { partner {
-        __typename ... on School { name } ... on Library { name } ... on CulturalCenter { name } ... on CivilProvider { name } ... on LearningCenter { name } } } } } }`,
+        __typename ... on School { name } ... on Library { name } ... on CulturalCenter { name } ... on CivilProvider { name } ... on LearningCenter { name } ... on EducationOffice { name: nameKo } } } } } }`,
       { code: GANGNAM },
     );
     const centers = expected.district.learningCenters;

@@ -32,10 +32,13 @@ describe('seed network', () => {
   });
 
   describe('real data', () => {
-    it('has the 25 districts, 426 dongs and 11 education offices', () => {
+    it('has the 25 districts, 426 dongs, the office of education and its 11 support offices', () => {
       expect(network.districts).toHaveLength(25);
       expect(network.dongs).toHaveLength(426);
-      expect(network.educationOffices).toHaveLength(11);
+      expect(network.educationOffices).toHaveLength(12);
+      expect(network.educationOffices.filter((office) => office.districtCodes.length === 0)).toEqual([
+        expect.objectContaining({ code: '7010000', nameKo: '서울특별시교육청' }),
+      ]);
       expect(network.educationOffices.flatMap((office) => office.districtCodes).sort()).toEqual(
         network.districts.map((district) => district.code).sort(),
       );
@@ -178,14 +181,44 @@ describe('seed network', () => {
         ...network.civilProviders.map((row) => [row.id, row.districtCodes] as [string, string[]]),
       ]);
       const districtOfCenter = new Map(network.learningCenters.map((center) => [center.id, center.districtCode]));
-      const broken = network.partnerships.filter(
+      const withInstitutions = network.partnerships.filter(({ partner }) => partner.typename !== 'EducationOffice');
+      const broken = withInstitutions.filter(
         (partnership) =>
           !institutions.has(refKey(partnership.partner)) ||
           !districtsOf.get(partnership.partner.id)?.includes(districtOfCenter.get(partnership.centerId) ?? ''),
       );
       expect(broken.map((partnership) => partnership.id)).toEqual([]);
+      // An office partner is the center's district office or the city's office.
+      const officeOf = new Map(network.districts.map((district) => [district.code, district.educationOfficeCode]));
+      const withOffices = network.partnerships.filter(({ partner }) => partner.typename === 'EducationOffice');
+      expect(withOffices.length).toBeGreaterThan(0);
+      for (const { centerId, partner } of withOffices) {
+        expect(['7010000', officeOf.get(districtOfCenter.get(centerId)!)]).toContain(partner.id);
+      }
       const pairs = network.partnerships.map((partnership) => `${partnership.centerId}|${partnership.partner.id}`);
       expect(duplicates(pairs)).toEqual([]);
+    });
+
+    it('has proposals awaiting a decision and declined ones, each proposed by an expert of its district', () => {
+      const statuses = new Set(network.partnerships.map((partnership) => partnership.status));
+      expect([...statuses].sort()).toEqual(['ACTIVE', 'DECLINED', 'ENDED', 'PROPOSED']);
+      const districtOfCenter = new Map(network.learningCenters.map((center) => [center.id, center.districtCode]));
+      const districtOfExpert = new Map(network.experts.map((expert) => [expert.id, expert.districtCode]));
+      for (const row of network.partnerships.filter((partnership) => partnership.proposal)) {
+        expect(districtOfExpert.get(row.proposal!.expertId)).toBe(districtOfCenter.get(row.centerId));
+        expect(row.active).toBe(false);
+        expect(Boolean(row.decision)).toBe(row.status === 'DECLINED');
+      }
+      for (const row of network.partnerships) expect(row.active).toBe(row.status === 'ACTIVE');
+    });
+
+    it('has discovered resources in every district, each in a dong of its district', () => {
+      const districtOfDong = new Map(network.dongs.map((dong) => [dong.code, dong.districtCode]));
+      expect(new Set(network.discoveredResources.map((row) => row.districtCode)).size).toBe(25);
+      expect(new Set(network.discoveredResources.map((row) => row.kind)).size).toBe(3);
+      for (const row of network.discoveredResources.filter((resource) => resource.dongCode)) {
+        expect(districtOfDong.get(row.dongCode!)).toBe(row.districtCode);
+      }
     });
 
     it('has at least two experts per district, together covering all five duties', () => {
@@ -258,6 +291,7 @@ describe('seed network', () => {
       counselingSessions: network.counselingSessions,
       communities: network.communities,
       partnerships: network.partnerships,
+      discoveredResources: network.discoveredResources,
       programs,
       enrollments: [...network.enrollments()],
     };

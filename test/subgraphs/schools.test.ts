@@ -11,9 +11,10 @@ function countBy<T>(rows: T[], key: (row: T) => string): Map<string, number> {
 }
 
 describe('the schools subgraph', () => {
-  it('lists the 11 education support offices with the districts each serves', async () => {
+  it('lists the office of education, which serves no district of its own, and its 11 support offices', async () => {
     const { data } = await graphql(url(), '{ educationOffices { code nameKo districts { code } } }');
-    expect(data!.educationOffices).toHaveLength(officeRows.length);
+    expect(data!.educationOffices).toHaveLength(officeRows.length + 1);
+    expect(data!.educationOffices).toContainEqual({ code: '7010000', nameKo: '서울특별시교육청', districts: [] });
     for (const row of officeRows) {
       const office = data!.educationOffices.find((o: { code: string }) => o.code === row.org_code_std2026);
       expect(office.nameKo).toBe(row.name_ko);
@@ -28,7 +29,7 @@ describe('the schools subgraph', () => {
       '{ schools { totalCount } educationOffices { code schools(first: 1) { totalCount } } }',
     );
     expect(data!.schools.totalCount).toBe(schoolRows.length);
-    for (const office of data!.educationOffices) expect(office.schools.totalCount).toBe(expected.get(office.code));
+    for (const office of data!.educationOffices) expect(office.schools.totalCount).toBe(expected.get(office.code) ?? 0);
   });
 
   it('gives a school its level, address and education office from the source row', async () => {

@@ -236,7 +236,7 @@ export function setUpNetworkWrites(): void {
     orm = await openSubgraphDatabase('centers');
     const data = await query(
       `query($home: ID!, $away: ID!) {
-        home: learningCenters(filter: { districtCode: $home }, first: 2) { edges { node { id partnerships { partner { ... on School { id } ... on Library { id } ... on CulturalCenter { id } ... on CivilProvider { id } ... on LearningCenter { id } } } } } }
+        home: learningCenters(filter: { districtCode: $home }, first: 2) { edges { node { id } } }
         away: learningCenters(filter: { districtCode: $away }, first: 1) { edges { node { id } } }
         district(code: $home) {
           schools(first: 30) { edges { node { id } } }
@@ -251,9 +251,8 @@ export function setUpNetworkWrites(): void {
     world.homeCenter = data.home.edges[0].node.id;
     world.homeCenter2 = data.home.edges[1].node.id;
     world.awayCenter = data.away.edges[0].node.id;
-    const partnered = new Set(
-      data.home.edges[0].node.partnerships.map((p: { partner: { id: string } }) => p.partner.id),
-    );
+    // From the database: proposals and declined ones are not public, yet their partners are not fresh either.
+    const partnered = new Set((await partnershipRows(world.homeCenter)).map((row) => row.partnerId));
     const lists: [string, string][] = [
       ['SCHOOL', 'schools'],
       ['LIBRARY', 'libraries'],

@@ -16,7 +16,7 @@ import { Dong } from '../places/dong.entity';
 import { LifelongLearningExpert } from '../network/expert.entity';
 import { LearningCenter, LearningCenterKind } from '../places/learning-center.entity';
 import { LifelongEducationField } from '../programs/lifelong-education-field.entity';
-import { Partnership, PartnershipKind } from '../network/partnership.entity';
+import { AGREED_STATUSES, Partnership, PartnershipKind } from '../network/partnership.entity';
 import { Program, ProgramStatus } from '../programs/program.entity';
 import { ProgramTrack } from '../programs/program-track';
 
@@ -168,7 +168,11 @@ const PROGRAM_AGGREGATES = {
   published: `sum(case when ${PUBLISHED} then 1 else 0 end)`,
   drafts: 'sum(case when published_at is null then 1 else 0 end)',
 };
-const PARTNERSHIP_AGGREGATES = { n: 'count(*)', active: 'sum(case when active then 1 else 0 end)' };
+/** Agreed partnerships only (active or ended): proposals and declined ones are not part of the network, nor public. */
+const PARTNERSHIP_AGGREGATES = {
+  n: `sum(case when status in (${AGREED_STATUSES.map((status) => `'${status}'`).join(', ')}) then 1 else 0 end)`,
+  active: 'sum(case when active then 1 else 0 end)',
+};
 
 const DONGS: Aggregation<Dong> = { name: 'dongs', entity: Dong, district: 'district', aggregates: { n: 'count(*)' } };
 const EXPERTS: Aggregation<LifelongLearningExpert> = {

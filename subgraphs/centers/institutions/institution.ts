@@ -7,10 +7,11 @@ import type { EntityClass } from '@mikro-orm/core';
 import { createUnionType, type ClassType } from 'type-graphql';
 import type { RequestLoaders } from '../../../lib/subgraph/loaders';
 import { CenterSpace } from '../places/center-space.entity';
-import type { InstitutionTypename, VenueTypename } from '../../../lib/typenames';
+import type { PartnerTypename, VenueTypename } from '../../../lib/typenames';
 import {
   CivilProvider,
   CulturalCenter,
+  EducationOffice,
   CulturalSpace,
   Library,
   LibrarySpace,
@@ -19,7 +20,7 @@ import {
 } from './institution.stub';
 import { LearningCenter } from '../places/learning-center.entity';
 
-const INSTITUTION_CLASSES = [LearningCenter, School, Library, CulturalCenter, CivilProvider] as const;
+const INSTITUTION_CLASSES = [LearningCenter, School, Library, CulturalCenter, CivilProvider, EducationOffice] as const;
 const VENUE_CLASSES = [SchoolSpace, LibrarySpace, CulturalSpace, CenterSpace] as const;
 
 /** The member class a resolved value is an instance of (stubs and entities alike). */
@@ -29,7 +30,8 @@ function memberOf(classes: readonly ClassType[]) {
 
 export const Institution = createUnionType({
   name: 'Institution',
-  description: 'An institution of the network that can host programs or partner with a center.',
+  description:
+    'An institution of the network that can host programs or partner with a center (an office of education only partners).',
   types: () => INSTITUTION_CLASSES,
   resolveType: memberOf(INSTITUTION_CLASSES),
 });
@@ -41,7 +43,7 @@ export const Venue = createUnionType({
   resolveType: memberOf(VENUE_CLASSES),
 });
 
-type Typename = InstitutionTypename | VenueTypename;
+type Typename = PartnerTypename | VenueTypename;
 type Member =
   | LearningCenter
   | CenterSpace
@@ -49,6 +51,7 @@ type Member =
   | Library
   | CulturalCenter
   | CivilProvider
+  | EducationOffice
   | SchoolSpace
   | LibrarySpace
   | CulturalSpace;
@@ -72,6 +75,7 @@ export async function memberByRef(loaders: RequestLoaders, typename: Typename, i
     if (!row) throw new Error(`${typename} ${id} does not exist`);
     return row;
   }
+  if (typename === 'EducationOffice') return Object.assign(new EducationOffice(), { code: id });
   const stub = STUBS[typename];
   if (!stub) throw new Error(`unknown typename ${typename}`);
   return Object.assign(new stub(), { id });

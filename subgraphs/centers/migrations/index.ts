@@ -9,6 +9,7 @@ import { Migration20261204112503 } from './Migration20261204112503';
 import { Migration20261204112534 } from './Migration20261204112534';
 import { Migration20261204134511 } from './Migration20261204134511';
 import { Migration20261204134841 } from './Migration20261204134841';
+import { Migration20261204135130 } from './Migration20261204135130';
 
 /** PostgreSQL migrations, in the order they run (`npm run migrations -- create <subgraph>` adds one). */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204112534', class: Migration20261204112534 },
   { name: 'Migration20261204134511', class: Migration20261204134511 },
   { name: 'Migration20261204134841', class: Migration20261204134841 },
+  { name: 'Migration20261204135130', class: Migration20261204135130 },
 ];

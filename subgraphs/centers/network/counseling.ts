@@ -25,18 +25,26 @@ const PERSONAL_DATA: [RegExp, string][] = [
   [/@/, 'an email address'],
   [/\d{6}\s*-?\s*[1-8]\d{6}/, 'a resident registration number'],
   [/(^|\D)01[016789][\s.-]?\d{3,4}[\s.-]?\d{4}(\D|$)/, 'a mobile phone number'],
+  // A landline inside a text (02-123-4567, 031) 123 4567).
+  [/(^|\D)0\d{1,2}[\s.)-]{1,2}\d{3,4}[\s.-]\d{4}(\D|$)/, 'a phone number'],
   [/^\+?[\d\s().-]{8,}$/, 'a phone number'],
 ];
+
+/** What personal data `text` looks like ("an email address" ...), or undefined: for references and free texts alike. */
+export function personalDataIn(text: string): string | undefined {
+  const trimmed = text.trim();
+  return PERSONAL_DATA.find(([pattern]) => pattern.test(trimmed))?.[1];
+}
 
 /** Refuses a learner reference that is not an opaque code, saying what personal data it looks like. */
 export function checkLearnerRef(check: InputCheck, learnerRef: string): InputCheck {
   const reference = learnerRef.trim();
-  const personal = PERSONAL_DATA.find(([pattern]) => pattern.test(reference));
+  const personal = personalDataIn(reference);
   return check
     .expect(
       !personal,
       'learnerRef',
-      `learnerRef looks like ${personal?.[1]}: give the center's opaque learner code, never personal data`,
+      `learnerRef looks like ${personal}: give the center's opaque learner code, never personal data`,
     )
     .expect(
       !!personal || OPAQUE_REFERENCE.test(reference),

@@ -8,8 +8,8 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { INSTITUTION_TYPENAMES, type InstitutionTypename } from '../../../lib/typenames';
-import { Partnership, PartnershipKind } from './partnership.entity';
+import { PARTNER_TYPENAMES, type InstitutionTypename, type PartnerTypename } from '../../../lib/typenames';
+import { AGREED_STATUSES, Partnership, PartnershipKind } from './partnership.entity';
 import { Program, ProgramStatus } from '../programs/program.entity';
 import type { ProgramTrack } from '../programs/program-track';
 
@@ -26,9 +26,10 @@ registerEnumType(NetworkEdgeKind, {
 export class NetworkNode {
   @Field(() => ID, { description: 'Typename and id, e.g. "Library:LIB0001"; edges refer to it.' }) id!: string;
   @Field(() => String, {
-    description: 'The Institution member: LearningCenter, School, Library, CulturalCenter or CivilProvider.',
+    description:
+      'The Institution member: LearningCenter, School, Library, CulturalCenter, CivilProvider or EducationOffice.',
   })
-  typename!: InstitutionTypename;
+  typename!: PartnerTypename;
   @Field(() => ID, { description: 'The id of the institution in its own subgraph.' }) institutionId!: string;
   @Field(() => Int, { description: 'How many edges of this graph touch it.' }) degree!: number;
   @Field(() => Int, { nullable: true, description: 'Hops from the institution asked about (institutionLinks only).' })
@@ -64,7 +65,7 @@ export interface GraphFilter {
 }
 
 interface NodeRef {
-  typename: InstitutionTypename;
+  typename: PartnerTypename;
   id: string;
 }
 export const nodeId = ({ typename, id }: NodeRef): string => `${typename}:${id}`;
@@ -79,7 +80,7 @@ function touchingCondition(
   idProperty: string,
 ) {
   const centers = nodes.filter((node) => node.typename === 'LearningCenter').map((node) => node.id);
-  const others = INSTITUTION_TYPENAMES.map((typename) => ({
+  const others = PARTNER_TYPENAMES.map((typename) => ({
     typename,
     ids: nodes.filter((node) => node.typename === typename).map((node) => node.id),
   })).filter(({ ids }) => ids.length > 0);
@@ -101,7 +102,8 @@ async function partnershipEdges(ctx: SubgraphContext, scope: Scope, filter: Grap
   const where = {
     $and: [
       scopeCondition(scope, 'partnerType', 'partnerId'),
-      filter.activeOnly ? { active: true } : {},
+      // The graph shows agreed links only: a proposal, or a declined one, is no link (and is not public).
+      filter.activeOnly ? { active: true } : { status: { $in: AGREED_STATUSES } },
       filter.partnershipKinds ? { kind: { $in: [...filter.partnershipKinds] } } : {},
     ],
   } as FilterQuery<Partnership>;
@@ -167,7 +169,7 @@ async function edgesIn(ctx: SubgraphContext, scope: Scope, filter: GraphFilter):
 
 const refOf = (id: string): NodeRef => {
   const at = id.indexOf(':');
-  return { typename: id.slice(0, at) as InstitutionTypename, id: id.slice(at + 1) };
+  return { typename: id.slice(0, at) as PartnerTypename, id: id.slice(at + 1) };
 };
 
 function toGraph(

@@ -9,7 +9,8 @@ export class CreatePartnershipInput {
   centerId!: string;
 
   @Field(() => InstitutionRefInput, {
-    description: 'A school, library, cultural center, civil provider or another learning center.',
+    description:
+      'A school, library, cultural center, civil provider, another learning center or an office of education.',
   })
   partner!: InstitutionRefInput;
 
@@ -29,8 +30,25 @@ export class CreatePartnershipInput {
   idempotencyKey?: string | null;
 }
 
+@InputType({
+  description: "An expert's proposal of a partnership, for the district's officer (or the city) to decide.",
+})
+export class ProposePartnershipInput extends CreatePartnershipInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the partnership is worth making (at most 1000 characters).',
+  })
+  note?: string | null;
+}
+
 @InputType()
 export class PartnershipIdInput {
   @Field(() => ID)
   id!: string;
+}
+
+@InputType({ description: 'A proposal to decline, and why.' })
+export class DeclinePartnershipInput extends PartnershipIdInput {
+  @Field(() => String, { nullable: true, description: 'Why it is declined (at most 1000 characters).' })
+  reason?: string | null;
 }

@@ -12,6 +12,7 @@ import { LearningCenter } from './learning-center.entity';
 import { LearningCommunity } from '../network/learning-community.entity';
 import { COMMUNITY_ORDER, EXPERT_ORDER, SPACE_ORDER } from '../orders';
 import { PARTNERSHIP_ORDER } from '../network/partnership.connection';
+import { withinScope } from '../network/partnership.access';
 import { Partnership } from '../network/partnership.entity';
 import { PROGRAM_ORDER, ProgramConnection } from '../programs/program.connection';
 import { Program } from '../programs/program.entity';
@@ -76,8 +77,8 @@ export class LearningCenterResolver {
   }
 
   @FieldResolver(() => [Partnership], { description: "The center's partnerships, oldest first." })
-  partnerships(@Root() center: LearningCenter, @Ctx() { loaders }: SubgraphContext): Promise<Partnership[]> {
-    return loaders.listBy(Partnership, 'center', PARTNERSHIP_ORDER).load(center.id);
+  async partnerships(@Root() center: LearningCenter, @Ctx() ctx: SubgraphContext): Promise<Partnership[]> {
+    return ctx.loaders.listBy(Partnership, 'center', PARTNERSHIP_ORDER, await withinScope(ctx, {})).load(center.id);
   }
 
   @FieldResolver(() => [LearningCommunity])

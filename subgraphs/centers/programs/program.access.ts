@@ -6,13 +6,17 @@
  * Learning Expert (EXPERT) of the program's district for the programs a
  * learning center hosts. An expert develops and operates the district's
  * programs but does not handle enrollments: they hold residents' ids, which
- * stay with the host, the officer and the city.
+ * stay with the host, the officer and the city. An office of education
+ * (EDUCATION_OFFICE) reads, never changes, the programs of the schools it
+ * supervises, drafts included.
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import { Role, type Identity } from '../../../lib/auth';
+import type { SubgraphContext } from '../../../lib/subgraph/context';
 import type { InstitutionTypename } from '../../../lib/typenames';
+import { schoolsSupervisedBy } from '../institutions/education-office';
 import type { Enrollment } from './enrollment.entity';
-import { ProgramStatus, type Program } from './program.entity';
+import { Program, ProgramStatus } from './program.entity';
 
 /** What the rules look at: where a program runs and who hosts it. */
 export interface ProgramScope {
@@ -56,10 +60,17 @@ export function canSeeProgram(identity: Identity | null, program: Program): bool
   return isPublic(program) || canManageProgram(identity, program);
 }
 
-/** The programs of `status` a caller may list, as a condition to add to a program filter (undefined: no condition). */
-export function visibleScope(identity: Identity | null, status: ProgramStatus): FilterQuery<Program> | undefined {
+/**
+ * The programs of `status` a caller may list, as a condition to add to a program filter (undefined: no condition).
+ * `officeSchools`: for an office of education, the schools it supervises among the hosts of unpublished programs.
+ */
+export function visibleScope(
+  identity: Identity | null,
+  status: ProgramStatus,
+  officeSchools: readonly string[] = [],
+): FilterQuery<Program> | undefined {
   if (status === ProgramStatus.PUBLISHED) return undefined;
-  const managed = draftScope(identity);
+  const managed = draftScope(identity, officeSchools);
   if (status === ProgramStatus.DRAFT || !managed) return managed;
   return { $or: [{ publishedAt: { $ne: null } }, managed] } as FilterQuery<Program>;
 }
@@ -68,7 +79,10 @@ export function visibleScope(identity: Identity | null, status: ProgramStatus): 
  * The never-published programs a caller may list, as a condition to add to a program filter:
  * undefined for the city admin (all of them), nothing for anonymous callers and other roles.
  */
-export function draftScope(identity: Identity | null): FilterQuery<Program> | undefined {
+export function draftScope(
+  identity: Identity | null,
+  officeSchools: readonly string[] = [],
+): FilterQuery<Program> | undefined {
   switch (identity?.role) {
     case Role.CITY_ADMIN:
       return undefined;
@@ -78,6 +92,8 @@ export function draftScope(identity: Identity | null): FilterQuery<Program> | un
       return { districtCode: identity.district, hostType: EXPERT_MANAGED_HOST };
     case Role.INSTITUTION:
       return { hostType: identity.institution!.typename, hostId: identity.institution!.id };
+    case Role.EDUCATION_OFFICE:
+      return { hostType: 'School', hostId: { $in: [...officeSchools] } };
     default:
       return { id: { $in: [] } };
   }
@@ -90,4 +106,38 @@ export function holdsEnrollment(identity: Identity | null, enrollment: Enrollmen
 /** An enrollment is seen (and cancelled) by its resident and by those who manage its program (experts aside). */
 export function canSeeEnrollment(identity: Identity | null, enrollment: Enrollment, program: Program): boolean {
   return holdsEnrollment(identity, enrollment) || canManageEnrollments(identity, program);
+}
+
+const officeSchoolsOf = new WeakMap<SubgraphContext, Promise<string[]>>();
+
+/**
+ * For an EDUCATION_OFFICE caller, the schools it supervises among the hosts of never-published programs (asked of
+ * the schools subgraph once per request); empty for everyone else.
+ */
+export function officeSchoolsWithDrafts(ctx: SubgraphContext): Promise<string[]> {
+  const office = ctx.identity?.role === Role.EDUCATION_OFFICE ? ctx.identity.educationOffice : undefined;
+  if (!office) return Promise.resolve([]);
+  let schools = officeSchoolsOf.get(ctx);
+  if (!schools) {
+    schools = (async () => {
+      const hosts = await ctx.em.find(Program, { hostType: 'School', publishedAt: null }, { fields: ['hostId'] });
+      return [
+        ...(await schoolsSupervisedBy(
+          ctx,
+          office,
+          hosts.map((row) => row.hostId),
+        )),
+      ];
+    })();
+    officeSchoolsOf.set(ctx, schools);
+  }
+  return schools;
+}
+
+/** Whether the caller sees this program: as canSeeProgram, and an office of education its schools' programs. */
+export async function canReadProgram(ctx: SubgraphContext, program: Program): Promise<boolean> {
+  if (canSeeProgram(ctx.identity, program)) return true;
+  const office = ctx.identity?.role === Role.EDUCATION_OFFICE ? ctx.identity.educationOffice : undefined;
+  if (!office || program.hostType !== 'School') return false;
+  return (await schoolsSupervisedBy(ctx, office, [program.hostId])).has(program.hostId);
 }

@@ -8,7 +8,7 @@ import { InstitutionType, TYPENAME_OF } from '../institutions/institution-type';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 import { Program, ProgramStatus } from './program.entity';
 import { ProgramTrack } from './program-track';
-import { visibleScope } from './program.access';
+import { officeSchoolsWithDrafts, visibleScope } from './program.access';
 import { definedOnly } from '../where';
 
 /** Titles are at most 200 characters; a longer search text cannot match and would only cost a scan. */
@@ -100,6 +100,7 @@ export async function programWhere(
     seatsLeft: f.hasSeatsLeft == null ? undefined : f.hasSeatsLeft ? { $gt: 0 } : { $lte: 0 },
     ...(f.titleContains ? foldedContainsText('title_folded', f.titleContains) : {}),
   }) as FilterQuery<Program>;
-  const scope = visibleScope(ctx.identity, status);
+  const officeSchools = status === ProgramStatus.PUBLISHED ? [] : await officeSchoolsWithDrafts(ctx);
+  const scope = visibleScope(ctx.identity, status, officeSchools);
   return scope ? ({ $and: [where, scope] } as FilterQuery<Program>) : where;
 }

@@ -14,7 +14,7 @@ import {
   type MutationOptions,
 } from '../../../lib/subgraph/mutation';
 import { VENUE_TYPENAME_OF, type VenueRefInput } from '../institutions/institution-ref.input';
-import { TYPENAME_OF } from '../institutions/institution-type';
+import { hostTypenameOf } from '../institutions/institution-type';
 import type { InstitutionTypename } from '../../../lib/typenames';
 import { LearningCenter } from '../places/learning-center.entity';
 import { LifelongEducationField } from './lifelong-education-field.entity';
@@ -182,7 +182,13 @@ async function createProgram(
   const identity = requireRole(ctx.identity, PROGRAM_WRITERS);
   const center = await em.findOne(LearningCenter, input.centerId);
   if (!center) fail(UserErrorCode.NOT_FOUND, `There is no learning center ${input.centerId}.`, ['input', 'centerId']);
-  const host = { typename: TYPENAME_OF[input.host.type], id: input.host.id };
+  const hostTypename = hostTypenameOf(input.host.type);
+  if (!hostTypename)
+    fail(UserErrorCode.INVALID_INPUT, 'An office of education is a partner, not a host of programs.', [
+      'input',
+      'host',
+    ]);
+  const host = { typename: hostTypename, id: input.host.id };
   // An officer (or an expert) is refused for the center's district, an institution (or an expert) for the host.
   const refused =
     identity.role === Role.DISTRICT_OFFICER ||

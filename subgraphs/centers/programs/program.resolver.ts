@@ -5,7 +5,7 @@ import { Institution, memberByRef, Venue, venueByRef } from '../institutions/ins
 import { LearningCenter } from '../places/learning-center.entity';
 import { LifelongEducationField } from './lifelong-education-field.entity';
 import { SESSION_ORDER } from '../orders';
-import { canSeeProgram } from './program.access';
+import { canReadProgram } from './program.access';
 import { paginatePrograms, ProgramConnection } from './program.connection';
 import { Program } from './program.entity';
 import { ProgramFilter, programWhere } from './program.filter';
@@ -14,7 +14,7 @@ import { ProgramSession } from './program-session.entity';
 /** A program by id as the caller may see it (program(id) and `__resolveReference`): null when absent or a draft they may not see. */
 export async function visibleProgram(ctx: SubgraphContext, id: string): Promise<Program | null> {
   const program = await ctx.loaders.byId(Program).load(id);
-  return program && canSeeProgram(ctx.identity, program) ? program : null;
+  return program && (await canReadProgram(ctx, program)) ? program : null;
 }
 
 @Resolver(() => Program)
@@ -22,7 +22,7 @@ export class ProgramResolver {
   @Query(() => Program, {
     nullable: true,
     description:
-      "A program by id; a draft reads as null except to its host, district officer, city admin and (for a learning center's program) the district's experts.",
+      "A program by id; a draft reads as null except to its host, district officer, city admin, (for a learning center's program) the district's experts and (for a school's) the school's office of education.",
   })
   program(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Program | null> {
     return visibleProgram(ctx, id);

@@ -36,7 +36,8 @@ const INSTITUTION_FIELDS = `__typename
   ... on School { id name }
   ... on Library { id name }
   ... on CulturalCenter { id name }
-  ... on CivilProvider { id name }`;
+  ... on CivilProvider { id name }
+  ... on EducationOffice { id: code name: nameKo }`;
 
 export const DISTRICT_QUERY = `query NetworkDistrict($code: ID!) {
   district(code: $code) {

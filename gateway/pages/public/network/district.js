@@ -10,6 +10,7 @@ export const TYPE_COLOURS = {
   Library: '#00798c',
   CulturalCenter: '#7b4fa0',
   CivilProvider: '#30638e',
+  EducationOffice: '#6b7280',
 };
 const KIND_COLOURS = {
   VENUE_SHARING: '#4d7c0f',
