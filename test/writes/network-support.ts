@@ -236,7 +236,7 @@ export function setUpNetworkWrites(): void {
     orm = await openSubgraphDatabase('centers');
     const data = await query(
       `query($home: ID!, $away: ID!) {
-        home: learningCenters(filter: { districtCode: $home }, first: 2) { edges { node { id } } }
+        home: learningCenters(filter: { districtCode: $home }, first: 10) { edges { node { id } } }
         away: learningCenters(filter: { districtCode: $away }, first: 1) { edges { node { id } } }
         district(code: $home) {
           schools(first: 30) { edges { node { id } } }
@@ -248,8 +248,16 @@ export function setUpNetworkWrites(): void {
       }`,
       { home: HOME, away: AWAY },
     );
-    world.homeCenter = data.home.edges[0].node.id;
-    world.homeCenter2 = data.home.edges[1].node.id;
+    // The tests link homeCenter with offices of education themselves, so it must start with no office as a partner.
+    const homeCenters: string[] = data.home.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    const officeFree: string[] = [];
+    for (const id of homeCenters) {
+      const rows = await partnershipRows(id);
+      if (!rows.some((row) => row.partnerType === 'EducationOffice')) officeFree.push(id);
+    }
+    if (officeFree.length === 0) throw new Error(`every listed center of ${HOME} already partners an office`);
+    world.homeCenter = officeFree[0];
+    world.homeCenter2 = homeCenters.find((id) => id !== world.homeCenter)!;
     world.awayCenter = data.away.edges[0].node.id;
     // From the database: proposals and declined ones are not public, yet their partners are not fresh either.
     const partnered = new Set((await partnershipRows(world.homeCenter)).map((row) => row.partnerId));
