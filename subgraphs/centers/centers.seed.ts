@@ -18,6 +18,7 @@ import { Program } from './programs/program.entity';
 import { ProgramSession } from './programs/program-session.entity';
 import type { SeedSettings } from '../../lib/config';
 import { buildNetwork } from '../../seed/network';
+import type { SourceCode } from '../../lib/subgraph/provenance';
 
 /** Rows per INSERT: well under SQLite's 32766 bound parameters at ~20 columns. */
 const CHUNK = 1000;
@@ -34,12 +35,15 @@ function* chunks<T>(rows: Iterable<T>, size = CHUNK): Generator<T[]> {
   if (chunk.length > 0) yield chunk;
 }
 
+/** Inserts the rows, each labelled with its `source` when the entity is a record (lib/subgraph/provenance.ts). */
 async function insertAll<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
-  rows: Iterable<unknown>,
+  rows: Iterable<object>,
+  source?: SourceCode,
 ): Promise<void> {
-  for (const chunk of chunks(rows)) await em.insertMany(entity, chunk as RequiredEntityData<T>[]);
+  for (const chunk of chunks(rows))
+    await em.insertMany(entity, chunk.map((row) => (source ? { ...row, source } : row)) as RequiredEntityData<T>[]);
 }
 
 export async function seedCenters(em: EntityManager, settings: SeedSettings): Promise<void> {
@@ -55,6 +59,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       lng,
       areaKm2,
     })),
+    'ADMDONG_2021',
   );
   await insertAll(
     em,
@@ -68,6 +73,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       lng,
       areaKm2,
     })),
+    'ADMDONG_2021',
   );
   await insertAll(
     em,
@@ -78,6 +84,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       nameKo,
       nameEn,
     })),
+    'NILE_FIELDS_2009',
   );
   await insertAll(
     em,
@@ -93,6 +100,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       venueId: center.venue?.id ?? null,
       openedOn: center.openedOn,
     })),
+    'GENERATED',
   );
   await insertAll(
     em,
@@ -109,11 +117,13 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       center: centerId,
       duties,
     })),
+    'GENERATED',
   );
   await insertAll(
     em,
     CitySupport,
     network.citySupport.map(({ districtCode, ...support }) => ({ ...support, district: districtCode })),
+    'GENERATED',
   );
   await insertAll(
     em,
@@ -124,11 +134,13 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       learnerKey: learnerKeyOf(session.districtCode, learnerRef),
       expert: expertId,
     })),
+    'GENERATED',
   );
   await insertAll(
     em,
     LearningCommunity,
     network.communities.map(({ centerId, ...community }) => ({ ...community, center: centerId })),
+    'GENERATED',
   );
 
   const centers = new Map(network.learningCenters.map((center) => [center.id, center]));
@@ -150,6 +162,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       since,
       active,
     })),
+    'GENERATED',
   );
 
   // Programs and enrollments both stream in program order: each chunk of programs takes the
@@ -180,6 +193,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       em,
       Enrollment,
       taken.map(({ programId, ...enrollment }) => ({ ...enrollment, program: programId })),
+      'GENERATED',
     );
   }
   if (!next.done) throw new Error(`enrollment ${next.value.id} is out of program order or refers to no program`);
@@ -217,6 +231,7 @@ function programData(
     version: 1,
     createdAt: program.createdAt,
     updatedAt: program.createdAt,
+    source: 'GENERATED',
     modified: Date.parse(program.createdAt), // the feed's change number: later writes go above it (programs/program-modified.ts)
   } as RequiredEntityData<Program>;
 }

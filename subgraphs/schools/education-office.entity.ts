@@ -1,6 +1,7 @@
 import { Collection, Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ServedDistrict } from './served-district.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../lib/subgraph/provenance';
 
 /** One of the 11 district education support offices of the Seoul Metropolitan Office of Education. */
 @Directive('@key(fields: "code")')
@@ -21,4 +22,7 @@ export class EducationOffice {
 
   @OneToMany(() => ServedDistrict, (served) => served.educationOffice)
   servedDistricts = new Collection<ServedDistrict>(this);
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -7,6 +7,7 @@ import { Migration20261204041155 } from './Migration20261204041155';
 import { Migration20261204055427 } from './Migration20261204055427';
 import { Migration20261204112503 } from './Migration20261204112503';
 import { Migration20261204112534 } from './Migration20261204112534';
+import { Migration20261204135500 } from './Migration20261204135500';
 
 /** PostgreSQL migrations, in the order they run (`npm run migrations -- create <subgraph>` adds one). */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204055427', class: Migration20261204055427 },
   { name: 'Migration20261204112503', class: Migration20261204112503 },
   { name: 'Migration20261204112534', class: Migration20261204112534 },
+  { name: 'Migration20261204135500', class: Migration20261204135500 },
 ];

@@ -1,6 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { District } from '../places/district.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum CitySupportKind {
   EXPERT_STAFFING = 'EXPERT_STAFFING',
@@ -12,7 +13,10 @@ registerEnumType(CitySupportKind, {
   description: 'How the city helps a district run its centers.',
 });
 
-@ObjectType({ description: "The city's support to a district in one year." })
+@ObjectType({
+  description:
+    "The city's support to a district in one year. In the demonstration seed these are generated (provenance GENERATED).",
+})
 @Entity({ tableName: 'city_support' })
 export class CitySupport {
   @Field(() => ID)
@@ -37,4 +41,7 @@ export class CitySupport {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   note!: string | null;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -3,6 +3,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { DateScalar } from '../../../lib/subgraph/scalars';
 import { INSTITUTION_TYPENAMES, type InstitutionTypename } from '../../../lib/typenames';
 import type { LearningCenter } from '../places/learning-center.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum PartnershipKind {
   VENUE_SHARING = 'VENUE_SHARING',
@@ -14,7 +15,10 @@ registerEnumType(PartnershipKind, { name: 'PartnershipKind', description: 'What 
 
 /** A cooperation link between a center and a school, library, cultural center or civil provider. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A cooperation link between a learning center and a partner institution.' })
+@ObjectType({
+  description:
+    'A cooperation link between a learning center and a partner institution. In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'partnership' })
 @Index({ properties: ['since', 'id'] })
 @Index({ properties: ['districtCode', 'since', 'id'] })
@@ -48,4 +52,7 @@ export class Partnership {
   @Field()
   @Property({ index: true })
   active!: boolean;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

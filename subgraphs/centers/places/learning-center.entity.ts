@@ -5,10 +5,14 @@ import { DateScalar } from '../../../lib/subgraph/scalars';
 import type { District } from './district.entity';
 import type { Dong } from './dong.entity';
 import { VENUE_TYPENAMES, type VenueTypename } from '../../../lib/typenames';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 /** A Neighborhood Learning Center (동네배움터): one per dong, run by the district. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A Neighborhood Learning Center (동네배움터), one in every dong.' })
+@ObjectType({
+  description:
+    'A Neighborhood Learning Center (동네배움터), one in every dong. In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'learning_center' })
 @Index({ properties: ['name', 'id'] })
 export class LearningCenter {
@@ -47,4 +51,7 @@ export class LearningCenter {
   @Field(() => DateScalar, { nullable: true })
   @Property({ length: 10, nullable: true })
   openedOn!: string | null;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }
