@@ -49,7 +49,7 @@ interface Dataset {
 export const DATASETS = {
   ADMDONG_2021: {
     source:
-      'Administrative dong boundaries of Statistics Korea SGIS (KOGL Type 1), processed by vuski/admdongkor ver20210401; gu codes and names from southkorea/seoul-maps',
+      'Administrative dong boundaries of Statistics Korea SGIS (KOGL Type 1), processed by vuski/admdongkor ver20210401, with the later changes of its change log; gu codes and names from southkorea/seoul-maps',
     sourceDate: '2021-04-01',
     licence:
       'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): 통계청 SGIS에서 공공누리 제1유형으로 개방한 행정동 경계를 가공한 것 (가공: vuski/admdongkor)',
@@ -131,6 +131,8 @@ export function provenanceOf(code: string): Provenance {
     const { source, sourceDate, licence } = DATASETS[code];
     return { origin: ProvenanceOrigin.PUBLIC_REGISTRY, dataset: code, source, sourceDate, licence };
   }
+  // An unknown code is a bug (a dataset dropped from DATASETS while rows still name it): never guess an origin.
+  if (code !== 'GENERATED' && code !== 'PUBLISHED') throw new Error(`unknown provenance source ${code}`);
   const origin = code === 'GENERATED' ? ProvenanceOrigin.GENERATED : ProvenanceOrigin.PUBLISHED;
   return { origin, dataset: null, source: null, sourceDate: null, licence: null };
 }
