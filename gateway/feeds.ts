@@ -12,6 +12,13 @@
  *
  * The page is read through the gateway's own GraphQL pipeline (the same
  * query plan as /graphql), so what other subgraphs own comes from them.
+ *
+ * Honest data: the feeds list no record the demonstration seed generated unless
+ * FEED_INCLUDE_GENERATED is set for a demo, and every updated item carries its
+ * record's `provenance`. The page's `license` covers what users published
+ * through the API; details copied from a registry whose licence is not
+ * confirmed (an institution's address and coordinates) are left out, and the
+ * place is named with its identifier instead (`place`).
  */
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
@@ -22,8 +29,9 @@ export const DEFAULT_FEED_LIMIT = 100;
 export const MAX_FEED_LIMIT = 500; // the centers subgraph's feeds allow no more
 
 /**
- * One RPDE feed. `query` takes `$afterModified: Float, $afterId: ID, $limit: Int` and answers `field` as a list of
- * `{ id modified state <node> { ... } }`; `dataOf` turns a public node into the item's JSON-LD.
+ * One RPDE feed. `query` takes `$afterModified: Float, $afterId: ID, $limit: Int, $includeGenerated: Boolean` and
+ * answers `field` as a list of `{ id modified state <node> { ... provenance { ...FEED_PROVENANCE } } }`; `dataOf` turns
+ * a public node into the item's JSON-LD.
  */
 export interface FeedSpec<T> {
   path: string;
@@ -34,6 +42,15 @@ export interface FeedSpec<T> {
   dataOf: (node: T, apiUrl: string) => Record<string, unknown>;
 }
 
+/** What a feed selects of a record's provenance, and how it shows in an item. */
+export const FEED_PROVENANCE = 'provenance { origin source sourceDate licence }';
+export interface FeedProvenance {
+  origin: 'PUBLIC_REGISTRY' | 'GENERATED' | 'PUBLISHED';
+  source: string | null;
+  sourceDate: string | null;
+  licence: string | null;
+}
+
 export interface GeoPoint {
   lat: number;
   lng: number;
@@ -42,6 +59,8 @@ export interface PlaceOwner {
   name: string;
   location: GeoPoint;
   address?: string | null;
+  /** A registry institution's: its address and point are passed on only under a confirmed licence. */
+  provenance?: Pick<FeedProvenance, 'origin' | 'licence'>;
 }
 
 type FeedEntry = { id: string; modified: number; state: 'UPDATED' | 'DELETED' } & Record<string, unknown>;
@@ -51,6 +70,8 @@ export interface RpdeItem {
   kind: string;
   id: string;
   modified: number;
+  /** Where the record comes from (updated items). */
+  provenance?: FeedProvenance;
   data?: Record<string, unknown>;
 }
 export interface RpdePage {
@@ -63,8 +84,10 @@ export const FEED_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 
 const geo = ({ lat, lng }: GeoPoint) => ({ '@type': 'GeoCoordinates', latitude: lat, longitude: lng });
 
-/** A place as schema.org wants it: its name, address when known, and coordinates. */
+/** A place as schema.org wants it: its name, address when known, and coordinates (only the name when they may not be passed on). */
 export function place(name: string, owner: PlaceOwner): Record<string, unknown> {
+  if (owner.provenance?.origin === 'PUBLIC_REGISTRY' && owner.provenance.licence === null)
+    return { '@type': 'Place', name };
   return {
     '@type': 'Place',
     name,
@@ -112,25 +135,35 @@ function pageUrl(publicUrl: string, path: string, position: FeedPosition): strin
   return url.toString();
 }
 
-function itemOf<T>(feed: FeedSpec<T>, entry: FeedEntry, apiUrl: string): RpdeItem {
+function itemOf<T extends { provenance: FeedProvenance }>(
+  feed: FeedSpec<T>,
+  entry: FeedEntry,
+  apiUrl: string,
+): RpdeItem {
   const base = { kind: feed.kind, id: entry.id, modified: entry.modified };
   const node = entry[feed.node] as T | null;
   return entry.state === 'DELETED' || !node
     ? { state: 'deleted', ...base }
-    : { state: 'updated', ...base, data: feed.dataOf(node, apiUrl) };
+    : { state: 'updated', ...base, provenance: node.provenance, data: feed.dataOf(node, apiUrl) };
 }
 
 function problem(res: Response, status: number, message: string): void {
   res.status(status).set('cache-control', 'no-store').json({ error: message });
 }
 
+export interface FeedSettings {
+  publicUrl: string;
+  requestDeadlineMs: number;
+  /** FEED_INCLUDE_GENERATED: a demo's feeds list generated records too. */
+  includeGenerated: boolean;
+}
+
 /** Mounts GET `feed.path` on the gateway's express app. */
-export function mountFeed<T>(
+export function mountFeed<T extends { provenance: FeedProvenance }>(
   app: Express,
   feed: FeedSpec<T>,
   apollo: ApolloServer<GatewayContext>,
-  publicUrl: string,
-  requestDeadlineMs: number,
+  { publicUrl, requestDeadlineMs, includeGenerated }: FeedSettings,
 ): void {
   app.get(feed.path, async (req, res) => {
     let position: FeedPosition;
@@ -143,7 +176,12 @@ export function mountFeed<T>(
     const response = await apollo.executeOperation<Record<string, FeedEntry[]>>(
       {
         query: feed.query,
-        variables: { afterModified: position.afterTimestamp, afterId: position.afterId, limit: position.limit },
+        variables: {
+          afterModified: position.afterTimestamp,
+          afterId: position.afterId,
+          limit: position.limit,
+          includeGenerated,
+        },
       },
       // A 500-item page costs more than MAX_COST allows a client: the feed has its own, lower rate limit.
       {

@@ -178,8 +178,13 @@ export async function startGateway(config: GatewayConfig, port = config.gatewayP
   const { rateLimits } = hardening;
   // The open-data feeds (/feeds/programs, /feeds/notices) share the feed bucket of each caller.
   app.use([PROGRAM_FEED.path, NOTICE_FEED.path], rateLimits.feed);
-  mountFeed(app, PROGRAM_FEED, apollo, config.exposure.publicUrl, config.requestDeadlineMs);
-  mountFeed(app, NOTICE_FEED, apollo, config.exposure.publicUrl, config.requestDeadlineMs);
+  const feedSettings = {
+    publicUrl: config.exposure.publicUrl,
+    requestDeadlineMs: config.requestDeadlineMs,
+    includeGenerated: config.feedIncludesGenerated,
+  };
+  mountFeed(app, PROGRAM_FEED, apollo, feedSettings);
+  mountFeed(app, NOTICE_FEED, apollo, feedSettings);
   mountEntityRelay(app, config); // /internal/entities: subgraphs' cross-subgraph lookups, each with its own secret
   // The pages, their assets and the probes share one bucket; GET /graphql from a browser is the explorer.
   app.use(['/assets', '/network', '/health', '/ready'], rateLimits.pages);

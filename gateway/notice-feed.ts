@@ -3,15 +3,16 @@
  * area it concerns), withdrawn ones as deletion markers (the RPDE machinery is gateway/feeds.ts; the entries come
  * from the centers subgraph's noticeFeed).
  */
-import { place, type FeedSpec, type GeoPoint } from './feeds';
+import { FEED_PROVENANCE, place, type FeedProvenance, type FeedSpec, type GeoPoint } from './feeds';
 
 const NOTICE_FEED_QUERY = /* GraphQL */ `
-  query OpenDataNoticeFeed($afterModified: Float, $afterId: ID, $limit: Int) {
-    noticeFeed(afterModified: $afterModified, afterId: $afterId, limit: $limit) {
+  query OpenDataNoticeFeed($afterModified: Float, $afterId: ID, $limit: Int, $includeGenerated: Boolean) {
+    noticeFeed(afterModified: $afterModified, afterId: $afterId, limit: $limit, includeGenerated: $includeGenerated) {
       id
       modified
       state
       notice {
+        ${FEED_PROVENANCE}
         id
         title
         body
@@ -37,6 +38,7 @@ const NOTICE_FEED_QUERY = /* GraphQL */ `
 `;
 
 export interface FeedNoticeData {
+  provenance: FeedProvenance;
   id: string;
   title: string;
   body: string;

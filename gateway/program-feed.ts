@@ -3,14 +3,15 @@
  * (the RPDE machinery is gateway/feeds.ts; the entries come from the centers subgraph's programFeed). Host and venue
  * come from their subgraphs, through the gateway's query plan.
  */
-import { place, type FeedSpec, type GeoPoint, type PlaceOwner } from './feeds';
+import { FEED_PROVENANCE, place, type FeedProvenance, type FeedSpec, type GeoPoint, type PlaceOwner } from './feeds';
 
-const PLACE = 'name location { lat lng } address';
+const PLACE = 'name location { lat lng } address provenance { origin licence }';
 const PROGRAM_FEED_QUERY = /* GraphQL */ `
-  query OpenDataProgramFeed($afterModified: Float, $afterId: ID, $limit: Int) {
-    programFeed(afterModified: $afterModified, afterId: $afterId, limit: $limit) {
+  query OpenDataProgramFeed($afterModified: Float, $afterId: ID, $limit: Int, $includeGenerated: Boolean) {
+    programFeed(afterModified: $afterModified, afterId: $afterId, limit: $limit, includeGenerated: $includeGenerated) {
       id modified state
       program {
+        ${FEED_PROVENANCE}
         id title description track startsOn endsOn capacity seatsLeft feeKrw
         field { code nameKo nameEn }
         sessions { startsAt endsAt }
@@ -36,6 +37,7 @@ const PROGRAM_FEED_QUERY = /* GraphQL */ `
 `;
 
 export interface FeedProgramData {
+  provenance: FeedProvenance;
   id: string;
   title: string;
   description: string | null;

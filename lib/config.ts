@@ -185,6 +185,8 @@ const gatewaySchema = z.object({
   ENABLE_EXPLORER: z.enum(['true', 'false']).optional(),
   // /metrics on its own listener; unset: on the main port in development, nowhere in production.
   METRICS_PORT: port.optional(),
+  // The open-data feeds list generated demonstration records too: a demo's setting, refused in production.
+  FEED_INCLUDE_GENERATED: z.enum(['true', 'false']).default('false'),
   // The gateway's public address, for absolute URLs (the feed's next); required in production.
   PUBLIC_URL: optionalUrl,
   REDIS_URL: optionalUrl,
@@ -205,6 +207,8 @@ const subgraphSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   SEED: z.coerce.number().int().nonnegative().default(20261128),
   SEED_PROGRAMS: z.coerce.number().int().nonnegative().default(20000),
+  // demo: real registries and the generated demonstration network; real-only: the real registries alone (seed/network.ts).
+  SEED_MODE: z.enum(['demo', 'real-only']).default('demo'),
   // How long a mutation's idempotency key answers retries (lib/subgraph/mutation.ts); expired records are pruned.
   IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
     .number()
@@ -477,6 +481,8 @@ function gatewaySettings(values: GatewayValues, subgraphs: ReturnType<typeof sub
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     /** Safelist mode: only the operations of this manifest run. */
     persistedOperationsFile: values.PERSISTED_OPERATIONS_FILE || undefined,
+    /** The open-data feeds also list records the demonstration seed generated (a demo only; never in production). */
+    feedIncludesGenerated: values.FEED_INCLUDE_GENERATED === 'true',
     /** Response cache of anonymous reads at the gateway; ttlMs 0 turns it off. */
     responseCache: { ttlMs: values.RESPONSE_CACHE_TTL_SECONDS * 1000, maxEntries: values.RESPONSE_CACHE_MAX_ENTRIES },
   };
@@ -490,7 +496,7 @@ function subgraphSettings(values: SubgraphValues) {
     databaseUrl: values.DATABASE_URL,
     dataDir: resolve(values.DATA_DIR),
     /** What the demonstration network is generated from: the same settings give the same network in every subgraph. */
-    seed: { seed: values.SEED, programs: values.SEED_PROGRAMS },
+    seed: { seed: values.SEED, programs: values.SEED_PROGRAMS, mode: values.SEED_MODE },
     /** How long an idempotency key answers retries with the first result. */
     idempotencyKeyTtlMs: Math.round(values.IDEMPOTENCY_KEY_TTL_HOURS * 3600_000),
   };
@@ -538,6 +544,10 @@ function gatewayProductionProblems(
       'PUBLIC_URL: production needs PUBLIC_URL (the address the public reaches the gateway at, e.g. https://api.example.org): absolute URLs never come from the Host header',
     );
   }
+  if (values.FEED_INCLUDE_GENERATED === 'true')
+    problems.push(
+      'FEED_INCLUDE_GENERATED: the open-data feeds of a production hub never publish generated demonstration records as real',
+    );
   const missing = SUBGRAPH_NAMES.filter((name) => !subgraphs[name].gatewaySecret).map((name) =>
     subgraphVariable(name, 'GATEWAY_SECRET'),
   );

@@ -1,6 +1,7 @@
 /**
- * `npm run seed -- [--programs N] [--seed S] [--only <subgraph>]`: recreates
- * the subgraph databases and seeds them with the network of that size. Each
+ * `npm run seed -- [--programs N] [--seed S] [--only <subgraph>] [--real-only]`: recreates
+ * the subgraph databases and seeds them with the network of that size (`--real-only`, or SEED_MODE=real-only: the
+ * real public registries alone, no generated demonstration data). Each
  * subgraph is seeded by a process of its own, in parallel.
  */
 import './development-mode';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       programs: { type: 'string' },
       seed: { type: 'string' },
       only: { type: 'string' },
+      'real-only': { type: 'boolean' },
       child: { type: 'string' },
     },
   });
@@ -40,12 +42,13 @@ async function main(): Promise<void> {
   const env = { ...process.env };
   if (values.programs !== undefined) env.SEED_PROGRAMS = values.programs;
   if (values.seed !== undefined) env.SEED = values.seed;
+  if (values['real-only']) env.SEED_MODE = 'real-only';
   const config = loadConfig(env); // validates --programs and --seed before anything is dropped
   const targets = values.only ? [values.only as SubgraphName] : [...SUBGRAPH_NAMES];
   if (!targets.every((name) => SUBGRAPH_NAMES.includes(name)))
     throw new Error(`--only must be one of ${SUBGRAPH_NAMES.join(', ')}`);
   console.log(
-    `Seeding ${targets.join(', ')} with ${config.seed.programs} programs (seed ${config.seed.seed}) on ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`} ...`,
+    `Seeding ${targets.join(', ')} ${config.seed.mode === 'real-only' ? 'with the real registries only' : `with ${config.seed.programs} programs (seed ${config.seed.seed})`} on ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`} ...`,
   );
   await Promise.all(
     targets.map((name) =>

@@ -5,14 +5,18 @@
  */
 import type { SpaceRow } from './network.types';
 import type { Place } from '../lib/subgraph/place.entity';
+import type { DatasetId, SourceCode } from '../lib/subgraph/provenance';
 
 type PlaceData = Pick<
   Place,
   'id' | 'name' | 'districtCode' | 'dongCode' | 'lat' | 'lng' | 'address' | 'phone' | 'homepage'
 >;
 
-/** The columns of a Place (lib/subgraph/place.entity.ts); the caller adds the entity's own. A school lists no phone or home page. */
-export function placeData(row: Omit<PlaceData, 'phone' | 'homepage'> & Partial<PlaceData>): PlaceData {
+/** The columns of a Place (lib/subgraph/place.entity.ts) from a registry `dataset`; the caller adds the entity's own. A school lists no phone or home page. */
+export function placeData(
+  row: Omit<PlaceData, 'phone' | 'homepage'> & Partial<PlaceData>,
+  dataset: DatasetId,
+): PlaceData & { source: SourceCode } {
   const { id, name, districtCode, dongCode, lat, lng, address } = row;
   return {
     id,
@@ -24,10 +28,11 @@ export function placeData(row: Omit<PlaceData, 'phone' | 'homepage'> & Partial<P
     address,
     phone: row.phone ?? null,
     homepage: row.homepage ?? null,
+    source: dataset,
   };
 }
 
-/** A room, owned through its ManyToOne `ownerProperty` (e.g. "school"): the owner's key stands for it. */
+/** A generated room, owned through its ManyToOne `ownerProperty` (e.g. "school"): the owner's key stands for it. */
 export function spaceData(row: SpaceRow, ownerProperty: string): Record<string, unknown> {
-  return { id: row.id, name: row.name, capacity: row.capacity, [ownerProperty]: row.ownerId };
+  return { id: row.id, name: row.name, capacity: row.capacity, [ownerProperty]: row.ownerId, source: 'GENERATED' };
 }

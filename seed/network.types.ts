@@ -249,9 +249,13 @@ export interface EnrollmentRow {
   createdAt: string;
 }
 
+/** demo: the real registries and the generated demonstration network; real-only: the real registries alone. */
+export type SeedMode = 'demo' | 'real-only';
+
 export interface SeedOptions {
   seed: number;
   programs: number;
+  mode: SeedMode;
 }
 
 export interface Network {

@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GeoPoint, geoPoint } from './geo-point';
+import { ProvenanceColumn, type SourceColumn } from './provenance';
 
 /**
  * What every institution on the map has (School, Library, CulturalCenter): its
@@ -52,4 +53,7 @@ export abstract class Place {
   @Field(() => String, { nullable: true, description: 'Web site URL.' })
   @Property({ nullable: true })
   homepage!: string | null;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ProvenanceColumn, type SourceColumn } from './provenance';
 
 /**
  * A room an institution opens to programs (SchoolSpace, LibrarySpace,
@@ -32,4 +33,7 @@ export abstract class Space {
   get removed(): boolean {
     return this.removedAt !== null;
   }
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -30,6 +30,7 @@ import { createLogger, errorLoggingPlugin, isDatabaseError, requestLogging } fro
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from '../metrics';
 import { tracingOn, tracingPlugin } from '../tracing';
 import { holdSqliteDatabase, underStartupLock } from './replicas';
+import { tablesWithUnlabelledRows } from './provenance';
 
 export interface SubgraphDefinition extends DatabaseSpec, SchemaDefinition {
   /** Writes this subgraph's slice of the seed network (its own seed module builds it from the settings), in one transaction. */
@@ -85,6 +86,9 @@ export async function seedDatabase(
   if ((await em.count(SeedRun, {})) > 0) return false;
   await em.transactional(async (tx) => {
     await definition.seed(tx, config.seed);
+    const unlabelled = await tablesWithUnlabelledRows(tx);
+    if (unlabelled.length > 0)
+      throw new Error(`the ${definition.subgraph} seed wrote rows without their source into ${unlabelled.join(', ')}`);
     tx.create(SeedRun, {
       seed: config.seed.seed,
       programs: config.seed.programs,

@@ -21,6 +21,7 @@ import { Program } from './programs/program.entity';
 import { ProgramSession } from './programs/program-session.entity';
 import type { SeedSettings } from '../../lib/config';
 import { buildNetwork } from '../../seed/network';
+import type { SourceCode } from '../../lib/subgraph/provenance';
 
 /** Who seeded proposals, decisions and discovered resources were made by: no account. */
 const SEED_ACTOR = 'seed';
@@ -40,12 +41,15 @@ function* chunks<T>(rows: Iterable<T>, size = CHUNK): Generator<T[]> {
   if (chunk.length > 0) yield chunk;
 }
 
+/** Inserts the rows, each labelled with its `source` when the entity is a record (lib/subgraph/provenance.ts). */
 async function insertAll<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
-  rows: Iterable<unknown>,
+  rows: Iterable<object>,
+  source?: SourceCode,
 ): Promise<void> {
-  for (const chunk of chunks(rows)) await em.insertMany(entity, chunk as RequiredEntityData<T>[]);
+  for (const chunk of chunks(rows))
+    await em.insertMany(entity, chunk.map((row) => (source ? { ...row, source } : row)) as RequiredEntityData<T>[]);
 }
 
 export async function seedCenters(em: EntityManager, settings: SeedSettings): Promise<void> {
@@ -61,6 +65,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       lng,
       areaKm2,
     })),
+    'ADMDONG_2021',
   );
   await insertAll(
     em,
@@ -74,6 +79,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       lng,
       areaKm2,
     })),
+    'ADMDONG_2021',
   );
   await insertAll(
     em,
@@ -84,6 +90,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       nameKo,
       nameEn,
     })),
+    'NILE_FIELDS_2009',
   );
   await insertAll(
     em,
@@ -104,6 +111,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       openingHours: center.openingHours,
       accessibilityNotes: center.accessibilityNotes,
     })),
+    'GENERATED',
   );
   await insertAll(
     em,
@@ -120,13 +128,15 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       center: centerId,
       duties,
     })),
+    'GENERATED',
   );
   await insertAll(
     em,
     CitySupport,
     network.citySupport.map(({ districtCode, ...support }) => ({ ...support, district: districtCode })),
+    'GENERATED',
   );
-  await insertAll(em, CooperationAgreement, network.cooperationAgreements);
+  await insertAll(em, CooperationAgreement, network.cooperationAgreements, 'GENERATED');
   await insertAll(
     em,
     SupportRequest,
@@ -135,6 +145,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       district: districtCode,
       citySupport: citySupportId,
     })),
+    'GENERATED',
   );
   await insertAll(
     em,
@@ -145,11 +156,13 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       learnerKey: learnerKeyOf(session.districtCode, learnerRef),
       expert: expertId,
     })),
+    'GENERATED',
   );
   await insertAll(
     em,
     LearningCommunity,
     network.communities.map(({ centerId, ...community }) => ({ ...community, center: centerId })),
+    'GENERATED',
   );
 
   const centers = new Map(network.learningCenters.map((center) => [center.id, center]));
@@ -179,6 +192,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       decidedAt: decision?.decidedAt ?? null,
       declineReason: decision?.declineReason ?? null,
     })),
+    'GENERATED',
   );
   await insertAll(
     em,
@@ -191,6 +205,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       recordedBy: SEED_ACTOR,
       archivedAt: null,
     })),
+    'GENERATED',
   );
 
   // Programs and enrollments both stream in program order: each chunk of programs takes the
@@ -221,6 +236,7 @@ export async function seedCenters(em: EntityManager, settings: SeedSettings): Pr
       em,
       Enrollment,
       taken.map(({ programId, ...enrollment }) => ({ ...enrollment, program: programId })),
+      'GENERATED',
     );
   }
   if (!next.done) throw new Error(`enrollment ${next.value.id} is out of program order or refers to no program`);
@@ -261,6 +277,7 @@ function programData(
     version: 1,
     createdAt: program.createdAt,
     updatedAt: program.createdAt,
+    source: 'GENERATED',
     modified: Date.parse(program.createdAt), // the feed's change number: later writes go above it (programs/program-modified.ts)
   } as RequiredEntityData<Program>;
 }

@@ -67,19 +67,27 @@ export function feedEntryOf<T extends { id: string; modified: number }>(
   };
 }
 
-/** Where a reader of a feed is: after (afterModified, afterId), `limit` entries a page. */
+/** Where a reader of a feed is: after (afterModified, afterId), `limit` entries a page; generated records only in a demo's feed. */
 export interface FeedPosition {
   afterModified: number | null | undefined;
   afterId: string | null | undefined;
   limit: number;
+  includeGenerated: boolean;
 }
+
+/** The feeds' `includeGenerated` argument: the gateway passes FEED_INCLUDE_GENERATED (lib/config.ts). */
+export const INCLUDE_GENERATED_ARG = {
+  defaultValue: false,
+  description:
+    'Also list records the demonstration seed generated (provenance GENERATED): only for a demo, never as real open data.',
+};
 
 /** The rows of `entity` matching `where` changed after the position, in (modified, id) order; BAD_USER_INPUT for a bad position. */
 export function changesAfter<T extends { id: string; modified: number }>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  { afterModified, afterId, limit }: FeedPosition,
+  { afterModified, afterId, limit, includeGenerated }: FeedPosition,
 ): Promise<T[]> {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FEED_LIMIT)
     throw badInput(`limit must be from 1 to ${MAX_FEED_LIMIT}`, 'limit');
@@ -92,7 +100,9 @@ export function changesAfter<T extends { id: string; modified: number }>(
       : afterId == null
         ? { modified: { $gt: afterModified } }
         : { $or: [{ modified: { $gt: afterModified } }, { modified: afterModified, id: { $gt: afterId } }] };
-  return em.find(entity, { $and: [where, after] } as FilterQuery<T>, {
+  // Made-up demonstration records never pass for real open data, nor do their deletion markers.
+  const real = includeGenerated ? {} : { source: { $ne: 'GENERATED' } };
+  return em.find(entity, { $and: [where, after, real] } as FilterQuery<T>, {
     orderBy: [{ modified: 'asc' }, { id: 'asc' }] as never,
     limit,
   }) as Promise<T[]>;

@@ -60,6 +60,7 @@ import {
 } from './network/cooperation.resolver';
 import { SupportRequest } from './network/support-request.entity';
 import { ProgramCertificationMutations } from './programs/program-certification.mutation';
+import { provenanceBackfill } from '../../lib/subgraph/provenance';
 
 /** The city hub: districts, dongs, learning centers, experts, communities, notices, the program catalog and partnerships. */
 export const centersSubgraph: SubgraphDefinition = {
@@ -89,6 +90,21 @@ export const centersSubgraph: SubgraphDefinition = {
   sqliteBackfills: [
     { table: 'program', column: 'published_at', sql: PUBLISHED_AT_BACKFILL },
     { table: 'partnership', column: 'status', sql: PARTNERSHIP_STATUS_BACKFILL },
+    // Rows from before the provenance column (lib/subgraph/provenance.ts): its migration runs the same SQL.
+    provenanceBackfill('district', 'ADMDONG_2021'),
+    provenanceBackfill('dong', 'ADMDONG_2021'),
+    provenanceBackfill('lifelong_education_field', 'NILE_FIELDS_2009'),
+    provenanceBackfill('learning_center', { apiIds: 'LC-%' }),
+    provenanceBackfill('center_space', { apiIds: '%-R%' }),
+    provenanceBackfill('lifelong_learning_expert', { apiIds: 'EX-%' }),
+    provenanceBackfill('city_support', { apiIds: 'CS-%' }),
+    provenanceBackfill('counseling_session', { apiIds: 'CO-%' }),
+    provenanceBackfill('learning_community', { apiIds: 'LCM-%' }),
+    provenanceBackfill('community_activity', { apiIds: 'LCA-%' }),
+    provenanceBackfill('partnership', { apiIds: 'PS-%' }),
+    provenanceBackfill('notice', { apiIds: 'NTC-%' }),
+    provenanceBackfill('program', { apiIds: 'PG-%' }),
+    provenanceBackfill('enrollment', { apiIds: 'EN-%' }),
   ],
   resolvers: [
     DistrictResolver,

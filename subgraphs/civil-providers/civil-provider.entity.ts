@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, Index, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ServedArea } from './served-area.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../lib/subgraph/provenance';
 
 export enum CivilProviderKind {
   NONPROFIT = 'NONPROFIT',
@@ -24,7 +25,10 @@ registerEnumType(CivilProviderKind, {
 });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A civil lifelong-learning program provider (generated: no public roster exists).' })
+@ObjectType({
+  description:
+    'A civil lifelong-learning program provider. No public roster exists: in the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'civil_provider' })
 @Index({ properties: ['name', 'id'] })
 export class CivilProvider {
@@ -49,4 +53,7 @@ export class CivilProvider {
 
   @OneToMany(() => ServedArea, (area) => area.provider)
   servedAreas = new Collection<ServedArea>(this);
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -13,6 +13,7 @@ export async function seedCivilProviders(em: EntityManager, settings: SeedSettin
       name,
       kind,
       certifiedExcellent,
+      source: 'GENERATED',
     })) as never,
   );
   await em.insertMany(

@@ -9,7 +9,11 @@ export async function seedCulturalCenters(em: EntityManager, settings: SeedSetti
   const network = buildNetwork(settings);
   await em.insertMany(
     CulturalCenter,
-    network.culturalCenters.map((center) => ({ ...placeData(center), kind: center.kind, seats: center.seats })),
+    network.culturalCenters.map((center) => ({
+      ...placeData(center, 'SEOUL_CULTURAL_SPACES'),
+      kind: center.kind,
+      seats: center.seats,
+    })),
   );
   await em.insertMany(
     CulturalSpace,

@@ -4,7 +4,10 @@ import { Space } from '../../lib/subgraph/space.entity';
 import type { CulturalCenter } from './cultural-center.entity';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A room of a cultural center that can host programs (generated).' })
+@ObjectType({
+  description:
+    'A room of a cultural center that can host programs. In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'cultural_space' })
 export class CulturalSpace extends Space {
   @ManyToOne('CulturalCenter', { ref: true, index: true })

@@ -7,12 +7,18 @@ import { LibraryProfileMutation, LibrarySpaceMutations } from './library.mutatio
 import { LibraryResolver, librarySpaceResolvers } from './library.resolver';
 import { LibrarySpace } from './library-space.entity';
 import { migrations } from './migrations';
+import { provenanceBackfill } from '../../lib/subgraph/provenance';
 
 /** Public and small libraries and the library spaces open to residents. */
 export const librariesSubgraph: SubgraphDefinition = {
   subgraph: 'libraries',
   entities: [Library, LibrarySpace],
   migrations,
+  sqliteBackfills: [
+    // Rows from before the provenance column (lib/subgraph/provenance.ts): its migration runs the same SQL.
+    provenanceBackfill('library', 'SEOUL_LIBRARIES'),
+    provenanceBackfill('library_space', { apiIds: '%-R%' }),
+  ],
   resolvers: [
     LibraryResolver,
     ...librarySpaceResolvers,

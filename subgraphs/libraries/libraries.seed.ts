@@ -9,7 +9,11 @@ export async function seedLibraries(em: EntityManager, settings: SeedSettings): 
   const network = buildNetwork(settings);
   await em.insertMany(
     Library,
-    network.libraries.map((library) => ({ ...placeData(library), kind: library.kind, seats: library.seats })),
+    network.libraries.map((library) => ({
+      ...placeData(library, 'SEOUL_LIBRARIES'),
+      kind: library.kind,
+      seats: library.seats,
+    })),
   );
   await em.insertMany(LibrarySpace, network.librarySpaces.map((space) => spaceData(space, 'library')) as never);
 }

@@ -4,7 +4,10 @@ import { Space } from '../../lib/subgraph/space.entity';
 import type { Library } from './library.entity';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A library room opened to residents for programs.' })
+@ObjectType({
+  description:
+    'A library room opened to residents for programs. In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'library_space' })
 export class LibrarySpace extends Space {
   @Field(() => Int, { description: 'How many people the room seats.' })

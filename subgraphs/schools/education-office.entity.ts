@@ -1,6 +1,7 @@
 import { Collection, Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ServedDistrict } from './served-district.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../lib/subgraph/provenance';
 
 /** The Seoul Metropolitan Office of Education (서울특별시교육청) or one of its 11 district education support offices. */
 @Directive('@key(fields: "code")')
@@ -26,4 +27,7 @@ export class EducationOffice {
 
   @OneToMany(() => ServedDistrict, (served) => served.educationOffice)
   servedDistricts = new Collection<ServedDistrict>(this);
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -4,7 +4,10 @@ import { Space } from '../../lib/subgraph/space.entity';
 import type { School } from './school.entity';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A school room opened to residents for programs.' })
+@ObjectType({
+  description:
+    'A school room opened to residents for programs. In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'school_space' })
 export class SchoolSpace extends Space {
   @ManyToOne('School', { ref: true, index: true })

@@ -11,7 +11,12 @@ export async function seedSchools(em: EntityManager, settings: SeedSettings): Pr
   const network = buildNetwork(settings);
   await em.insertMany(
     EducationOffice,
-    network.educationOffices.map(({ code, nameKo, nameEn }) => ({ code, nameKo, nameEn })),
+    network.educationOffices.map(({ code, nameKo, nameEn }) => ({
+      code,
+      nameKo,
+      nameEn,
+      source: 'SEOUL_EDUCATION_OFFICES' as const,
+    })),
   );
   await em.insertMany(
     ServedDistrict,
@@ -22,7 +27,7 @@ export async function seedSchools(em: EntityManager, settings: SeedSettings): Pr
   await em.insertMany(
     School,
     network.schools.map((school) => ({
-      ...placeData(school),
+      ...placeData(school, 'SCHOOLS_2026'),
       level: school.level,
       educationOffice: school.educationOfficeCode,
       foundedOn: school.foundedOn,

@@ -251,6 +251,18 @@ const BAD_VALUES: [string, string, string, string][] = [
     'METRICS_PORT: Invalid input: expected number, received NaN',
   ],
   ['a PUBLIC_URL without a scheme', 'PUBLIC_URL', 'baeumteo.example.org', 'PUBLIC_URL: Invalid URL'],
+  [
+    'a FEED_INCLUDE_GENERATED other than true or false',
+    'FEED_INCLUDE_GENERATED',
+    'yes',
+    'FEED_INCLUDE_GENERATED: Invalid option: expected one of "true"|"false"',
+  ],
+  [
+    'a SEED_MODE other than demo or real-only',
+    'SEED_MODE',
+    'real',
+    'SEED_MODE: Invalid option: expected one of "demo"|"real-only"',
+  ],
   ['a REDIS_URL that is not a URL', 'REDIS_URL', 'redis', 'REDIS_URL: Invalid URL'],
   [
     'a negative response cache lifetime',
@@ -413,6 +425,13 @@ describe('a production gateway', () => {
       { SCHOOLS_GATEWAY_SECRET: undefined, LIBRARIES_GATEWAY_SECRET: '' },
       [
         "the gateway needs each subgraph's secret: set SCHOOLS_GATEWAY_SECRET, LIBRARIES_GATEWAY_SECRET (or the root GATEWAY_SECRET)",
+      ],
+    ],
+    [
+      'feeds that publish generated demonstration records (FEED_INCLUDE_GENERATED)',
+      { FEED_INCLUDE_GENERATED: 'true' },
+      [
+        'FEED_INCLUDE_GENERATED: the open-data feeds of a production hub never publish generated demonstration records as real',
       ],
     ],
     [

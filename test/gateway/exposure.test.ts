@@ -4,6 +4,7 @@ import { loadConfig } from '../../lib/config';
 import { freePort } from '../../scripts/ports';
 import { postRaw, productionOverrides, startTestGateway } from '../support/gateway';
 import { graphql, testStack } from '../support/stack';
+import { createProgram, programMutation } from '../open-data/support';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 const TYPO = '{ districts { nameKorean } }'; // the field is nameKo
@@ -121,6 +122,8 @@ describe('a gateway in production mode', () => {
   });
 
   it("builds the feed's absolute URLs from PUBLIC_URL, never from a forged Host header", async () => {
+    // A production feed lists only what users published (no generated demonstration records): publish one.
+    await programMutation('publishProgram', { id: (await createProgram()).id });
     const url = new URL('/feeds/programs?limit=1', production.url);
     const page = await new Promise<{ next: string; items: { data?: { url: string } }[] }>((resolve, reject) => {
       request(url, { headers: { host: 'evil.example.com' } }, (response) => {

@@ -73,7 +73,14 @@ describe('/feeds/notices, the RPDE feed of notices', () => {
     const id = await publish(title);
     const published = (await getPage(end)).page.items.filter((item) => item.id === id);
     expect(published).toEqual([
-      { state: 'updated', kind: 'SpecialAnnouncement', id, modified: expect.any(Number), data: expect.any(Object) },
+      {
+        state: 'updated',
+        kind: 'SpecialAnnouncement',
+        id,
+        modified: expect.any(Number),
+        provenance: { origin: 'PUBLISHED', source: null, sourceDate: null, licence: null },
+        data: expect.any(Object),
+      },
     ]);
     expect(published[0].data).toMatchObject({
       '@context': 'https://schema.org',

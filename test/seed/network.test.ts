@@ -277,6 +277,23 @@ describe('seed network', () => {
     });
   });
 
+  it('builds the real registries alone in real-only mode: no generated center, person, program or room', () => {
+    const real = buildNetwork({ mode: 'real-only' });
+    expect(real.districts).toEqual(network.districts);
+    expect(real.dongs).toEqual(network.dongs);
+    expect(real.schools).toEqual(network.schools);
+    expect(real.libraries).toEqual(network.libraries);
+    expect(real.culturalCenters).toEqual(network.culturalCenters);
+    expect(real.educationOffices).toEqual(network.educationOffices);
+    const { schoolSpaces, librarySpaces, culturalSpaces, civilProviders, learningCenters, centerSpaces } = real;
+    const { experts, citySupport, counselingSessions, communities, partnerships } = real;
+    for (const rows of [schoolSpaces, librarySpaces, culturalSpaces, civilProviders, learningCenters, centerSpaces])
+      expect(rows).toEqual([]);
+    for (const rows of [experts, citySupport, counselingSessions, communities, partnerships]) expect(rows).toEqual([]);
+    expect([...real.programs()]).toEqual([]);
+    expect([...real.enrollments()]).toEqual([]);
+  });
+
   it('uses unique ids', () => {
     const collections: Record<string, readonly { id: string }[]> = {
       schools: network.schools,

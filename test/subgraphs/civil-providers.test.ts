@@ -12,15 +12,18 @@ import { buildNetwork } from '../../seed/network';
 import { compareText } from '../../seed/ids';
 import type { CivilProviderRow } from '../../seed/network.types';
 import { civilProvidersSubgraph } from '../../subgraphs/civil-providers';
+import { CivilProvider } from '../../subgraphs/civil-providers/civil-provider.entity';
 import { ServedArea } from '../../subgraphs/civil-providers/served-area.entity';
 import { graphql, openSubgraphDatabase, testStack } from '../support/stack';
 
 const url = testStack().subgraphUrls['civil-providers'];
-const providers = buildNetwork(loadConfig(testStack().env).seed).civilProviders;
+/** The seeded providers; the providers tests register through the gateway are added in beforeAll. */
+const seeded = buildNetwork(loadConfig(testStack().env).seed).civilProviders;
+const providers: CivilProviderRow[] = [...seeded];
 const byNameThenId = (a: CivilProviderRow, b: CivilProviderRow) =>
   compareText(a.name, b.name) || compareText(a.id, b.id);
 const servingDistrict = (code: string) => providers.filter((p) => p.districtCodes.includes(code)).sort(byNameThenId);
-const districtCodes = [...new Set(providers.flatMap((p) => p.districtCodes))].sort(compareText);
+const districtCodes: string[] = [];
 
 interface Page {
   totalCount: number;
@@ -59,12 +62,29 @@ describe('civil-providers subgraph', () => {
   let orm: Orm;
   beforeAll(async () => {
     orm = await openSubgraphDatabase('civil-providers');
+    // Other test files register providers through the gateway on the same hub: they are expected here too.
+    const published = await orm.em
+      .fork()
+      .find(CivilProvider, { source: 'PUBLISHED' }, { populate: ['servedAreas'], orderBy: { id: 'asc' } });
+    providers.push(
+      ...published.map(({ id, name, kind, certifiedExcellent, servedAreas }) => ({
+        id,
+        name,
+        kind,
+        certifiedExcellent,
+        districtCodes: servedAreas.getItems().map((area) => area.districtCode),
+      })),
+    );
+    districtCodes.push(...new Set(providers.flatMap((p) => p.districtCodes)));
+    districtCodes.sort(compareText);
   });
   afterAll(async () => {
     await orm.close(true);
   });
 
   it('seeds every provider and one served area per district a provider serves', async () => {
+    const generated = await orm.em.fork().find(CivilProvider, { source: 'GENERATED' });
+    expect(generated.map((p) => p.id).sort()).toEqual(idsOf(seeded).sort());
     const response = await graphql<{ civilProviders: Page }>(url, PROVIDERS, { first: 1 });
     expect(response.data!.civilProviders.totalCount).toBe(providers.length);
     expect(await orm.em.fork().count(ServedArea, {})).toBe(

@@ -24,6 +24,7 @@ export function productionOverrides(): Record<string, string> {
     NODE_ENV: 'production',
     JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     PUBLIC_URL: 'https://baeumteo.example.org',
+    FEED_INCLUDE_GENERATED: 'false', // the test stack's feeds are a demo's; production refuses that
     ...Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [subgraphVariable(name, 'GATEWAY_SECRET'), config.subgraphs[name].gatewaySecret]),
     ),

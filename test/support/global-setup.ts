@@ -17,6 +17,8 @@ export default async function globalSetup(): Promise<void> {
     HOST: '127.0.0.1',
     SEED_PROGRAMS: String(TEST_SEED_PROGRAMS),
     LOG_LEVEL: 'warn',
+    // A demo's feeds, so the feed tests read the seeded programs; test/open-data/honest-data.test.ts reads the default.
+    FEED_INCLUDE_GENERATED: 'true',
   };
   const env = await hubEnv(base, process.env.DATABASE_URL, 'baeumteo-test-');
   const dataDir = env.DATA_DIR!;

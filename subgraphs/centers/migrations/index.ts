@@ -10,6 +10,8 @@ import { Migration20261204112534 } from './Migration20261204112534';
 import { Migration20261204134511 } from './Migration20261204134511';
 import { Migration20261204134841 } from './Migration20261204134841';
 import { Migration20261204135130 } from './Migration20261204135130';
+import { Migration20261204135500 } from './Migration20261204135500';
+import { Migration20261204150045 } from './Migration20261204150045';
 
 /** PostgreSQL migrations, in the order they run (`npm run migrations -- create <subgraph>` adds one). */
 export const migrations: MigrationObject[] = [
@@ -24,4 +26,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261204134511', class: Migration20261204134511 },
   { name: 'Migration20261204134841', class: Migration20261204134841 },
   { name: 'Migration20261204135130', class: Migration20261204135130 },
+  { name: 'Migration20261204135500', class: Migration20261204135500 },
+  { name: 'Migration20261204150045', class: Migration20261204150045 },
 ];

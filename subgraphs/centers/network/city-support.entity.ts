@@ -1,6 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { District } from '../places/district.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum CitySupportKind {
   EXPERT_STAFFING = 'EXPERT_STAFFING',
@@ -49,7 +50,10 @@ export class CitySupportKindInfo {
   @Field({ description: 'What the city gives, in English.' }) description!: string;
 }
 
-@ObjectType({ description: "The city's support to a district in one year." })
+@ObjectType({
+  description:
+    "The city's support to a district in one year. In the demonstration seed these are generated (provenance GENERATED).",
+})
 @Entity({ tableName: 'city_support' })
 export class CitySupport {
   @Field(() => ID)
@@ -74,4 +78,7 @@ export class CitySupport {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   note!: string | null;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../../lib/subgraph/scalars';
 import type { LearningCommunity } from './learning-community.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum CommunityActivityKind {
   MEETING = 'MEETING',
@@ -43,4 +44,7 @@ export class CommunityActivity {
   @Field(() => DateTimeScalar)
   @Property({ length: 32 })
   recordedAt!: string;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -1,6 +1,7 @@
 import { Entity, Enum, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../../lib/subgraph/scalars';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum CooperationStatus {
   ACTIVE = 'ACTIVE',
@@ -23,7 +24,7 @@ registerEnumType(CooperationStatus, {
  */
 @ObjectType({
   description:
-    "A district's agreement to take part in the city's cooperation model (one per district, kept by the city). All 25 districts took part; the seeded dates are generated demonstration data.",
+    "A district's agreement to take part in the city's cooperation model (one per district, kept by the city). All 25 districts took part; in the demonstration seed the agreements are generated (provenance GENERATED).",
 })
 @Entity({ tableName: 'cooperation_agreement' })
 export class CooperationAgreement {
@@ -48,4 +49,7 @@ export class CooperationAgreement {
   @Field(() => DateTimeScalar, { description: 'When the city last recorded it.' })
   @Property({ length: 32 })
   updatedAt!: string;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

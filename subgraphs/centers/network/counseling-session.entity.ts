@@ -3,6 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../../lib/subgraph/scalars';
 import type { LearningCenter } from '../places/learning-center.entity';
 import type { LifelongLearningExpert } from './expert.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 /** What a counseling session was about: a closed list, so sessions count by topic without free text. */
 export enum CounselingTopic {
@@ -30,7 +31,10 @@ registerEnumType(CounselingTopic, {
  * A learner counseled by a Dong Lifelong Learning Expert (학습상담). It holds no personal data: the learner is an
  * opaque reference given by the center, stored only as a digest (counseling.ts), never a name or a resident id.
  */
-@ObjectType({ description: 'A counseling session with a learner, without personal data (학습상담 기록).' })
+@ObjectType({
+  description:
+    'A counseling session with a learner, without personal data (학습상담 기록). In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'counseling_session' })
 @Index({ properties: ['districtCode', 'heldOn', 'id'] })
 export class CounselingSession {
@@ -67,4 +71,7 @@ export class CounselingSession {
   @Field(() => DateTimeScalar)
   @Property({ length: 32 })
   recordedAt!: string;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

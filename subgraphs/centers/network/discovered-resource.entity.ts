@@ -3,6 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../../lib/subgraph/scalars';
 import { INSTITUTION_TYPENAMES, type InstitutionTypename } from '../../../lib/typenames';
 import type { Dong } from '../places/dong.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum DiscoveredResourceKind {
   SPACE = 'SPACE',
@@ -26,7 +27,10 @@ registerEnumType(DiscoveredResourceKind, {
  * A learning resource an expert (or officer) found in the district: a space, an institution, or a person's skill.
  * It holds no contact data (a person's skill is described, never the person), so it is checked like counseling.
  */
-@ObjectType({ description: 'A learning resource found in a district by its experts (지역 학습자원 발굴).' })
+@ObjectType({
+  description:
+    'A learning resource found in a district by its experts (지역 학습자원 발굴). In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'discovered_resource' })
 @Index({ properties: ['districtCode', 'recordedAt', 'id'] })
 export class DiscoveredResource {
@@ -77,4 +81,7 @@ export class DiscoveredResource {
   })
   @Property({ length: 32, nullable: true })
   archivedAt: string | null = null;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

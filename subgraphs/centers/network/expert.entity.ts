@@ -2,6 +2,7 @@ import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/co
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { District } from '../places/district.entity';
 import type { LearningCenter } from '../places/learning-center.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 /** The duties the city's plan gives the experts, in the plan's order ("etc." is OTHER). */
 export enum ExpertDuty {
@@ -31,7 +32,10 @@ registerEnumType(ExpertDuty, {
 
 /** A Dong Lifelong Learning Expert (동 평생학습 전문가); every district has at least two. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A Dong Lifelong Learning Expert (동 평생학습 전문가).' })
+@ObjectType({
+  description:
+    'A Dong Lifelong Learning Expert (동 평생학습 전문가). In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'lifelong_learning_expert' })
 export class LifelongLearningExpert {
   @Field(() => ID)
@@ -59,4 +63,7 @@ export class LifelongLearningExpert {
   @Field(() => [ExpertDuty])
   @Property({ type: 'json' })
   duties!: ExpertDuty[];
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -2,9 +2,13 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { LearningCenter } from '../places/learning-center.entity';
 import { ProgramTrack } from '../programs/program-track';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A learning community (학습공동체) that grew around a center.' })
+@ObjectType({
+  description:
+    'A learning community (학습공동체) that grew around a center. In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'learning_community' })
 export class LearningCommunity {
   @Field(() => ID)
@@ -25,4 +29,7 @@ export class LearningCommunity {
   @Field(() => ProgramTrack)
   @Enum({ items: () => ProgramTrack })
   track!: ProgramTrack;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -3,6 +3,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { DateScalar, DateTimeScalar } from '../../../lib/subgraph/scalars';
 import { PARTNER_TYPENAMES, type PartnerTypename } from '../../../lib/typenames';
 import type { LearningCenter } from '../places/learning-center.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum PartnershipKind {
   VENUE_SHARING = 'VENUE_SHARING',
@@ -40,7 +41,10 @@ export const AGREED_STATUSES = [PartnershipStatus.ACTIVE, PartnershipStatus.ENDE
 
 /** A cooperation link between a center and a school, library, cultural center or civil provider. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A cooperation link between a learning center and a partner institution.' })
+@ObjectType({
+  description:
+    'A cooperation link between a learning center and a partner institution. In the demonstration seed these are generated (provenance GENERATED).',
+})
 @Entity({ tableName: 'partnership' })
 @Index({ properties: ['since', 'id'] })
 @Index({ properties: ['districtCode', 'since', 'id'] })
@@ -102,4 +106,6 @@ export class Partnership {
   @Field(() => String, { nullable: true, description: 'Why a proposal was declined, when a reason was given.' })
   @Property({ nullable: true, length: 1000 })
   declineReason: string | null = null;
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../../lib/subgraph/scalars';
 import type { District } from '../places/district.entity';
 import { CitySupportKind, type CitySupport } from './city-support.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum SupportRequestStatus {
   REQUESTED = 'REQUESTED',
@@ -24,7 +25,7 @@ registerEnumType(SupportRequestStatus, {
 /** A district's request for the city's support of one kind in one year, and the city's decision. */
 @ObjectType({
   description:
-    "A district's request for the city's support of one kind in one year: a district officer asks, the city grants (recording the support) or declines.",
+    "A district's request for the city's support of one kind in one year: a district officer asks, the city grants (recording the support) or declines. In the demonstration seed these are generated (provenance GENERATED).",
 })
 @Entity({ tableName: 'support_request' })
 @Index({ properties: ['district', 'requestedAt', 'id'] })
@@ -69,4 +70,7 @@ export class SupportRequest {
   /** The support the city recorded when it granted the request. */
   @ManyToOne('CitySupport', { ref: true, nullable: true, index: false })
   citySupport!: Ref<CitySupport> | null;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

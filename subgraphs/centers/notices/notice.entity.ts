@@ -3,6 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../../lib/subgraph/scalars';
 import type { District } from '../places/district.entity';
 import type { LearningCenter } from '../places/learning-center.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum NoticeStatus {
   PUBLISHED = 'PUBLISHED',
@@ -66,4 +67,7 @@ export class Notice {
   /** The change number of /feeds/notices (change-feed.ts): every write sets it above all earlier ones. */
   @Property({ type: new BigIntType('number'), default: 0 })
   modified!: number;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -3,7 +3,14 @@ import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Query,
 import type { SubgraphContext } from '../../../lib/subgraph/context';
 import { ConnectionArgs, ConnectionType, paginate, type Connection, type SortOrder } from '../../../lib/subgraph/relay';
 import { DateScalar } from '../../../lib/subgraph/scalars';
-import { changesAfter, DEFAULT_FEED_LIMIT, feedEntryOf, FeedEntryType, MAX_FEED_LIMIT } from '../change-feed';
+import {
+  changesAfter,
+  DEFAULT_FEED_LIMIT,
+  feedEntryOf,
+  FeedEntryType,
+  INCLUDE_GENERATED_ARG,
+  MAX_FEED_LIMIT,
+} from '../change-feed';
 import { seoulToday } from '../mutation-support';
 import { District } from '../places/district.entity';
 import { LearningCenter } from '../places/learning-center.entity';
@@ -67,10 +74,11 @@ export class NoticeResolver {
       description: `Entries per page, 1 to ${MAX_FEED_LIMIT}.`,
     })
     limit: number,
+    @Arg('includeGenerated', () => Boolean, INCLUDE_GENERATED_ARG) includeGenerated: boolean,
     @Ctx() { em }: SubgraphContext,
   ): Promise<Record<string, unknown>[]> {
     // Every notice was published once (there are no drafts), so each one is in the feed.
-    const notices = await changesAfter(em, Notice, {}, { afterModified, afterId, limit });
+    const notices = await changesAfter(em, Notice, {}, { afterModified, afterId, limit, includeGenerated });
     return notices.map((notice) => feedEntryOf(notice, 'notice', notice.status === NoticeStatus.WITHDRAWN));
   }
 

@@ -1,6 +1,7 @@
 import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
 import { GeoPoint, geoPoint } from '../../../lib/subgraph/geo-point';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 /** One of Seoul's 25 autonomous districts (gu); they run the learning centers of their dongs. */
 @Directive('@key(fields: "code")')
@@ -35,4 +36,7 @@ export class District {
   @Field(() => Float, { description: 'Area in square kilometres.' })
   @Property({ type: 'double' })
   areaKm2!: number;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -2,6 +2,7 @@ import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } fro
 import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
 import { GeoPoint, geoPoint } from '../../../lib/subgraph/geo-point';
 import type { District } from './district.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 /** An administrative dong; every dong has one Neighborhood Learning Center. */
 @Directive('@key(fields: "code")')
@@ -39,4 +40,7 @@ export class Dong {
   @Field(() => Float, { nullable: true, description: 'Area in square kilometres; null for dongs split since 2021.' })
   @Property({ type: 'double', nullable: true })
   areaKm2!: number | null;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

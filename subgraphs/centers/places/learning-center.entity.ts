@@ -5,6 +5,7 @@ import { DateScalar } from '../../../lib/subgraph/scalars';
 import type { District } from './district.entity';
 import type { Dong } from './dong.entity';
 import { VENUE_TYPENAMES, type VenueTypename } from '../../../lib/typenames';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 /** The city's plan puts a center in every dong, and a few more where people work. */
 export enum LearningCenterKind {
@@ -40,7 +41,7 @@ const GENERATED = 'In the demonstration data it is generated.';
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:
-    'A Neighborhood Learning Center (동네배움터): one in every dong (a dong center), and a few near workplaces. Centers are generated in the demonstration data.',
+    'A Neighborhood Learning Center (동네배움터): one in every dong (a dong center), and a few near workplaces. In the demonstration seed these are generated (provenance GENERATED).',
 })
 @Entity({ tableName: 'learning_center' })
 @Index({ properties: ['name', 'id'] })
@@ -116,4 +117,6 @@ export class LearningCenter {
   })
   @Property({ length: CENTER_CONTACT_LIMITS.accessibilityNotes.max, nullable: true })
   accessibilityNotes: string | null = null;
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref 
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../../lib/subgraph/scalars';
 import type { Program } from './program.entity';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 export enum EnrollmentStatus {
   CONFIRMED = 'CONFIRMED',
@@ -16,7 +17,10 @@ registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
  * index, written the same for SQLite and PostgreSQL, so any number of cancelled ones may stay.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A resident's enrollment in a program." })
+@ObjectType({
+  description:
+    "A resident's enrollment in a program. In the demonstration seed these are generated (provenance GENERATED).",
+})
 @Entity({ tableName: 'enrollment' })
 @Unique({
   name: 'enrollment_active_resident_unique',
@@ -45,4 +49,7 @@ export class Enrollment {
   @Field(() => DateTimeScalar)
   @Property({ length: 32 })
   createdAt!: string;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

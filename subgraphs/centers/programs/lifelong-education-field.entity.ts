@@ -1,5 +1,6 @@
 import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 /** The national classification of lifelong-education programs: areas ("4") and their sub-areas ("4-2"). */
 @Directive('@key(fields: "code")')
@@ -22,4 +23,7 @@ export class LifelongEducationField {
 
   @ManyToOne('LifelongEducationField', { ref: true, nullable: true, index: true })
   parent!: Ref<LifelongEducationField> | null;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }

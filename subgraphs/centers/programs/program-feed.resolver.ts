@@ -8,7 +8,14 @@
  */
 import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
-import { changesAfter, DEFAULT_FEED_LIMIT, feedEntryOf, FeedEntryType, MAX_FEED_LIMIT } from '../change-feed';
+import {
+  changesAfter,
+  DEFAULT_FEED_LIMIT,
+  feedEntryOf,
+  FeedEntryType,
+  INCLUDE_GENERATED_ARG,
+  MAX_FEED_LIMIT,
+} from '../change-feed';
 import { Program, ProgramStatus } from './program.entity';
 
 export const FeedProgram = FeedEntryType(Program, 'program', 'FeedProgram');
@@ -27,6 +34,7 @@ export class ProgramFeedResolver {
       description: `Entries per page, 1 to ${MAX_FEED_LIMIT}.`,
     })
     limit: number,
+    @Arg('includeGenerated', () => Boolean, INCLUDE_GENERATED_ARG) includeGenerated: boolean,
     @Ctx() { em }: SubgraphContext,
   ): Promise<Record<string, unknown>[]> {
     // A program is in the feed once it was published: a draft archived unpublished was never public, so it gets no deletion marker either.
@@ -34,7 +42,7 @@ export class ProgramFeedResolver {
       em,
       Program,
       { status: { $in: [ProgramStatus.PUBLISHED, ProgramStatus.ARCHIVED] }, publishedAt: { $ne: null } },
-      { afterModified, afterId, limit },
+      { afterModified, afterId, limit, includeGenerated },
     );
     return programs.map((program) => feedEntryOf(program, 'program', program.status === ProgramStatus.ARCHIVED));
   }

@@ -10,6 +10,7 @@ import {
 import type { LearningCenter } from '../places/learning-center.entity';
 import type { LifelongEducationField } from './lifelong-education-field.entity';
 import { ProgramTrack } from './program-track';
+import { ProvenanceColumn, type SourceColumn } from '../../../lib/subgraph/provenance';
 
 /**
  * Programs made before `publishedAt` existed: every one not a draft counts as published when created (an archived
@@ -48,7 +49,8 @@ registerEnumType(ProgramStatus, {
  */
 @Directive('@key(fields: "id")')
 @ObjectType({
-  description: 'A lifelong-learning program of the shared catalog, run for a learning center by one host institution.',
+  description:
+    'A lifelong-learning program of the shared catalog, run for a learning center by one host institution. In the demonstration seed these are generated (provenance GENERATED).',
 })
 @Entity({ tableName: 'program' })
 @Index({
@@ -209,4 +211,7 @@ export class Program {
    */
   @Property({ type: new BigIntType('number'), default: 0 })
   modified!: number;
+
+  @ProvenanceColumn()
+  source: SourceColumn = 'PUBLISHED';
 }
