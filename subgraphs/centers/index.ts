@@ -61,6 +61,7 @@ import {
 import { SupportRequest } from './network/support-request.entity';
 import { ProgramCertificationMutations } from './programs/program-certification.mutation';
 import { provenanceBackfill } from '../../lib/subgraph/provenance';
+import { visiblePartnership } from './network/partnership.access';
 
 /** The city hub: districts, dongs, learning centers, experts, communities, notices, the program catalog and partnerships. */
 export const centersSubgraph: SubgraphDefinition = {
@@ -163,8 +164,11 @@ export const centersSubgraph: SubgraphDefinition = {
     CenterSpace: byKey(CenterSpace),
     LifelongLearningExpert: byKey(LifelongLearningExpert),
     LearningCommunity: byKey(LearningCommunity),
-    Partnership: byKey(Partnership),
-    // Drafts and enrollments are not public: a representation the caller may not see resolves to null.
+    // Proposals, declined partnerships, drafts and enrollments are not public: a representation the caller may not
+    // see resolves to null.
+    Partnership: {
+      __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => visiblePartnership(ctx, ref.id),
+    },
     Program: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => visibleProgram(ctx, ref.id) },
     Enrollment: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => visibleEnrollment(ctx, ref.id) },
   },

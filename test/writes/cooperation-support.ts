@@ -47,6 +47,8 @@ const OPERATIONS: Record<string, { inputType: string; node: string; fields: stri
 };
 
 const tokens = new Map<Caller, string | undefined>();
+/** The caller's token, for requests that do not go through the gateway. */
+export const tokenOf = (caller: Caller): string | undefined => tokens.get(caller);
 /** The office of education of HOME's schools, another office, and a school of AWAY (supervised by that other office). */
 export const offices = { home: '', other: '', awaySchool: '' };
 

@@ -2,7 +2,8 @@
  * Partnership proposals through the gateway: an expert proposes, the district's officer or the city approves or
  * declines; who may do what, what is refused (and changes nothing), and who sees a proposal.
  */
-import { call, readAs, setUpCooperation, type Caller } from './cooperation-support';
+import { graphql, testStack } from '../support/stack';
+import { call, readAs, setUpCooperation, tokenOf, type Caller } from './cooperation-support';
 import { freshPartner, partnershipRows, refused, succeeded, world } from './network-support';
 
 setUpCooperation();
@@ -290,5 +291,34 @@ describe('partnership proposals', () => {
       partnershipCount: before.partnershipCount + 1,
       activePartnershipCount: before.activePartnershipCount + 1,
     });
+  });
+
+  it('resolves a proposal as an entity only for those who may see it', async () => {
+    const proposed = succeeded(await propose());
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Partnership { id status proposalNote } } }`;
+    const reps = [{ __typename: 'Partnership', id: proposed.id }];
+    const asEntity = async (caller: Caller) =>
+      (await graphql(testStack().subgraphUrls.centers, query, { reps }, {}, { token: tokenOf(caller) })).data!
+        ._entities;
+    expect(await asEntity('anonymous')).toEqual([null]);
+    expect(await asEntity('awayOfficer')).toEqual([null]);
+    expect(await asEntity('homeOfficer')).toEqual([
+      { id: proposed.id, status: 'PROPOSED', proposalNote: '주민 요청이 많습니다.' },
+    ]);
+  });
+
+  it('names nothing of another district’s proposal when it blocks a partnership of the same two centers', async () => {
+    const proposed = succeeded(await propose({ type: 'LEARNING_CENTER', id: world.awayCenter }));
+    const before = await partnershipRows(world.awayCenter);
+    const answer = await call(
+      'createPartnership',
+      { centerId: world.awayCenter, partner: { type: 'LEARNING_CENTER', id: world.homeCenter }, kind: 'CO_HOSTING' },
+      'awayOfficer',
+    );
+    refused(answer, { code: 'CONFLICT', field: ['input', 'partner'] });
+    const message = (answer.userErrors as { message: string }[])[0].message;
+    expect(message).not.toContain(proposed.id);
+    expect(message).not.toMatch(/a proposed partnership|decide it/);
+    expect(await partnershipRows(world.awayCenter)).toEqual(before);
   });
 });

@@ -86,3 +86,8 @@ export async function withinScope(
   const scope = await visiblePartnerships(ctx);
   return scope ? ({ $and: [where, scope] } as FilterQuery<Partnership>) : where;
 }
+
+/** A partnership by id if the caller may see it, else null (federation references take this path too). */
+export async function visiblePartnership(ctx: SubgraphContext, id: string): Promise<Partnership | null> {
+  return ctx.em.findOne(Partnership, await withinScope(ctx, { id }));
+}

@@ -104,6 +104,14 @@ async function newPartnership(
     $or: partner.typename === 'LearningCenter' ? [samePair, reversed] : [samePair],
     status: { $in: [PartnershipStatus.PROPOSED, PartnershipStatus.ACTIVE] },
   });
+  // Another district's proposal (the reversed pair of two centers) is that district's business: name nothing of it.
+  if (open && open.status === PartnershipStatus.PROPOSED && open.districtCode !== center.district.code) {
+    fail(
+      UserErrorCode.CONFLICT,
+      `${center.name} and ${partner.typename} ${partner.id} already have an open partnership or proposal.`,
+      ['input', 'partner'],
+    );
+  }
   if (open) {
     const what = open.status === PartnershipStatus.ACTIVE ? 'an active partnership' : 'a proposed partnership';
     fail(
