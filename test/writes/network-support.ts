@@ -239,10 +239,10 @@ export function setUpNetworkWrites(): void {
         home: learningCenters(filter: { districtCode: $home }, first: 10) { edges { node { id } } }
         away: learningCenters(filter: { districtCode: $away }, first: 1) { edges { node { id } } }
         district(code: $home) {
-          schools(first: 30) { edges { node { id } } }
-          libraries(first: 30) { edges { node { id } } }
-          culturalCenters(first: 30) { edges { node { id } } }
-          civilProviders(first: 30) { edges { node { id } } }
+          schools(first: 100) { edges { node { id } } }
+          libraries(first: 100) { edges { node { id } } }
+          culturalCenters(first: 100) { edges { node { id } } }
+          civilProviders(first: 100) { edges { node { id } } }
         }
         educationOffices { code }
       }`,
