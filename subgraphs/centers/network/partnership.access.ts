@@ -87,7 +87,13 @@ export async function withinScope(
   return scope ? ({ $and: [where, scope] } as FilterQuery<Partnership>) : where;
 }
 
-/** A partnership by id if the caller may see it, else null (federation references take this path too). */
+/**
+ * A partnership by id if the caller may see it, else null (federation references take this path too). Through the
+ * request's byId loader, so N representations cost one statement; only a proposal or declined one, which is not
+ * public, is checked against the caller's scope.
+ */
 export async function visiblePartnership(ctx: SubgraphContext, id: string): Promise<Partnership | null> {
-  return ctx.em.findOne(Partnership, await withinScope(ctx, { id }));
+  const partnership = await ctx.loaders.byId(Partnership).load(id);
+  if (!partnership || AGREED_STATUSES.includes(partnership.status)) return partnership;
+  return (await ctx.em.count(Partnership, await withinScope(ctx, { id }))) > 0 ? partnership : null;
 }
