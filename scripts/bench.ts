@@ -6,6 +6,7 @@
  * Hive Gateway on the same subgraphs and supergraph, and writes BENCHMARKS.md.
  *
  *   npm run bench -- --duration 10 --connections 20 [--no-hive] [--only dong-page,program-search] [--out FILE]
+ *   npm run bench -- --soak 600     (memory: mixed reads and writes for 600 s, RSS of every process)
  *
  * The heavy peers (Hive Gateway, autocannon) live in bench/package.json and are
  * installed on first run, so the root install stays light.
@@ -43,6 +44,7 @@ const { values: args } = parseArgs({
     'write-duration': { type: 'string', default: '10' },
     'no-hive': { type: 'boolean', default: false },
     only: { type: 'string' },
+    soak: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'BENCHMARKS.md') },
   },
 });
@@ -85,6 +87,28 @@ async function statementCounts(stack: RunningStack): Promise<Record<SubgraphName
   return Object.fromEntries(entries) as Record<SubgraphName, number>;
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms, from /proc/<pid>/stat. */
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    // Fields after the command name (which may hold spaces): state is 3rd overall, utime 14th, stime 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The processes serving one gateway's requests: the gateway itself, then the five subgraphs. */
+type ProcessName = 'gateway' | SubgraphName;
+const PROCESS_NAMES: ProcessName[] = ['gateway', ...SUBGRAPH_NAMES];
+type Pids = Record<ProcessName, number | undefined>;
+
+function cpuOf(pids: Pids): Record<ProcessName, number> {
+  return Object.fromEntries(PROCESS_NAMES.map((name) => [name, cpuMs(pids[name])])) as Record<ProcessName, number>;
+}
+
 function rssMb(pid: number | undefined): number | undefined {
   if (!pid) return undefined;
   try {
@@ -105,8 +129,15 @@ interface LoadResult {
   requests: number;
   errors: number;
   sqlPerRequest?: Record<SubgraphName, number>;
+  /** CPU ms per request of each process over the recorded run (the load generator not included). */
+  cpuPerRequest?: Record<ProcessName, number>;
   gatewayRssMb?: number;
 }
+
+/** "cultural" for cultural-centers: the column headings of the tables. */
+const shortName = (name: ProcessName) => (name === 'gateway' ? 'gateway process' : name.split('-')[0]);
+
+const totalCpu = (cpu: Record<ProcessName, number>) => PROCESS_NAMES.reduce((sum, name) => sum + cpu[name], 0);
 
 // Required when first used: main() installs bench/node_modules first, in a fresh checkout.
 const autocannon = (options: object): Promise<any> => createRequire(join(BENCH, 'package.json'))('autocannon')(options);
@@ -155,6 +186,8 @@ async function load(
 async function writeLoad(
   stack: RunningStack,
   samples: Samples,
+  seconds: number,
+  workers: number,
 ): Promise<{ rps: number; p50: number; p99: number; requests: number; errors: number; flows: number }> {
   const auth = stack.config.auth;
   const latencies: number[] = [];
@@ -168,7 +201,7 @@ async function writeLoad(
     if (result.errors || !payload || payload.userErrors.length > 0) errors++;
     return payload;
   };
-  const deadline = Date.now() + Number(args['write-duration']) * 1000;
+  const deadline = Date.now() + seconds * 1000;
   const run = Date.now().toString(36);
   const worker = async (w: number) => {
     const center = samples.centers[w % samples.centers.length];
@@ -201,12 +234,12 @@ async function writeLoad(
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: Math.min(connections, samples.centers.length) }, (_, w) => worker(w)));
-  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(Array.from({ length: Math.min(workers, samples.centers.length) }, (_, w) => worker(w)));
+  const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), requests: latencies.length, errors, flows };
+  return { rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), requests: latencies.length, errors, flows };
 }
 
 async function startHive(stack: RunningStack): Promise<{ url: string; child: ChildProcess }> {
@@ -283,6 +316,27 @@ function report(
       `| partner creates + publishes, 3 residents enroll | Baeumteo | ${fmt(writes.rps)} | ${writes.p50} | ${writes.p99} | ${writes.requests} | ${writes.errors} | | |`,
     );
   }
+  lines.push(
+    '',
+    'CPU per request in ms (user + system from /proc over the recorded run; the load generator not counted):',
+    '',
+    `| operation | gateway | all processes | ${PROCESS_NAMES.map(shortName).join(' | ')} |`,
+    `|---|---|---:|${PROCESS_NAMES.map(() => '---:').join('|')}|`,
+  );
+  const cpuRow = (result: LoadResult | undefined, gateway: string) => {
+    const cpu = result?.cpuPerRequest;
+    if (!cpu) return;
+    lines.push(
+      `| ${result.label} | ${gateway} | ${fmt(totalCpu(cpu), 1)} | ${PROCESS_NAMES.map((n) => fmt(cpu[n], 1)).join(' | ')} |`,
+    );
+  };
+  for (const result of uncached) {
+    cpuRow(result, 'Baeumteo, no response cache');
+    cpuRow(
+      hive.find((h) => h.label === result.label),
+      'Hive Gateway',
+    );
+  }
   if (hive.length > 0) {
     lines.push('', 'Throughput ratio, Baeumteo / Hive Gateway:', '');
     for (const result of ours) {
@@ -297,6 +351,105 @@ function report(
   if (writes)
     lines.push('', `Writes: ${writes.flows} complete flows (create, publish, 3 enrollments) in the write run.`);
   return lines.join('\n');
+}
+
+interface SoakResult {
+  seconds: number;
+  reads: number;
+  readErrors: number;
+  writes: Awaited<ReturnType<typeof writeLoad>>;
+  /** RSS in MB of each process, sampled every SOAK_SAMPLE_MS. */
+  rss: Record<ProcessName, number[]>;
+}
+
+const SOAK_SAMPLE_MS = 5000;
+/** The RSS a process settles at after its first minute is the baseline of the soak's ±15% check. */
+const SOAK_BASELINE_MS = 60_000;
+
+/**
+ * Issue 15's memory check: the three reads with varied variables (half of them past the response cache) and the
+ * write flow together for `seconds`, RSS of every process sampled meanwhile.
+ */
+async function soak(stack: RunningStack, samples: Samples, seconds: number): Promise<SoakResult> {
+  const rss = Object.fromEntries(PROCESS_NAMES.map((name) => [name, [] as number[]])) as SoakResult['rss'];
+  const sampler = setInterval(() => {
+    for (const name of PROCESS_NAMES) rss[name].push(rssMb(stack.pid(name)) ?? Number.NaN);
+  }, SOAK_SAMPLE_MS);
+  let i = 0;
+  let graphqlErrors = 0;
+  try {
+    const [reads, writes] = await Promise.all([
+      autocannon({
+        url: stack.gatewayUrl,
+        connections: Math.max(1, connections - 4),
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request: object) => {
+              const n = i++;
+              const operation = READ_OPERATIONS[n % READ_OPERATIONS.length];
+              return {
+                ...request,
+                headers: { 'content-type': 'application/json', ...(n % 2 ? { 'cache-control': 'no-cache' } : {}) },
+                body: JSON.stringify({ query: operation.query, variables: variablesFor(operation, samples, n) }),
+              };
+            },
+            onResponse: (_status: number, body: string) => {
+              if (body.includes('"errors"')) graphqlErrors++;
+            },
+          },
+        ],
+      }),
+      writeLoad(stack, samples, seconds, 4),
+    ]);
+    return {
+      seconds,
+      reads: reads.requests.total,
+      readErrors: reads.errors + reads.timeouts + reads.non2xx + graphqlErrors,
+      writes,
+      rss,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function soakReport(result: SoakResult, setting: string): string {
+  const baselineIndex = Math.floor(SOAK_BASELINE_MS / SOAK_SAMPLE_MS) - 1;
+  const lines = [
+    `## Soak of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${cpus().length} CPUs, Node ${process.version}. Setting: ${setting}.`,
+    `${result.seconds} s of the three reads (varied, every other one with \`cache-control: no-cache\`) on ${Math.max(1, connections - 4)} connections, together with 4 partners creating and publishing programs that residents enroll in: ${result.reads} reads (${result.readErrors} errors), ${result.writes.requests} writes (${result.writes.errors} errors).`,
+    `RSS sampled every ${SOAK_SAMPLE_MS / 1000} s; the baseline is the sample at ${SOAK_BASELINE_MS / 1000} s, and every later sample must lie within ±15% of it.`,
+    '',
+    '| process | RSS at 1 min MB | min after MB | max after MB | last MB | peak MB | within ±15% |',
+    '|---|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const name of PROCESS_NAMES) {
+    const samples = result.rss[name];
+    const baseline = samples[baselineIndex];
+    const after = samples.slice(baselineIndex + 1).filter((v) => !Number.isNaN(v));
+    const min = Math.min(...after);
+    const max = Math.max(...after);
+    const within = after.length > 0 && min >= baseline * 0.85 && max <= baseline * 1.15;
+    lines.push(
+      `| ${shortName(name)} | ${fmt(baseline)} | ${fmt(min)} | ${fmt(max)} | ${fmt(samples.at(-1))} | ${fmt(Math.max(...samples.filter((v) => !Number.isNaN(v))))} | ${within ? 'yes' : 'NO'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Puts a section at the top of BENCHMARKS.md (newest first). */
+function writeSection(section: string): void {
+  console.log(`\n${section}\n`);
+  const existing = existsSync(args.out)
+    ? readFileSync(args.out, 'utf8')
+    : '# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts); newest run first.\n';
+  const [head, ...rest] = existing.split(/\n(?=## (?:Run|Soak) of )/);
+  writeFileSync(args.out, [head.trimEnd(), section, ...rest].join('\n\n').trimEnd() + '\n');
+  console.log(`Written to ${args.out}`);
 }
 
 async function main(): Promise<void> {
@@ -323,6 +476,12 @@ async function main(): Promise<void> {
   let hive: { url: string; child: ChildProcess } | undefined;
   try {
     const samples = await collectSamples((query, variables) => post(stack.gatewayUrl, query, variables));
+    const programs = env.SEED_PROGRAMS ?? String(stack.config.seed.programs);
+    if (args.soak) {
+      const result = await soak(stack, samples, Number(args.soak));
+      writeSection(soakReport(result, `${databaseKind(stack.config)}, ${programs} seeded programs`));
+      return;
+    }
     const operations = READ_OPERATIONS.filter((op) => !args.only || args.only.split(',').includes(op.name));
     const cases = operations.flatMap((operation) =>
       [false, true].map((identical) => ({
@@ -337,55 +496,69 @@ async function main(): Promise<void> {
     const hiveResults: LoadResult[] = [];
     if (!args['no-hive']) hive = await startHive(stack);
     /** One recorded run after a warm-up; SQL counted around it (one gateway runs at a time). */
-    const measure = async (url: string, operation: Operation, identical: boolean, headers: Record<string, string>) => {
+    const pidsOf = (gatewayPid: number | undefined): Pids =>
+      Object.fromEntries(
+        PROCESS_NAMES.map((name) => [name, name === 'gateway' ? gatewayPid : stack.pid(name)]),
+      ) as Pids;
+    const measure = async (
+      url: string,
+      gatewayPid: number | undefined,
+      operation: Operation,
+      identical: boolean,
+      headers: Record<string, string>,
+    ) => {
       await load(url, operation, samples, identical, headers).catch(() => undefined); // warm-up, not recorded
+      const pids = pidsOf(gatewayPid);
       const before = await statementCounts(stack);
+      const cpuBefore = cpuOf(pids);
       const result = await load(url, operation, samples, identical, headers);
+      const cpuAfter = cpuOf(pids);
       const after = await statementCounts(stack);
+      const perRequest = (delta: number) => delta / Math.max(1, result.requests);
       const sqlPerRequest = Object.fromEntries(
-        SUBGRAPH_NAMES.map((n) => [n, (after[n] - before[n]) / Math.max(1, result.requests)]),
+        SUBGRAPH_NAMES.map((n) => [n, perRequest(after[n] - before[n])]),
       ) as Record<SubgraphName, number>;
-      return { ...result, sqlPerRequest };
+      const cpuPerRequest = Object.fromEntries(
+        PROCESS_NAMES.map((n) => [n, perRequest(cpuAfter[n] - cpuBefore[n])]),
+      ) as Record<ProcessName, number>;
+      return { ...result, sqlPerRequest, cpuPerRequest };
     };
     // Case by case, our gateway without the response cache (cache-control: no-cache: every answer computed by the
     // subgraphs) and Hive Gateway back to back, so both meet the same machine; then ours as configured (cache on).
     // Reads before writes: both gateways read the same data.
     for (const { operation, identical, label } of cases) {
-      const plain = await measure(stack.gatewayUrl, operation, identical, { 'cache-control': 'no-cache' });
+      const plain = await measure(stack.gatewayUrl, stack.pid('gateway'), operation, identical, {
+        'cache-control': 'no-cache',
+      });
       uncached.push({ label, ...plain, gatewayRssMb: rssMb(stack.pid('gateway')) });
       console.log(
-        `Baeumteo (no response cache) ${label}: ${fmt(plain.rps)} req/s, p50 ${plain.p50} ms, p99 ${plain.p99} ms, errors ${plain.errors}`,
+        `Baeumteo (no response cache) ${label}: ${fmt(plain.rps)} req/s, p50 ${plain.p50} ms, p99 ${plain.p99} ms, CPU ${fmt(totalCpu(plain.cpuPerRequest), 1)} ms/request, errors ${plain.errors}`,
       );
       if (hive) {
-        const other = await measure(hive.url, operation, identical, {});
+        const other = await measure(hive.url, hive.child.pid, operation, identical, {});
         hiveResults.push({ label, ...other, gatewayRssMb: rssMb(hive.child.pid) });
         console.log(
-          `Hive ${label}: ${fmt(other.rps)} req/s, p50 ${other.p50} ms, p99 ${other.p99} ms, errors ${other.errors}`,
+          `Hive ${label}: ${fmt(other.rps)} req/s, p50 ${other.p50} ms, p99 ${other.p99} ms, CPU ${fmt(totalCpu(other.cpuPerRequest), 1)} ms/request, errors ${other.errors}`,
         );
       }
-      const cached = await measure(stack.gatewayUrl, operation, identical, {});
+      const cached = await measure(stack.gatewayUrl, stack.pid('gateway'), operation, identical, {});
       ours.push({ label, ...cached, gatewayRssMb: rssMb(stack.pid('gateway')) });
       console.log(
         `Baeumteo ${label}: ${fmt(cached.rps)} req/s, p50 ${cached.p50} ms, p99 ${cached.p99} ms, errors ${cached.errors}`,
       );
     }
 
-    const writes = args.only && !args.only.split(',').includes('writes') ? undefined : await writeLoad(stack, samples);
+    const writes =
+      args.only && !args.only.split(',').includes('writes')
+        ? undefined
+        : await writeLoad(stack, samples, Number(args['write-duration']), connections);
     if (writes)
       console.log(
         `Baeumteo writes: ${fmt(writes.rps)} req/s, p50 ${writes.p50} ms, p99 ${writes.p99} ms, errors ${writes.errors}`,
       );
 
-    const programs = env.SEED_PROGRAMS ?? String(stack.config.seed.programs);
     const setting = `${databaseKind(stack.config)}, ${programs} seeded programs, ${duration} s per case after a ${duration} s warm-up, ${connections} connections`;
-    const section = report(ours, uncached, hiveResults, writes, setting);
-    console.log(`\n${section}\n`);
-    const existing = existsSync(args.out)
-      ? readFileSync(args.out, 'utf8')
-      : '# Benchmarks\n\nWritten by `npm run bench` (scripts/bench.ts); newest run first.\n';
-    const [head, ...rest] = existing.split(/\n(?=## Run of )/);
-    writeFileSync(args.out, [head.trimEnd(), section, ...rest].join('\n\n').trimEnd() + '\n');
-    console.log(`Written to ${args.out}`);
+    writeSection(report(ours, uncached, hiveResults, writes, setting));
   } finally {
     hive?.child.kill('SIGTERM');
     await stack.stop();
