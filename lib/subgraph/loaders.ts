@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import { Reference, wrap, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { findByKeys } from './keyed-reads';
 import { paginateGroups, type Connection, type ConnectionArgs, type SortOrder } from './relay';
 
 type Key = string;
@@ -28,7 +29,7 @@ export class RequestLoaders {
   /** Entities by primary key (null when absent). */
   byId<T extends object>(entity: EntityClass<T>, primaryKey = 'id'): DataLoader<Key, T | null> {
     return this.custom(`byId:${nameOf(entity)}:${primaryKey}`, async (keys) => {
-      const rows = await this.em.find(entity, { [primaryKey]: { $in: keys } } as FilterQuery<T>);
+      const rows = await findByKeys(this.em, entity, keys, { property: primaryKey as keyof T & string });
       const byKey = new Map(rows.map((row) => [String((row as Record<string, unknown>)[primaryKey]), row as T]));
       return keys.map((key) => byKey.get(key) ?? null);
     });
@@ -42,7 +43,9 @@ export class RequestLoaders {
     where: FilterQuery<T> = {},
   ): DataLoader<Key, T[]> {
     return this.custom(`listBy:${nameOf(entity)}:${property}:${JSON.stringify(where)}`, async (keys) => {
-      const rows = await this.em.find(entity, { $and: [where, { [property]: { $in: keys } }] } as FilterQuery<T>, {
+      const rows = await findByKeys(this.em, entity, keys, {
+        property,
+        where,
         orderBy: order.map(({ property: p, direction }) => ({ [p]: direction })) as never,
       });
       const byKey = new Map<string, T[]>(keys.map((key) => [key, []]));

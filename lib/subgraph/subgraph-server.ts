@@ -9,7 +9,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
@@ -115,6 +118,8 @@ export async function startSubgraph(
   const schema = await buildFederatedSchema(definition);
 
   const app = express();
+  // Only the gateway calls /graphql, with POST: an ETag (a hash of every answer) would never be asked for.
+  app.set('etag', false);
   const httpServer: Server = createHttpServer(app);
   initMetrics(definition.subgraph);
   const apollo = new ApolloServer<SubgraphContext>({
@@ -122,6 +127,9 @@ export async function startSubgraph(
     ...APOLLO_SERVER_SIGNALS,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // Cache hints are computed by a hook on every resolved field, and nothing reads them: the gateway's response
+      // cache has its own rules (gateway/response-cache.ts). Issue 15's profile: a per-field cost on every request.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metricsPlugin(),
       errorLoggingPlugin(logger),
