@@ -98,8 +98,10 @@ describe('a production service stopped with SIGTERM', () => {
   it.each(SUBGRAPH_NAMES.filter((name) => name !== 'centers'))(
     'the %s subgraph, idle, exits 0 within 3 s',
     async (name) => {
-      const { code, ms } = await terminate(hub.services.get(name)!);
-      expect(code).toBe(0);
+      const service = hub.services.get(name)!;
+      const { code, ms } = await terminate(service);
+      // On another code, its last lines say why (seen once: exit 1, not reproduced since).
+      expect({ code, lastLines: code === 0 ? [] : service.output.slice(-20) }).toEqual({ code: 0, lastLines: [] });
       expect(ms).toBeLessThan(STOP_WITHIN_MS);
     },
   );
