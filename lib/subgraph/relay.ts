@@ -19,6 +19,7 @@ import {
   type MiddlewareFn,
 } from 'type-graphql';
 import { badInput } from '../errors';
+import { selectRows } from './keyed-reads';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -227,13 +228,13 @@ export async function paginateGroups<T extends object>(
     .where(page)
     .getKnexQuery();
   const knex = em.getConnection().getKnex();
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(
-    knex
-      .select('*')
-      .from(ranked.as('ranked'))
-      .where('page_rank', '<=', request.first + 1)
-      .orderBy('page_rank'),
-  );
+  const { sql, bindings } = knex
+    .select('*')
+    .from(ranked.as('ranked'))
+    .where('page_rank', '<=', request.first + 1)
+    .orderBy('page_rank')
+    .toSQL();
+  const rows = await selectRows(em, sql, [...bindings]);
 
   // Rows arrive in rank order, so each parent's list is already in sort order.
   const byKey = new Map<string, T[]>(keys.map((key) => [key, []]));
