@@ -1,6 +1,7 @@
 # One image for every Baeumteo service; the command picks the service:
-#   node dist/gateway/main.js                 the gateway (PORT, default 4000)
-#   node dist/subgraphs/<name>/main.js        a subgraph: centers, schools, libraries, cultural-centers, civil-providers
+#   node --max-old-space-size=384 dist/gateway/main.js            the gateway (PORT, default 4000)
+#   node --max-old-space-size=256 dist/subgraphs/<name>/main.js   a subgraph: centers, schools, libraries, cultural-centers, civil-providers
+# (the heap bounds of lib/service.ts HEAP_LIMIT_MB, as docker-compose.yml and deploy/kubernetes/ give them)
 # Build: docker build -t baeumteo .   (Node 24 LTS; the code also runs on Node 20, see README "Deployment")
 
 # --- build: the toolchain for native modules, all dependencies, the compiled services -------------------------------
@@ -36,4 +37,4 @@ EXPOSE 4000 4001 4002 4003 4004 4005
 # PORT for the gateway, <NAME>_PORT for a subgraph): plain Node, no curl in the image.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=120s --retries=3 \
   CMD ["node", "dist/lib/healthcheck.js"]
-CMD ["node", "dist/gateway/main.js"]
+CMD ["node", "--max-old-space-size=384", "dist/gateway/main.js"]

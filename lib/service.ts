@@ -22,6 +22,19 @@ export function createHttpServer(app: RequestListener): Server {
   return server;
 }
 
+/**
+ * The old-generation heap a service may grow to, in MB: its node flag is in every way a service is started (the
+ * launcher of `npm start`, the tests and the benchmark; docker-compose.yml; deploy/kubernetes/), well inside the
+ * memory limit of its container (512Mi a subgraph, 1Gi the gateway). Left to itself V8 let a service's heap grow to
+ * several times what it holds live before collecting, so its memory sawed by 40-100%: issue 15's soak in BENCHMARKS.md,
+ * where with a bound every process stayed within a few percent at the same throughput.
+ */
+export const HEAP_LIMIT_MB = { gateway: 384, subgraph: 256 } as const;
+
+export function heapLimitFlag(service: ServiceName): string {
+  return `--max-old-space-size=${service === 'gateway' ? HEAP_LIMIT_MB.gateway : HEAP_LIMIT_MB.subgraph}`;
+}
+
 /** Spread into every ApolloServer: runService, not Apollo Server, handles SIGINT/SIGTERM (see runService). */
 export const APOLLO_SERVER_SIGNALS = { stopOnTerminationSignals: false } as const;
 

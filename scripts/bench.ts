@@ -415,6 +415,13 @@ async function soak(stack: RunningStack, samples: Samples, seconds: number): Pro
   }
 }
 
+/** The RSS at the end of each minute: whether a process grows steadily or saws up and down. */
+const everyMinute = (samples: number[]) =>
+  samples
+    .filter((_, i) => ((i + 1) * SOAK_SAMPLE_MS) % 60_000 === 0)
+    .map((v) => fmt(v))
+    .join(' ');
+
 function soakReport(result: SoakResult, setting: string): string {
   const baselineIndex = Math.floor(SOAK_BASELINE_MS / SOAK_SAMPLE_MS) - 1;
   const lines = [
@@ -424,8 +431,8 @@ function soakReport(result: SoakResult, setting: string): string {
     `${result.seconds} s of the three reads (varied, every other one with \`cache-control: no-cache\`) on ${Math.max(1, connections - 4)} connections, together with 4 partners creating and publishing programs that residents enroll in: ${result.reads} reads (${result.readErrors} errors), ${result.writes.requests} writes (${result.writes.errors} errors).`,
     `RSS sampled every ${SOAK_SAMPLE_MS / 1000} s; the baseline is the sample at ${SOAK_BASELINE_MS / 1000} s, and every later sample must lie within ±15% of it.`,
     '',
-    '| process | RSS at 1 min MB | min after MB | max after MB | last MB | peak MB | within ±15% |',
-    '|---|---:|---:|---:|---:|---:|---|',
+    '| process | RSS at 1 min MB | min after MB | max after MB | last MB | peak MB | within ±15% | each minute MB |',
+    '|---|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const name of PROCESS_NAMES) {
     const samples = result.rss[name];
@@ -435,7 +442,7 @@ function soakReport(result: SoakResult, setting: string): string {
     const max = Math.max(...after);
     const within = after.length > 0 && min >= baseline * 0.85 && max <= baseline * 1.15;
     lines.push(
-      `| ${shortName(name)} | ${fmt(baseline)} | ${fmt(min)} | ${fmt(max)} | ${fmt(samples.at(-1))} | ${fmt(Math.max(...samples.filter((v) => !Number.isNaN(v))))} | ${within ? 'yes' : 'NO'} |`,
+      `| ${shortName(name)} | ${fmt(baseline)} | ${fmt(min)} | ${fmt(max)} | ${fmt(samples.at(-1))} | ${fmt(Math.max(...samples.filter((v) => !Number.isNaN(v))))} | ${within ? 'yes' : 'NO'} | ${everyMinute(samples)} |`,
     );
   }
   return lines.join('\n');

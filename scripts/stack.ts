@@ -15,6 +15,7 @@ import {
   type ServiceName,
   type SubgraphName,
 } from '../lib/config';
+import { heapLimitFlag } from '../lib/service';
 
 const ROOT = join(__dirname, '..');
 const REGISTER = join(ROOT, 'scripts', 'register.js');
@@ -79,7 +80,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
 
   const start = (service: ServiceName): { child: ChildProcess; tail: string[] } => {
     const { args, cwd } = options.command?.(service) ?? { args: ['-r', REGISTER, entryPoint(service)], cwd: ROOT };
-    const child = spawn(process.execPath, args, {
+    const child = spawn(process.execPath, [heapLimitFlag(service), ...args], {
       cwd,
       env: serviceEnv(options.env, service), // only its own settings: a subgraph gets only its own gateway secret
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Role } from '../../lib/auth';
 import { SUBGRAPH_NAMES, subgraphVariable } from '../../lib/config';
+import { heapLimitFlag } from '../../lib/service';
 import {
   REGISTER,
   ROOT,
@@ -78,14 +79,13 @@ function environmentOf(service: string, vars: Record<string, string>): Record<st
  * TypeScript source runs through scripts/register.js. The one place that knows how the image is built.
  */
 function localCommand(service: string): string[] {
-  const entry = [compose.services[service].command ?? []]
-    .flat()
-    .map(String)
-    .find((arg) => /(gateway|subgraphs\/[a-z-]+)\/main\.[jt]s$/.test(arg));
+  const command = [compose.services[service].command ?? []].flat().map(String);
+  const nodeFlags = command.filter((arg) => arg.startsWith('--')); // the heap bound, as compose gives it
+  const entry = command.find((arg) => /(gateway|subgraphs\/[a-z-]+)\/main\.[jt]s$/.test(arg));
   const module = (entry ?? (service === 'gateway' ? 'gateway/main.ts' : `subgraphs/${service}/main.ts`))
     .replace(/^(\.\/)?(dist\/)?/, '')
     .replace(/\.js$/, '.ts');
-  return ['-r', REGISTER, join(ROOT, module)];
+  return [...nodeFlags, '-r', REGISTER, join(ROOT, module)];
 }
 
 const ip = (...args: string[]) => execFileSync(IP, args, { stdio: 'pipe' });
@@ -208,6 +208,14 @@ function dropComposeDatabases(): void {
       const { [name]: _left, ...rest } = vars;
       expect(() => APP_SERVICES.forEach((service) => environmentOf(service, rest))).toThrow(`${name} is required`);
     }
+  });
+
+  it("bounds each service's heap as every other way of starting it does", () => {
+    for (const service of [...SUBGRAPH_NAMES, 'gateway' as const])
+      expect({ service, command: compose.services[service].command }).toEqual({
+        service,
+        command: expect.arrayContaining([heapLimitFlag(service)]),
+      });
   });
 
   it('gives each subgraph its own gateway secret only, and the gateway all five', () => {

@@ -12,6 +12,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 import { configVariables, SUBGRAPH_NAMES, subgraphVariable, type ServiceName } from '../../lib/config';
+import { heapLimitFlag } from '../../lib/service';
 import { ROOT } from '../support/processes';
 
 const DIR = join(ROOT, 'deploy', 'kubernetes');
@@ -74,9 +75,27 @@ describe('the Kubernetes manifests', () => {
     }
     const autoscaler = manifests.find((m) => m.kind === 'HorizontalPodAutoscaler')!;
     expect(autoscaler.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'gateway' });
-    expect(containerOf('gateway').command).toEqual(['node', 'dist/gateway/main.js']);
+    expect(containerOf('gateway').command).toEqual(['node', heapLimitFlag('gateway'), 'dist/gateway/main.js']);
     for (const name of SUBGRAPH_NAMES)
-      expect(containerOf(name).command).toEqual(['node', `dist/subgraphs/${name}/main.js`]);
+      expect(containerOf(name).command).toEqual(['node', heapLimitFlag(name), `dist/subgraphs/${name}/main.js`]);
+  });
+
+  it("bound each service's heap to at most half its container's memory limit (code, buffers and the rest need room)", () => {
+    const mebibytes = (quantity: string) => {
+      const [, amount, unit] = /^(\d+)(Mi|Gi)$/.exec(quantity)!;
+      return Number(amount) * (unit === 'Gi' ? 1024 : 1);
+    };
+    for (const deployment of deployments) {
+      const container = deployment.spec.template.spec.containers[0];
+      const heap = Number(/^--max-old-space-size=(\d+)$/.exec(container.command[1])?.[1]);
+      expect({
+        name: deployment.metadata.name,
+        heapAtMostHalf: heap > 0 && heap <= mebibytes(container.resources.limits.memory) / 2,
+      }).toEqual({
+        name: deployment.metadata.name,
+        heapAtMostHalf: true,
+      });
+    }
   });
 
   it('probe /health for liveness and /ready for readiness, on the port the service listens on', () => {
