@@ -130,4 +130,30 @@ describe('an unexpected database error', () => {
     expect(everything).not.toContain(programId);
     expect(everything).not.toMatch(/insert into/i);
   });
+
+  it('on a read is answered and logged without the statement or the id it looked for', async () => {
+    const marker = `LC-unreadable-${RUN}`;
+    const connection = orm.em.getConnection();
+    // The table gone for a moment: every read of a learning center fails in the database.
+    await connection.execute('alter table learning_center rename to learning_center_away');
+    try {
+      const { data, errors } = await graphql(gateway.url, 'query($id: ID!) { learningCenter(id: $id) { name } }', {
+        id: marker,
+      });
+      expect(data?.learningCenter ?? null).toBeNull();
+      expect(errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringMatching(/^Unexpected error/),
+          extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }),
+        }),
+      ]);
+      expect(JSON.stringify(errors)).not.toContain(marker);
+      await waitForLine(/^(?=.*"msg":"graphql error")(?=.*"learningCenter")/);
+      const everything = centers.output.join('\n');
+      expect(everything).not.toContain(marker);
+      expect(everything).not.toMatch(/select .* from/i);
+    } finally {
+      await connection.execute('alter table learning_center_away rename to learning_center');
+    }
+  });
 });
