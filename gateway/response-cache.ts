@@ -30,15 +30,27 @@ export interface ResponseCacheStore {
   close(): Promise<void>;
 }
 
-/** One process: entries in insertion order, the oldest dropped beyond `maxEntries`. */
+/**
+ * What the answers kept in one process may add up to. The entry count alone did not bound it: a 100-item page of
+ * Korean text is over 100 KB as a JS string, and 10,000 of them would outgrow the gateway's bounded heap
+ * (lib/service.ts HEAP_LIMIT_MB) before its container's memory limit.
+ */
+export const MEMORY_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** One process: entries in insertion order, the oldest dropped beyond `maxEntries` or `maxBytes`. */
 export class MemoryResponseCacheStore implements ResponseCacheStore {
   private sequence = 0;
+  /** UTF-16 bytes of the kept answers (a JS string's own size). */
+  private bytes = 0;
   private readonly entries = new Map<string, { value: string; expires: number; tags: string[] }>();
   private readonly keysByTag = new Map<string, Set<string>>();
   /** When each tag was last invalidated (sequence), kept as long as a read may run: the TTL. */
   private readonly invalidated = new Map<string, { at: number; until: number }>();
 
-  constructor(private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly maxEntries = 10_000,
+    private readonly maxBytes = MEMORY_CACHE_MAX_BYTES,
+  ) {}
 
   async mark(): Promise<number> {
     return this.sequence;
@@ -56,13 +68,16 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
     const now = Date.now();
     if (tags.some((tag) => (this.invalidated.get(tag)?.at ?? -1) > mark)) return; // raced a mutation
     this.drop(key);
+    if (value.length * 2 > this.maxBytes) return; // never worth every other entry
     this.entries.set(key, { value, expires: now + ttlMs, tags });
+    this.bytes += value.length * 2;
     for (const tag of tags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
       keys.add(key);
     }
-    if (this.entries.size > this.maxEntries) this.drop(this.entries.keys().next().value!);
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes)
+      this.drop(this.entries.keys().next().value!);
     if (this.invalidated.size > this.maxEntries)
       for (const [tag, { until }] of this.invalidated) if (until < now) this.invalidated.delete(tag);
   }
@@ -79,6 +94,7 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
+    this.bytes -= entry.value.length * 2;
     for (const tag of entry.tags) {
       const keys = this.keysByTag.get(tag);
       keys?.delete(key);
@@ -87,6 +103,7 @@ export class MemoryResponseCacheStore implements ResponseCacheStore {
   }
 
   async close(): Promise<void> {
+    this.bytes = 0;
     this.entries.clear();
     this.keysByTag.clear();
   }

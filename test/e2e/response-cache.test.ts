@@ -91,6 +91,23 @@ describe('response cache', () => {
     expect([await store.get('b'), await store.get('c')]).toEqual([undefined, '3']);
   });
 
+  it('keeps at most its byte limit of answers in memory, dropping the oldest, and never an answer larger than the limit', async () => {
+    const store = new MemoryResponseCacheStore(100, 20); // 20 bytes: 10 UTF-16 characters
+    const mark = await store.mark();
+    await store.set('a', '1234', 60_000, ['Program:1'], mark); // 8 bytes
+    await store.set('b', '5678', 60_000, ['Program:2'], mark); // 16 in all
+    await store.set('c', '90', 60_000, ['Program:3'], mark); // 20: still within
+    await store.set('d', '한국어', 60_000, ['Program:4'], mark); // 26: the oldest goes
+    await store.set('huge', 'x'.repeat(11), 60_000, ['Program:5'], mark); // 22 bytes alone: not kept
+    expect(await Promise.all(['a', 'b', 'c', 'd', 'huge'].map((key) => store.get(key)))).toEqual([
+      undefined,
+      '5678',
+      '90',
+      '한국어',
+      undefined,
+    ]);
+  });
+
   it('does not keep a read that started before an invalidation of one of its tags', async () => {
     const store = new MemoryResponseCacheStore();
     const startedBefore = await store.mark();
