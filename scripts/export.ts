@@ -148,7 +148,11 @@ async function main(): Promise<number> {
   } catch (error) {
     if (barStarted) bar.stop();
     if (partial) {
+      // The side file may still be opening (the query can fail before the first row): removed once it is closed,
+      // or its late creation would leave it behind (seen on Node 24).
+      const closed = once(stream, 'close');
       stream.destroy();
+      await closed;
       await rm(partial, { force: true });
     }
     throw error;
