@@ -13,6 +13,7 @@ import { loadConfig, SUBGRAPH_NAMES, subgraphVariable, type SubgraphName } from 
 import { freePort } from '../../scripts/ports';
 import { entryPoint, readyUrl, waitUntilReady, type ServiceName } from '../../scripts/stack';
 import { testStack } from './stack-state';
+import { heapLimitFlag } from '../../lib/service';
 
 export { freePort };
 
@@ -162,7 +163,7 @@ export async function startStackProcess(
   readyTimeoutMs = 120_000,
 ): Promise<StackProcess> {
   const config = loadConfig(env);
-  const started = spawnProcess(['-r', REGISTER, entryPoint(service)], env);
+  const started = spawnProcess([heapLimitFlag(service), '-r', REGISTER, entryPoint(service)], env);
   const url = service === 'gateway' ? `http://127.0.0.1:${config.gatewayPort}/graphql` : config.subgraphs[service].url;
   try {
     await waitReady(readyUrl(config, service), started, readyTimeoutMs);

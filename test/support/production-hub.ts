@@ -23,6 +23,7 @@ import {
   waitReady,
   type ServiceProcess,
 } from './processes';
+import { heapLimitFlag } from '../../lib/service';
 
 export interface ProductionKeys {
   dir: string;
@@ -207,12 +208,15 @@ export async function startHub(env: Record<string, string>): Promise<Hub> {
   try {
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
-        const service = spawnProcess(['-r', REGISTER, entryPoint(name)], serviceEnv(env, name));
+        const service = spawnProcess([heapLimitFlag(name), '-r', REGISTER, entryPoint(name)], serviceEnv(env, name));
         services.set(name, service);
         await waitReady(url(env[subgraphVariable(name, 'PORT')], '/ready'), service);
       }),
     );
-    const gateway = spawnProcess(['-r', REGISTER, entryPoint('gateway')], serviceEnv(env, 'gateway'));
+    const gateway = spawnProcess(
+      [heapLimitFlag('gateway'), '-r', REGISTER, entryPoint('gateway')],
+      serviceEnv(env, 'gateway'),
+    );
     services.set('gateway', gateway);
     await waitReady(url(env.PORT, '/ready'), gateway);
   } catch (error) {
