@@ -15,6 +15,7 @@ import { corsFor, legacyJsonStatusPlugin, securityHeaders, unknownOperationPlugi
 import { bodyParsing, operationLimitRules, parseOptions } from './limits';
 import { createRateLimits, type RateLimits } from './rate-limit';
 import { loadSafelist, safelistFilter } from './safelist';
+import { nulTextPlugin } from './text';
 
 export interface Hardening<TContext extends object> {
   apollo: Pick<
@@ -55,7 +56,7 @@ export function createHardening<TContext extends object>(
       // Every GET and simple POST needs apollo-require-preflight (or a non-simple content type).
       csrfPrevention: true,
     },
-    plugins: [legacyJsonStatusPlugin(), unknownOperationPlugin(), costLimitPlugin(config.limits)],
+    plugins: [legacyJsonStatusPlugin(), unknownOperationPlugin(), nulTextPlugin(), costLimitPlugin(config.limits)],
     beforeGraphQL: [
       corsFor(config.exposure),
       rateLimits.graphql,

@@ -105,6 +105,29 @@ describe('operation limits at the gateway', () => {
     expect(status).toBe(400);
     expect(body.errors![0].extensions?.code).toBe('BAD_REQUEST');
   });
+
+  it('refuses text holding the NUL character, in a variable or in a literal, with 400; other text runs', async () => {
+    const byVariable = (code: string) =>
+      JSON.stringify({ query: 'query($code: ID!) { district(code: $code) { code } }', variables: { code } });
+    const refusals = [
+      await postRaw(gateway(), byVariable('116\u000080')),
+      await postRaw(gateway(), JSON.stringify({ query: '{ district(code: "116\\u000080") { code } }' })),
+      await postRaw(
+        gateway(),
+        JSON.stringify({ query: '{ district(code: "11680") { code } }', variables: { x: ['\u0000'] } }),
+      ),
+    ];
+    for (const { status, body } of refusals) {
+      expect({ status, data: body.data, errors: body.errors }).toEqual({
+        status: 400,
+        data: undefined,
+        errors: [expect.objectContaining({ message: 'Text may not contain the NUL character (U+0000).' })],
+      });
+      expect(body.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const { status, body } = await postRaw(gateway(), byVariable('11680'));
+    expect({ status, data: body.data }).toEqual({ status: 200, data: { district: { code: '11680' } } });
+  });
 });
 
 /** The README's example operations and the pages' operations, as shipped. */
