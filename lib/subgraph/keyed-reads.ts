@@ -7,8 +7,8 @@
  * a subgraph does per request (BENCHMARKS.md, issue 15). Here MikroORM's own
  * QueryBuilder builds the statement of a shape (entity, condition, order, number
  * of keys rounded up to a power of two) once, with stand-in keys; later batches
- * run it with their keys, and the rows become managed entities the way `em.find`
- * makes them. On SQLite the statement is also prepared only once.
+ * run it with their keys (lib/subgraph/rows.ts: on SQLite a statement prepared
+ * once), and the rows become managed entities the way `em.find` makes them.
  */
 import {
   RawQueryFragment,
@@ -18,6 +18,7 @@ import {
   type QueryOrderMap,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { entitiesOf, selectRows } from './rows';
 
 /** A statement with the positions of its keys among its bindings. */
 interface KeyedStatement {
@@ -62,16 +63,7 @@ export async function findByKeys<T extends object>(
   const bindings = statement.bindings.map((binding) =>
     'key' in binding ? keys[Math.min(binding.key, keys.length - 1)] : binding.value,
   );
-  const rows = await selectRows(em, statement.sql, bindings);
-  // What em.find does with its rows: an entity this request already holds (perhaps changed by a mutation and not
-  // yet flushed, or loaded with a few fields) keeps its changes and gains the fields it lacked.
-  const meta = em.getMetadata().get<T>(entity.name);
-  const factory = em.getEntityFactory();
-  const found = rows.map((row): T =>
-    factory.create<T>(entity, em.getDriver().mapResult(row as never, meta)!, { merge: true, convertCustomTypes: true }),
-  );
-  await em.getUnitOfWork().dispatchOnLoadEvent();
-  return found;
+  return entitiesOf(em, entity, await selectRows(em, { sql: statement.sql, bindings }));
 }
 
 function statementFor<T extends object>(
@@ -107,78 +99,6 @@ function statementFor<T extends object>(
     shapes.set(shape, statement);
   }
   return statement;
-}
-
-/**
- * The rows of a select with `?` placeholders, in the request's transaction if it has one: on SQLite from a statement
- * prepared once, otherwise through the ORM's connection.
- */
-export async function selectRows(
-  em: EntityManager,
-  sql: string,
-  bindings: unknown[],
-): Promise<Record<string, unknown>[]> {
-  try {
-    return await selectRowsOnce(em, sql, bindings);
-  } catch (error) {
-    // As em.find rethrows it: a DriverException, whose statement and values the subgraph keeps out of answers and logs.
-    throw em.getDriver().convertException(error as Error);
-  }
-}
-
-async function selectRowsOnce(em: EntityManager, sql: string, bindings: unknown[]): Promise<Record<string, unknown>[]> {
-  const transaction = em.getTransactionContext<unknown>();
-  const sqlite = transaction ? undefined : await sqliteHandle(em);
-  // Outside any transaction only: one that is open holds the one connection, and its statements go the ORM's way.
-  if (!sqlite || sqlite.inTransaction) return em.getConnection().execute(sql, bindings, 'all', transaction as never);
-  let prepared = preparedStatements.get(sqlite);
-  if (!prepared) preparedStatements.set(sqlite, (prepared = new Map<string, SqliteStatement>()));
-  let statement = prepared.get(sql);
-  if (!statement) {
-    if (prepared.size >= MAX_PREPARED_STATEMENTS) prepared.clear(); // shapes are few; this only bounds the unexpected
-    prepared.set(sql, (statement = sqlite.prepare(sql)));
-  }
-  em.config.getLogger().logQuery({ query: sql, level: 'info' }); // counted like every other statement
-  // As knex's better-sqlite3 dialect binds them: SQLite has no boolean or date type.
-  return statement.all(
-    bindings.map((value) =>
-      typeof value === 'boolean' ? Number(value) : value instanceof Date ? value.valueOf() : value,
-    ),
-  ) as Record<string, unknown>[];
-}
-
-interface SqliteStatement {
-  all(bindings: unknown[]): unknown[];
-}
-interface SqliteDatabase {
-  open: boolean;
-  inTransaction: boolean;
-  prepare(sql: string): SqliteStatement;
-}
-interface KnexClient {
-  driverName: string;
-  acquireConnection(): Promise<SqliteDatabase>;
-  releaseConnection(connection: SqliteDatabase): Promise<void>;
-}
-
-/**
- * better-sqlite3 prepares a statement anew for every knex query, which took twice as long as running it (issue 15's
- * profile of a subgraph). Its pool has one connection, so its handle is kept and its statements with it.
- */
-const sqliteHandles = new WeakMap<KnexClient, SqliteDatabase>();
-const MAX_PREPARED_STATEMENTS = 1000;
-const preparedStatements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
-
-async function sqliteHandle(em: EntityManager): Promise<SqliteDatabase | undefined> {
-  const client = em.getConnection().getKnex().client as KnexClient;
-  if (client.driverName !== 'better-sqlite3') return undefined;
-  let handle = sqliteHandles.get(client);
-  if (!handle?.open) {
-    handle = await client.acquireConnection();
-    await client.releaseConnection(handle);
-    sqliteHandles.set(client, handle);
-  }
-  return handle;
 }
 
 /** Only strings, numbers, booleans, null, arrays and plain objects: what JSON names exactly. */

@@ -19,7 +19,7 @@ import {
   type MiddlewareFn,
 } from 'type-graphql';
 import { badInput } from '../errors';
-import { selectRows } from './keyed-reads';
+import { entitiesOf, selectRows } from './rows';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -228,20 +228,24 @@ export async function paginateGroups<T extends object>(
     .where(page)
     .getKnexQuery();
   const knex = em.getConnection().getKnex();
-  const { sql, bindings } = knex
-    .select('*')
-    .from(ranked.as('ranked'))
-    .where('page_rank', '<=', request.first + 1)
-    .orderBy('page_rank')
-    .toSQL();
-  const rows = await selectRows(em, sql, [...bindings]);
+  const rows = await selectRows(
+    em,
+    knex
+      .select('*')
+      .from(ranked.as('ranked'))
+      .where('page_rank', '<=', request.first + 1)
+      .orderBy('page_rank')
+      .toSQL(),
+  );
+  const nodes = await entitiesOf(
+    em,
+    entity,
+    rows.map(({ page_rank: _rank, ...fields }) => fields),
+  );
 
   // Rows arrive in rank order, so each parent's list is already in sort order.
   const byKey = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) {
-    const { page_rank: _rank, ...fields } = row;
-    byKey.get(String(row[groupColumn]))?.push(em.map(entity, fields as never) as T);
-  }
+  rows.forEach((row, i) => byKey.get(String(row[groupColumn]))?.push(nodes[i]));
 
   let counts: Promise<Map<string, number>> | undefined;
   const countAll = async () => {

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/subgraph/context';
 import { District } from '../../lib/subgraph/district.stub';
+import { entitiesOf, selectRows } from '../../lib/subgraph/rows';
 import {
   afterCondition,
   ConnectionArgs,
@@ -65,19 +66,24 @@ async function providerPagesByDistrict(
     .where(request.afterValues ? { $and: [serving, afterCondition(NAME_ORDER, request.afterValues)] } : serving)
     .getKnexQuery();
   const knex = em.getConnection().getKnex();
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(
+  const rows = await selectRows(
+    em,
     knex
       .select('*')
       .from(ranked.as('ranked'))
       .where('page_rank', '<=', request.first + 1)
-      .orderBy('page_rank'),
+      .orderBy('page_rank')
+      .toSQL(),
+  );
+  const providers = await entitiesOf(
+    em,
+    CivilProvider,
+    rows.map(({ served_district_code: _code, page_rank: _rank, ...fields }) => fields),
   );
 
   // Rows arrive in rank order, so each district's list is already in name order.
   const byDistrict = new Map<string, CivilProvider[]>(districtCodes.map((code) => [code, []]));
-  for (const { served_district_code: code, page_rank: _rank, ...fields } of rows) {
-    byDistrict.get(String(code))?.push(em.map(CivilProvider, fields as never));
-  }
+  rows.forEach((row, i) => byDistrict.get(String(row.served_district_code))?.push(providers[i]));
 
   let counts: Promise<Map<string, number>> | undefined;
   const countAll = async () => {
