@@ -9,7 +9,7 @@
  * the driver's complaint is logged, with quoted values blanked.
  */
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type Logger } from 'pino';
 import type { SharedConfig } from './config';
 import { errorCode } from './errors';
@@ -103,10 +103,26 @@ export function loggableError(error: Error | undefined): { message?: string; sta
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The request id of an incoming request: a well-formed x-request-id header, or a new UUID. */
-export function requestIdOf(req: { header(name: string): string | undefined }): string {
-  const given = req.header('x-request-id');
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
+
+/** The path of a request's URL, without its query string. */
+export function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** A request as the services handle it: express's, or node's own on a subgraph's /graphql (its parsed body). */
+export interface ServiceRequest extends IncomingMessage {
+  requestId?: string;
+  body?: unknown;
+}
+
+/** Node-level middleware: express takes it as is, and so does the subgraphs' plain /graphql endpoint. */
+export type ServiceMiddleware = (req: ServiceRequest, res: ServerResponse, next: () => void) => void;
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -119,14 +135,14 @@ declare module 'express-serve-static-core' {
  * new), echoes it in the response header, and logs one line per request:
  * method, path, status, duration and GraphQL operation name.
  */
-export function requestLogging(logger: Logger): RequestHandler {
+export function requestLogging(logger: Logger): ServiceMiddleware {
   return (req, res, next) => {
     const requestId = requestIdOf(req);
     req.requestId = requestId;
     req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
-    const path = req.path; // before routers strip their mount path
+    const path = pathOf(req); // before routers strip their mount path
     res.once('finish', () => {
       if (path === '/health' || path === '/ready' || path === '/metrics') return;
       const body = req.body as { operationName?: unknown } | undefined;

@@ -7,6 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { errorCode } from './errors';
+import { pathOf, type ServiceMiddleware } from './logger';
 
 export const registry = new Registry();
 let defaultsCollected = false;
@@ -135,11 +136,11 @@ export function metricsPlugin(): ApolloServerPlugin {
 }
 
 /** Counts every HTTP response by route (the mount path, never the raw URL) and status. */
-export const countHttpRequests: RequestHandler = (req, res, next) => {
+export const countHttpRequests: ServiceMiddleware = (req, res, next) => {
+  const path = pathOf(req);
   const route =
-    ['/graphql', '/health', '/ready', '/metrics'].find(
-      (path) => req.path === path || req.path.startsWith(`${path}/`),
-    ) ?? 'other';
+    ['/graphql', '/health', '/ready', '/metrics'].find((mount) => path === mount || path.startsWith(`${mount}/`)) ??
+    'other';
   res.once('finish', () => httpRequests.inc({ route, status: String(res.statusCode) }));
   next();
 };

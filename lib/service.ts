@@ -15,8 +15,8 @@ export interface RunningService {
  * request is never sent on a connection the server is closing at that moment ("other side closed"), which
  * would fail a mutation (never retried).
  */
-export function createHttpServer(app: RequestListener): Server {
-  const server = createServer(app);
+export function createHttpServer(app?: RequestListener): Server {
+  const server = app ? createServer(app) : createServer();
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000; // must exceed keepAliveTimeout
   return server;

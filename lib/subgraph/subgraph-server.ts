@@ -5,7 +5,7 @@
  * `runSubgraph`; the tests start the same servers in-process.
  */
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -13,8 +13,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import { RawQueryFragment } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -29,7 +27,8 @@ import { SeedRun } from './seed-run.entity';
 import { APOLLO_SERVER_SIGNALS, createHttpServer, runService } from '../service';
 import { databaseUnavailableError, isDatabaseUnavailable } from './database-errors';
 import { deadlineFrom, deadlinePlugin, REQUEST_DEADLINE_HEADER } from '../deadline';
-import { createLogger, errorLoggingPlugin, isDatabaseError, requestLogging } from '../logger';
+import { createLogger, errorLoggingPlugin, isDatabaseError, requestLogging, type ServiceMiddleware } from '../logger';
+import { graphqlEndpoint, headerOf, isGraphqlRequest, sendJson } from './graphql-endpoint';
 import { countHttpRequests, initMetrics, metricsPlugin, serveMetrics } from '../metrics';
 import { tracingOn, tracingPlugin } from '../tracing';
 import { holdSqliteDatabase, underStartupLock } from './replicas';
@@ -40,30 +39,11 @@ export interface SubgraphDefinition extends DatabaseSpec, SchemaDefinition {
   seed(em: EntityManager, settings: SeedSettings): Promise<void>;
 }
 
-/**
- * MikroORM forgets a raw SQL fragment (lib/subgraph/text.ts) once a query used it; a
- * connection filter is used twice (page, then count). Within
- * `RawQueryFragment.run` fragments live until the response is sent.
- */
-const keepRawFragmentsForTheRequest: express.RequestHandler = (_req, res, next) => {
-  void RawQueryFragment.run(
-    () =>
-      new Promise<void>((resolve) => {
-        res.once('close', resolve);
-        next();
-      }),
-  );
-};
-
 /** Only the gateway may call a subgraph: every /graphql request must carry this subgraph's secret. */
-function requireGatewaySecret(secret: string): express.RequestHandler {
+function requireGatewaySecret(secret: string): ServiceMiddleware {
   return (req, res, next) => {
-    if (secretMatches(req.header(GATEWAY_SECRET_HEADER), secret)) return next();
-    res.status(401).json({
-      errors: [
-        { message: 'This subgraph answers only the Baeumteo gateway.', extensions: { code: 'UNAUTHENTICATED' } },
-      ],
-    });
+    if (secretMatches(headerOf(req, GATEWAY_SECRET_HEADER), secret)) return next();
+    sendJson(res, 401, 'UNAUTHENTICATED', 'This subgraph answers only the Baeumteo gateway.');
   };
 }
 
@@ -118,9 +98,7 @@ export async function startSubgraph(
   const schema = await buildFederatedSchema(definition);
 
   const app = express();
-  // Only the gateway calls /graphql, with POST: an ETag (a hash of every answer) would never be asked for.
-  app.set('etag', false);
-  const httpServer: Server = createHttpServer(app);
+  const httpServer: Server = createHttpServer(); // its request handler comes once Apollo Server has started
   initMetrics(definition.subgraph);
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
@@ -153,7 +131,8 @@ export async function startSubgraph(
   });
   await apollo.start();
 
-  app.use(requestLogging(logger), countHttpRequests);
+  const logRequest = requestLogging(logger);
+  app.use(logRequest, countHttpRequests);
   app.get('/metrics', serveMetrics);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: definition.subgraph });
@@ -175,28 +154,29 @@ export async function startSubgraph(
     });
   }
   const verifier = createTokenVerifier(config.auth);
-  app.use(
-    '/graphql',
-    requireGatewaySecret(config.gatewaySecret),
-    keepRawFragmentsForTheRequest,
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const deadline = deadlineFrom(req.header(REQUEST_DEADLINE_HEADER));
-        const identity = await verifier.identify(req.header('authorization'));
-        const em = orm.em.fork();
-        return {
-          em,
-          loaders: new RequestLoaders(em),
-          requestId: req.header('x-request-id') ?? undefined,
-          identity,
-          config,
-          deadline,
-        };
-      },
-    }),
-  );
+  const serveGraphql = graphqlEndpoint(apollo, {
+    logger,
+    before: [logRequest, countHttpRequests, requireGatewaySecret(config.gatewaySecret)],
+    context: async (req) => {
+      const deadline = deadlineFrom(headerOf(req, REQUEST_DEADLINE_HEADER));
+      const identity = await verifier.identify(headerOf(req, 'authorization'));
+      const em = orm.em.fork();
+      return {
+        em,
+        loaders: new RequestLoaders(em),
+        requestId: req.requestId,
+        identity,
+        config,
+        deadline,
+      };
+    },
+  });
 
+  // /graphql on node's own server (lib/subgraph/graphql-endpoint.ts), the rest on express.
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (isGraphqlRequest(req)) serveGraphql(req, res);
+    else app(req, res);
+  });
   httpServer.listen(port, config.host);
   await once(httpServer, 'listening');
   const address = httpServer.address() as AddressInfo;
