@@ -6,33 +6,15 @@
  * against 0.04 ms for the statement itself, and these lookups are most of what
  * a subgraph does per request (BENCHMARKS.md, issue 15). Here MikroORM's own
  * QueryBuilder builds the statement of a shape (entity, condition, order, number
- * of keys rounded up to a power of two) once, with stand-in keys; later batches
+ * of keys rounded up to a power of two) once, with stand-in keys
+ * (lib/subgraph/prepared-statements.ts); later batches
  * run it with their keys (lib/subgraph/rows.ts: on SQLite a statement prepared
  * once), and the rows become managed entities the way `em.find` makes them.
  */
-import {
-  RawQueryFragment,
-  type EntityClass,
-  type EntityMetadata,
-  type FilterQuery,
-  type QueryOrderMap,
-} from '@mikro-orm/core';
+import { RawQueryFragment, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { keyedStatement } from './prepared-statements';
 import { entitiesOf, selectRows } from './rows';
-
-/** A statement with the positions of its keys among its bindings. */
-interface KeyedStatement {
-  sql: string;
-  /** A binding of the condition as is, or `{ key: i }` for the i-th key. */
-  bindings: ({ value: unknown } | { key: number })[];
-}
-
-const STAND_IN = '\u0000baeumteo-key:';
-
-const MAX_SHAPES_PER_ENTITY = 200;
-
-/** Statements per ORM (its metadata), per shape: tests run several ORMs of one subgraph in one process. */
-const built = new WeakMap<EntityMetadata, Map<string, KeyedStatement>>();
 
 export interface KeyedRead<T> {
   /** The column (property) the keys are matched against. */
@@ -51,54 +33,22 @@ export async function findByKeys<T extends object>(
 ): Promise<T[]> {
   if (keys.length === 0) return [];
   const where = read.where ?? ({} as FilterQuery<T>);
-  if (!isPlain(where)) {
-    // A raw fragment or an object value cannot be told apart by its JSON: built per call as before.
-    return em.find(entity, { $and: [where, { [read.property]: { $in: keys } }] } as FilterQuery<T>, {
+  const perCall = () =>
+    em.find(entity, { $and: [where, { [read.property]: { $in: keys } }] } as FilterQuery<T>, {
       orderBy: read.orderBy as never,
     });
-  }
-  // Few shapes per entity: one statement each serves 1, 2, 3-4, 5-8 ... keys (the last key repeated).
-  const size = 2 ** Math.ceil(Math.log2(keys.length));
-  const statement = statementFor(em, entity, size, read, where);
-  const bindings = statement.bindings.map((binding) =>
-    'key' in binding ? keys[Math.min(binding.key, keys.length - 1)] : binding.value,
-  );
-  return entitiesOf(em, entity, await selectRows(em, { sql: statement.sql, bindings }));
-}
-
-function statementFor<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  size: number,
-  read: KeyedRead<T>,
-  where: FilterQuery<T>,
-): KeyedStatement {
-  const meta = em.getMetadata().get(entity.name);
-  let shapes = built.get(meta);
-  if (!shapes) built.set(meta, (shapes = new Map<string, KeyedStatement>()));
-  const shape = JSON.stringify([read.property, where, read.orderBy ?? [], size]);
-  let statement = shapes.get(shape);
-  if (!statement) {
-    // Conditions carry values (a scope's district, today's date for notices): a bound, not an expected case.
-    if (shapes.size >= MAX_SHAPES_PER_ENTITY) shapes.clear();
-    const standIns = Array.from({ length: size }, (_, i) => `${STAND_IN}${i}`);
+  // A raw fragment or an object value cannot be told apart by its JSON: built per call as before.
+  if (!isPlain(where)) return perCall();
+  const shape = JSON.stringify(['keys', read.property, where, read.orderBy ?? []]);
+  const statement = keyedStatement(em, entity, shape, keys, (standIns) => {
     const query = em
       .createQueryBuilder(entity, 'e0')
       .select('*')
       .where({ $and: [where, { [read.property]: { $in: standIns } }] } as FilterQuery<T>);
     if (read.orderBy) query.orderBy(read.orderBy);
-    const { sql, bindings } = query.getKnexQuery().toSQL();
-    statement = {
-      sql,
-      bindings: bindings.map((value) =>
-        typeof value === 'string' && value.startsWith(STAND_IN)
-          ? { key: Number(value.slice(STAND_IN.length)) }
-          : { value },
-      ),
-    };
-    shapes.set(shape, statement);
-  }
-  return statement;
+    return query.getKnexQuery().toSQL();
+  });
+  return statement ? entitiesOf(em, entity, await selectRows(em, statement)) : perCall();
 }
 
 /** Only strings, numbers, booleans, null, arrays and plain objects: what JSON names exactly. */

@@ -19,6 +19,7 @@ import {
   type MiddlewareFn,
 } from 'type-graphql';
 import { badInput } from '../errors';
+import { bind, parametrize, preparedStatement } from './prepared-statements';
 import { entitiesOf, selectRows } from './rows';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -180,23 +181,76 @@ export async function paginate<T extends object>(
   const page = (
     request.afterValues ? { $and: [where, afterCondition(order, request.afterValues)] } : where
   ) as FilterQuery<T>;
-  const limit = request.first + 1;
-  let rows: T[];
-  if (options.keysFirst) {
-    const [key] = em.getMetadata().get(entity.name).primaryKeys;
-    // A copy: a query builder uses up the raw fragments (text conditions) of the where it is given.
-    const keys = em
-      .createQueryBuilder(entity, 'k')
-      .select(key)
-      .where(Utils.copy(page))
-      .orderBy(orderBy(order))
-      .limit(limit)
-      .getKnexQuery();
-    rows = (await em.find(entity, { [key]: { $in: keys } } as FilterQuery<T>, { orderBy: orderBy(order) })) as T[];
-  } else {
-    rows = (await em.find(entity, page, { orderBy: orderBy(order), limit })) as T[];
-  }
-  return toConnection(rows, request, order, () => em.fork().count(entity, where));
+  const query: PageQuery<T> = { entity, page, order, limit: request.first + 1, keysFirst: Boolean(options.keysFirst) };
+  const rows = (await preparedPage(em, query)) ?? (await findPage(em, query));
+  const count = () => em.fork().count(entity, where);
+  return toConnection(rows, request, order, async () => (await preparedCount(em, entity, where)) ?? count());
+}
+
+/** What one page reads: `limit` rows of `entity` matching `page`, in `order`. */
+interface PageQuery<T extends object> {
+  entity: EntityClass<T>;
+  page: FilterQuery<T>;
+  order: SortOrder<T>;
+  limit: number;
+  keysFirst: boolean;
+}
+
+/** The page's primary keys, as a subquery. */
+function pageKeys<T extends object>(em: EntityManager, { entity, order, limit }: PageQuery<T>, where: FilterQuery<T>) {
+  const [key] = em.getMetadata().get(entity.name).primaryKeys;
+  const keys = em.createQueryBuilder(entity, 'k').select(key).where(where).orderBy(orderBy(order)).limit(limit);
+  return { [key]: { $in: keys.getKnexQuery() } } as FilterQuery<T>;
+}
+
+/** The page rows the way `em.find` reads them, its statement built on this call. */
+async function findPage<T extends object>(em: EntityManager, query: PageQuery<T>): Promise<T[]> {
+  const { entity, page, order, limit } = query;
+  if (!query.keysFirst) return (await em.find(entity, page, { orderBy: orderBy(order), limit })) as T[];
+  // A copy: a query builder uses up the raw fragments (text conditions) of the where it is given.
+  return (await em.find(entity, pageKeys(em, query, Utils.copy(page)), { orderBy: orderBy(order) })) as T[];
+}
+
+/**
+ * The same rows from a statement built once per shape of the condition (lib/subgraph/prepared-statements.ts); undefined
+ * where that cannot be: a condition of other values than text, numbers and booleans, or changes of this request not
+ * yet flushed, which `em.find` would flush first.
+ */
+async function preparedPage<T extends object>(em: EntityManager, query: PageQuery<T>): Promise<T[] | undefined> {
+  const { entity, page, order, limit, keysFirst } = query;
+  const parametrized = parametrize(page);
+  if (!parametrized || em.getUnitOfWork().shouldAutoFlush(em.getMetadata().get<T>(entity.name))) return undefined;
+  const { shape, template, values } = parametrized;
+  const statement = preparedStatement(
+    em,
+    entity,
+    JSON.stringify(['page', shape, order, limit, keysFirst]),
+    values.length,
+    () => {
+      const rows = em.createQueryBuilder(entity, 'e0').select('*').orderBy(orderBy(order));
+      if (keysFirst) rows.where(pageKeys(em, query, template));
+      else rows.where(template).limit(limit);
+      return rows.getKnexQuery().toSQL();
+    },
+  );
+  return statement ? entitiesOf(em, entity, await selectRows(em, bind(statement, values))) : undefined;
+}
+
+/** `em.count`'s figure from a statement built once per shape; undefined where `preparedPage` would be. */
+async function preparedCount<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+): Promise<number | undefined> {
+  const parametrized = parametrize(where);
+  if (!parametrized || em.getUnitOfWork().shouldAutoFlush(em.getMetadata().get<T>(entity.name))) return undefined;
+  const { shape, template, values } = parametrized;
+  const statement = preparedStatement(em, entity, JSON.stringify(['count', shape]), values.length, () =>
+    em.createQueryBuilder(entity, 'e0').count().where(template).getKnexQuery().toSQL(),
+  );
+  if (!statement) return undefined;
+  const [row] = await selectRows(em, bind(statement, values));
+  return Number(Object.values(row)[0]);
 }
 
 /**

@@ -8,7 +8,10 @@
 import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/knex';
 import type { SubgraphContext } from '../../../lib/subgraph/context';
+import { keyedStatement } from '../../../lib/subgraph/prepared-statements';
+import { selectRows } from '../../../lib/subgraph/rows';
 import { DateScalar } from '../../../lib/subgraph/scalars';
 import { seoulToday } from '../mutation-support';
 import { District } from '../places/district.entity';
@@ -209,6 +212,21 @@ const PROGRAM_TRACKS: Aggregation<Program> = {
 const PROGRAM_FIELDS: Aggregation<Program> = { ...PROGRAM_TRACKS, name: 'programFields', by: 'field' };
 
 /**
+ * The rows of a statement over the districts `codes` (the request's batch), built once per shape and number of
+ * districts (lib/subgraph/prepared-statements.ts): `query` is given where the codes go.
+ */
+async function groupedRows<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  shape: string,
+  codes: readonly string[],
+  query: (codes: string[]) => QueryBuilder<T>,
+): Promise<Record<string, unknown>[]> {
+  const statement = keyedStatement(em, entity, shape, codes, (standIns) => query(standIns).getKnexQuery().toSQL());
+  return statement ? selectRows(em, statement) : query([...codes]).execute('all', false);
+}
+
+/**
  * The rows of `aggregation` for one district, keyed by the `by` value ('' without one). All districts the request
  * asks about are counted in one statement: `select district, by, aggregates from T where district in (...) group by ...`.
  */
@@ -222,13 +240,16 @@ function aggregateOf<T extends object>(
       const groups = [aggregation.district, ...(aggregation.by ? [aggregation.by] : [])];
       const properties = em.getMetadata().get(aggregation.entity.name).properties;
       const [districtColumn, byColumn] = groups.map((property) => properties[property as never].fieldNames[0]);
-      const rows: Record<string, unknown>[] = await em
-        .createQueryBuilder(aggregation.entity, 'e0')
-        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- raw() is typed any
-        .select([...groups, ...Object.entries(aggregation.aggregates).map(([alias, sql]) => raw(`${sql} as ${alias}`))])
-        .where({ [aggregation.district]: { $in: [...codes] } } as FilterQuery<T>)
-        .groupBy(groups)
-        .execute('all', false);
+      const aggregates = Object.entries(aggregation.aggregates).map(
+        ([alias, sql]) => raw(`${sql} as ${alias}`) as string, // raw() is typed any, to fit any query position
+      );
+      const rows = await groupedRows(em, aggregation.entity, `coverage:${aggregation.name}`, codes, (inCodes) =>
+        em
+          .createQueryBuilder(aggregation.entity, 'e0')
+          .select([...groups, ...aggregates])
+          .where({ [aggregation.district]: { $in: inCodes } } as FilterQuery<T>)
+          .groupBy(groups),
+      );
       const byDistrict = new Map<string, Rows>(codes.map((code) => [String(code), new Map()]));
       for (const row of rows) {
         const figures = Object.fromEntries(
@@ -268,11 +289,12 @@ function openingsOf({ em, loaders }: SubgraphContext, districtCode: string, asOf
       const [district, dong, openedOn, kind] = (['district', 'dong', 'openedOn', 'kind'] as const).map(
         (property) => columns[property].fieldNames[0],
       );
-      const rows: Record<string, string | null>[] = await em
-        .createQueryBuilder(LearningCenter, 'e0')
-        .select(['district', 'dong', 'openedOn', 'kind'])
-        .where({ district: { $in: [...codes] }, $or: [{ openedOn: null }, { openedOn: { $lte: asOf } }] })
-        .execute('all', false);
+      const rows = (await groupedRows(em, LearningCenter, `coverage:openings:${asOf}`, codes, (inCodes) =>
+        em
+          .createQueryBuilder(LearningCenter, 'e0')
+          .select(['district', 'dong', 'openedOn', 'kind'])
+          .where({ district: { $in: inCodes }, $or: [{ openedOn: null }, { openedOn: { $lte: asOf } }] }),
+      )) as Record<string, string | null>[];
       const byDistrict = new Map<string, Opening[]>(codes.map((code) => [String(code), []]));
       for (const row of rows)
         byDistrict.get(String(row[district]))?.push({
