@@ -7,9 +7,9 @@
  * the values; later calls of the same shape bind their values into it
  * (lib/subgraph/rows.ts: on SQLite a statement prepared once).
  */
-import { raw, RawQueryFragment, type EntityClass, type EntityMetadata, type FilterQuery } from '@mikro-orm/core';
+import { raw, RawQueryFragment, Utils, type EntityClass, type EntityMetadata, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Statement } from './rows';
+import { selectRows, type Statement } from './rows';
 
 /** No value of a request can hold it: the gateway refuses the NUL character (gateway/hardening/text.ts). */
 const STAND_IN = '\u0000baeumteo-value:';
@@ -126,9 +126,36 @@ export function parametrize<T>(where: FilterQuery<T>): ParametrizedWhere<T> | un
 }
 
 /**
+ * The rows of the statement `build` makes of a condition: built once per `shape` and shape of the condition, with
+ * stand-ins in its values, and bound to this call's values; built for this call alone when the condition holds
+ * other values than text, numbers and booleans, or MikroORM would change a stand-in.
+ */
+export async function selectWhere<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  shape: string,
+  where: FilterQuery<T>,
+  build: (where: FilterQuery<T>) => Statement,
+): Promise<Record<string, unknown>[]> {
+  const parametrized = parametrize(where);
+  const statement =
+    parametrized &&
+    preparedStatement(em, entity, JSON.stringify([shape, parametrized.shape]), parametrized.values.length, () =>
+      build(parametrized.template),
+    );
+  // A copy: a query builder uses up the raw fragments (text conditions) of the condition it is given.
+  return selectRows(em, statement ? bind(statement, parametrized.values) : build(Utils.copy(where)));
+}
+
+/** The keys padded to a power of two (1, 2, 3-4, 5-8 ...) by repeating the last: few shapes serve every batch. */
+export function padded<K>(keys: readonly K[]): K[] {
+  const size = 2 ** Math.ceil(Math.log2(Math.max(keys.length, 1)));
+  return Array.from({ length: size }, (_, i) => keys[Math.min(i, keys.length - 1)]);
+}
+
+/**
  * A statement matching a list of keys, bound to `keys`: built once per shape and number of keys rounded up to a power
- * of two (1, 2, 3-4, 5-8 ...; the last key repeated), so a few statements serve every batch. `build` places the
- * stand-ins it is given where the keys go. Null as for `preparedStatement`.
+ * of two (`padded`). `build` places the stand-ins it is given where the keys go. Null as for `preparedStatement`.
  */
 export function keyedStatement<T extends object>(
   em: EntityManager,
@@ -137,15 +164,9 @@ export function keyedStatement<T extends object>(
   keys: readonly unknown[],
   build: (standIns: string[]) => Statement,
 ): Statement | null {
-  const size = 2 ** Math.ceil(Math.log2(keys.length));
-  const statement = preparedStatement(em, entity, `${shape}:${size}`, size, () =>
-    build(Array.from({ length: size }, (_, i) => standIn(i))),
+  const values = padded(keys);
+  const statement = preparedStatement(em, entity, `${shape}:${values.length}`, values.length, () =>
+    build(values.map((_, i) => standIn(i))),
   );
-  return (
-    statement &&
-    bind(
-      statement,
-      Array.from({ length: size }, (_, i) => keys[Math.min(i, keys.length - 1)]),
-    )
-  );
+  return statement && bind(statement, values);
 }

@@ -6,7 +6,7 @@
  * A cursor is the base64url JSON of the sort-key values of its row, so pages
  * stay stable while rows are added.
  */
-import { raw, Utils, type EntityClass, type FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import {
   ArgsType,
@@ -19,8 +19,8 @@ import {
   type MiddlewareFn,
 } from 'type-graphql';
 import { badInput } from '../errors';
-import { bind, parametrize, preparedStatement } from './prepared-statements';
-import { entitiesOf, selectRows } from './rows';
+import { padded, selectWhere } from './prepared-statements';
+import { entitiesOf } from './rows';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -181,76 +181,28 @@ export async function paginate<T extends object>(
   const page = (
     request.afterValues ? { $and: [where, afterCondition(order, request.afterValues)] } : where
   ) as FilterQuery<T>;
-  const query: PageQuery<T> = { entity, page, order, limit: request.first + 1, keysFirst: Boolean(options.keysFirst) };
-  const rows = (await preparedPage(em, query)) ?? (await findPage(em, query));
-  const count = () => em.fork().count(entity, where);
-  return toConnection(rows, request, order, async () => (await preparedCount(em, entity, where)) ?? count());
-}
-
-/** What one page reads: `limit` rows of `entity` matching `page`, in `order`. */
-interface PageQuery<T extends object> {
-  entity: EntityClass<T>;
-  page: FilterQuery<T>;
-  order: SortOrder<T>;
-  limit: number;
-  keysFirst: boolean;
-}
-
-/** The page's primary keys, as a subquery. */
-function pageKeys<T extends object>(em: EntityManager, { entity, order, limit }: PageQuery<T>, where: FilterQuery<T>) {
-  const [key] = em.getMetadata().get(entity.name).primaryKeys;
-  const keys = em.createQueryBuilder(entity, 'k').select(key).where(where).orderBy(orderBy(order)).limit(limit);
-  return { [key]: { $in: keys.getKnexQuery() } } as FilterQuery<T>;
-}
-
-/** The page rows the way `em.find` reads them, its statement built on this call. */
-async function findPage<T extends object>(em: EntityManager, query: PageQuery<T>): Promise<T[]> {
-  const { entity, page, order, limit } = query;
-  if (!query.keysFirst) return (await em.find(entity, page, { orderBy: orderBy(order), limit })) as T[];
-  // A copy: a query builder uses up the raw fragments (text conditions) of the where it is given.
-  return (await em.find(entity, pageKeys(em, query, Utils.copy(page)), { orderBy: orderBy(order) })) as T[];
-}
-
-/**
- * The same rows from a statement built once per shape of the condition (lib/subgraph/prepared-statements.ts); undefined
- * where that cannot be: a condition of other values than text, numbers and booleans, or changes of this request not
- * yet flushed, which `em.find` would flush first.
- */
-async function preparedPage<T extends object>(em: EntityManager, query: PageQuery<T>): Promise<T[] | undefined> {
-  const { entity, page, order, limit, keysFirst } = query;
-  const parametrized = parametrize(page);
-  if (!parametrized || em.getUnitOfWork().shouldAutoFlush(em.getMetadata().get<T>(entity.name))) return undefined;
-  const { shape, template, values } = parametrized;
-  const statement = preparedStatement(
-    em,
-    entity,
-    JSON.stringify(['page', shape, order, limit, keysFirst]),
-    values.length,
-    () => {
-      const rows = em.createQueryBuilder(entity, 'e0').select('*').orderBy(orderBy(order));
-      if (keysFirst) rows.where(pageKeys(em, query, template));
-      else rows.where(template).limit(limit);
-      return rows.getKnexQuery().toSQL();
-    },
-  );
-  return statement ? entitiesOf(em, entity, await selectRows(em, bind(statement, values))) : undefined;
-}
-
-/** `em.count`'s figure from a statement built once per shape; undefined where `preparedPage` would be. */
-async function preparedCount<T extends object>(
-  em: EntityManager,
-  entity: EntityClass<T>,
-  where: FilterQuery<T>,
-): Promise<number | undefined> {
-  const parametrized = parametrize(where);
-  if (!parametrized || em.getUnitOfWork().shouldAutoFlush(em.getMetadata().get<T>(entity.name))) return undefined;
-  const { shape, template, values } = parametrized;
-  const statement = preparedStatement(em, entity, JSON.stringify(['count', shape]), values.length, () =>
-    em.createQueryBuilder(entity, 'e0').count().where(template).getKnexQuery().toSQL(),
-  );
-  if (!statement) return undefined;
-  const [row] = await selectRows(em, bind(statement, values));
-  return Number(Object.values(row)[0]);
+  const meta = em.getMetadata().get<T>(entity.name);
+  // What em.find does first (flush mode auto): this request's changes to such rows are written before they are read.
+  if (em.getUnitOfWork().shouldAutoFlush(meta)) await em.flush();
+  const limit = request.first + 1;
+  const shape = JSON.stringify(['page', order, limit, Boolean(options.keysFirst)]);
+  const rows = await selectWhere(em, entity, shape, page, (condition) => {
+    const query = em.createQueryBuilder(entity, 'e0').select('*').orderBy(orderBy(order));
+    if (!options.keysFirst) return query.where(condition).limit(limit).getKnexQuery().toSQL();
+    const [key] = meta.primaryKeys;
+    const keys = em.createQueryBuilder(entity, 'k').select(key).where(condition).orderBy(orderBy(order)).limit(limit);
+    return query
+      .where({ [key]: { $in: keys.getKnexQuery() } } as FilterQuery<T>)
+      .getKnexQuery()
+      .toSQL();
+  });
+  const count = async () => {
+    const [row] = await selectWhere(em.fork(), entity, 'count', where, (condition) =>
+      em.createQueryBuilder(entity, 'e0').count().where(condition).getKnexQuery().toSQL(),
+    );
+    return Number(Object.values(row)[0]);
+  };
+  return toConnection(await entitiesOf(em, entity, rows), request, order, count);
 }
 
 /**
@@ -271,26 +223,29 @@ export async function paginateGroups<T extends object>(
   const meta = em.getMetadata().get(entity.name);
   const column = (property: string) => meta.properties[property as never].fieldNames[0];
   const groupColumn = column(groupProperty);
-  const filtered = { $and: [where, { [groupProperty]: { $in: keys } }] } as FilterQuery<T>;
-  const page = request.afterValues ? { $and: [filtered, afterCondition(order, request.afterValues)] } : filtered;
+  const filtered = { $and: [where, { [groupProperty]: { $in: padded(keys) } }] } as FilterQuery<T>;
+  const page = (
+    request.afterValues ? { $and: [filtered, afterCondition(order, request.afterValues)] } : filtered
+  ) as FilterQuery<T>;
 
   const ranking = order.map(({ property, direction }) => `e0.${column(property)} ${direction}`).join(', ');
-  const ranked = em
-    .createQueryBuilder(entity, 'e0')
-    .select('*')
-    .addSelect(raw(`row_number() over (partition by e0.${groupColumn} order by ${ranking}) as page_rank`))
-    .where(page)
-    .getKnexQuery();
-  const knex = em.getConnection().getKnex();
-  const rows = await selectRows(
-    em,
-    knex
+  const shape = JSON.stringify(['groups', groupProperty, order, request.first + 1]);
+  const rows = await selectWhere(em, entity, shape, page, (condition) => {
+    const ranked = em
+      .createQueryBuilder(entity, 'e0')
+      .select('*')
+      .addSelect(raw(`row_number() over (partition by e0.${groupColumn} order by ${ranking}) as page_rank`))
+      .where(condition)
+      .getKnexQuery();
+    return em
+      .getConnection()
+      .getKnex()
       .select('*')
       .from(ranked.as('ranked'))
       .where('page_rank', '<=', request.first + 1)
       .orderBy('page_rank')
-      .toSQL(),
-  );
+      .toSQL();
+  });
   const nodes = await entitiesOf(
     em,
     entity,
@@ -303,13 +258,16 @@ export async function paginateGroups<T extends object>(
 
   let counts: Promise<Map<string, number>> | undefined;
   const countAll = async () => {
-    const result: Record<string, unknown>[] = await em
-      .fork()
-      .createQueryBuilder(entity, 'e0')
-      .select([groupProperty, raw('count(*) as total')])
-      .where(filtered)
-      .groupBy(groupProperty)
-      .execute('all', false);
+    const shape = JSON.stringify(['group-counts', groupProperty]);
+    const result = await selectWhere(em.fork(), entity, shape, filtered, (condition) =>
+      em
+        .createQueryBuilder(entity, 'e0')
+        .select([groupProperty, raw('count(*) as total')])
+        .where(condition)
+        .groupBy(groupProperty)
+        .getKnexQuery()
+        .toSQL(),
+    );
     return new Map(result.map((r) => [String(r[groupColumn]), Number(r.total)]));
   };
   return new Map(

@@ -1,9 +1,10 @@
-import { raw } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, QBFilterQuery } from '@mikro-orm/knex';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../lib/subgraph/context';
 import { District } from '../../lib/subgraph/district.stub';
-import { entitiesOf, selectRows } from '../../lib/subgraph/rows';
+import { padded, selectWhere } from '../../lib/subgraph/prepared-statements';
+import { entitiesOf } from '../../lib/subgraph/rows';
 import {
   afterCondition,
   ConnectionArgs,
@@ -53,28 +54,32 @@ async function providerPagesByDistrict(
   const ranking = NAME_ORDER.map(
     ({ property, direction }) => `p.${provider.properties[property].fieldNames[0]} ${direction}`,
   ).join(', ');
-  const serving = { 'sa.districtCode': { $in: districtCodes } };
-  const ranked = em
-    .createQueryBuilder(CivilProvider, 'p')
-    .select('p.*')
-    .join('p.servedAreas', 'sa')
-    .addSelect(
-      raw(
-        `sa.district_code as served_district_code, row_number() over (partition by sa.district_code order by ${ranking}) as page_rank`,
-      ),
-    )
-    .where(request.afterValues ? { $and: [serving, afterCondition(NAME_ORDER, request.afterValues)] } : serving)
-    .getKnexQuery();
-  const knex = em.getConnection().getKnex();
-  const rows = await selectRows(
-    em,
-    knex
+  const serving = { 'sa.districtCode': { $in: padded(districtCodes) } };
+  const page = (
+    request.afterValues ? { $and: [serving, afterCondition(NAME_ORDER, request.afterValues)] } : serving
+  ) as FilterQuery<CivilProvider>;
+  const shape = JSON.stringify(['providers-by-district', request.first + 1]);
+  const rows = await selectWhere(em, CivilProvider, shape, page, (condition) => {
+    const ranked = em
+      .createQueryBuilder(CivilProvider, 'p')
+      .select('p.*')
+      .join('p.servedAreas', 'sa')
+      .addSelect(
+        raw(
+          `sa.district_code as served_district_code, row_number() over (partition by sa.district_code order by ${ranking}) as page_rank`,
+        ),
+      )
+      .where(condition as QBFilterQuery<CivilProvider>)
+      .getKnexQuery();
+    return em
+      .getConnection()
+      .getKnex()
       .select('*')
       .from(ranked.as('ranked'))
       .where('page_rank', '<=', request.first + 1)
       .orderBy('page_rank')
-      .toSQL(),
-  );
+      .toSQL();
+  });
   const providers = await entitiesOf(
     em,
     CivilProvider,
@@ -87,13 +92,16 @@ async function providerPagesByDistrict(
 
   let counts: Promise<Map<string, number>> | undefined;
   const countAll = async () => {
-    const result: Record<string, unknown>[] = await em
-      .fork()
-      .createQueryBuilder(ServedArea, 'sa')
-      .select(['sa.districtCode', raw('count(*) as total')])
-      .where({ districtCode: { $in: districtCodes } })
-      .groupBy('sa.districtCode')
-      .execute('all', false);
+    const served = { districtCode: { $in: padded(districtCodes) } } as FilterQuery<ServedArea>;
+    const result = await selectWhere(em.fork(), ServedArea, 'providers-by-district:counts', served, (condition) =>
+      em
+        .createQueryBuilder(ServedArea, 'sa')
+        .select(['sa.districtCode', raw('count(*) as total')])
+        .where(condition)
+        .groupBy('sa.districtCode')
+        .getKnexQuery()
+        .toSQL(),
+    );
     return new Map(result.map((row) => [String(row.district_code), Number(row.total)]));
   };
   return districtCodes.map((code) =>

@@ -5,7 +5,7 @@
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { paginate, type SortOrder } from '../../lib/subgraph/relay';
+import { paginate, paginateGroups, type SortOrder } from '../../lib/subgraph/relay';
 import { parametrize } from '../../lib/subgraph/prepared-statements';
 import { foldedContainsText } from '../../lib/subgraph/text';
 import type { Orm } from '../../lib/subgraph/orm';
@@ -131,6 +131,36 @@ describe('a root connection whose statement is built once per shape', () => {
     expect(parametrize(where())).toBeUndefined();
     const { endCursor: _cursor, ...page } = await actual(em, Program, where(), PROGRAM_ORDER, { first: 3 }, true);
     expect(page).toEqual(await expected(em, Program, where, PROGRAM_ORDER, 3));
+  });
+
+  it("gives each parent its own page when a grouped page's shape runs for other parents", async () => {
+    const em = orm.em as EntityManager;
+    const centers: { center_id: string }[] = await em
+      .getConnection()
+      .execute('select distinct center_id from program order by center_id limit 9');
+    const ids = centers.map((row) => row.center_id);
+    // 3 and 4 parents share a shape (padded to 4 keys); 2 is another.
+    for (const batch of [ids.slice(0, 3), ids.slice(3, 7), ids.slice(7, 9)]) {
+      const published = { status: ProgramStatus.PUBLISHED };
+      const where = published as FilterQuery<Program>;
+      const pages = await paginateGroups(em.fork(), Program, 'center', batch, where, { first: 2 }, PROGRAM_ORDER);
+      for (const id of batch) {
+        const page = pages.get(id)!;
+        const count = page.totalCount as () => Promise<number>;
+        const wanted = await expected(
+          em,
+          Program,
+          () => ({ ...published, center: id }) as FilterQuery<Program>,
+          PROGRAM_ORDER,
+          2,
+        );
+        expect({
+          ids: page.edges.map((edge) => edge.node.id),
+          hasNextPage: page.pageInfo.hasNextPage,
+          totalCount: await count(),
+        }).toEqual(wanted);
+      }
+    }
   });
 
   it('keeps the shape apart from the values', () => {
