@@ -8,9 +8,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
-import { RawQueryFragment } from '@mikro-orm/core';
 import getRawBody from 'raw-body';
 import { pathOf, type Logger, type ServiceMiddleware, type ServiceRequest } from '../logger';
+import { runRequest } from './prepared-statements';
 
 export const GRAPHQL_PATH = '/graphql';
 /** As large a request as the gateway may send a subgraph (the gateway's own limit is smaller). */
@@ -61,9 +61,8 @@ export function graphqlEndpoint<TContext extends BaseContext>(
   };
   return (req, res) => {
     runMiddleware(before, req, res, () => {
-      // MikroORM forgets a raw SQL fragment (lib/subgraph/text.ts) once a query used it; a connection filter is used
-      // twice (page, then count). Within `RawQueryFragment.run` fragments live until the answer is written.
-      RawQueryFragment.run(() => serve(req, res)).catch((error: unknown) => {
+      // Raw SQL fragments (text search) live until the answer is written (lib/subgraph/prepared-statements.ts).
+      runRequest(() => serve(req, res)).catch((error: unknown) => {
         logger.error({ error: (error as Error).message }, 'the /graphql handler failed');
         if (!res.headersSent) sendJson(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
         else res.destroy();

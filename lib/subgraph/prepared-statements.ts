@@ -7,6 +7,7 @@
  * the values; later calls of the same shape bind their values into it
  * (lib/subgraph/rows.ts: on SQLite a statement prepared once).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { raw, RawQueryFragment, Utils, type EntityClass, type EntityMetadata, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { selectRows, type Statement } from './rows';
@@ -55,13 +56,17 @@ export function preparedStatement<T extends object>(
 function fromBuilt({ sql, bindings }: Statement, valueCount: number): PreparedStatement | null {
   if (sql.includes(STAND_IN)) return null;
   const placed = new Set<number>();
+  let changed = false;
   const mapped = bindings.map((binding) => {
-    if (typeof binding !== 'string' || !binding.startsWith(STAND_IN)) return { constant: binding };
-    const index = Number(binding.slice(STAND_IN.length));
+    if (typeof binding !== 'string' || !binding.includes(STAND_IN)) return { constant: binding };
+    const digits = binding.startsWith(STAND_IN) ? binding.slice(STAND_IN.length) : '';
+    const index = /^\d+$/.test(digits) ? Number(digits) : NaN;
+    // Anything but a stand-in as placed (one joined with others, say) means MikroORM converted it.
+    if (!Number.isInteger(index) || index >= valueCount) changed = true;
     placed.add(index);
     return { value: index };
   });
-  return placed.size === valueCount ? { sql, bindings: mapped } : null;
+  return !changed && placed.size === valueCount ? { sql, bindings: mapped } : null;
 }
 
 /** The statement with the values of one call bound. */
@@ -76,9 +81,14 @@ export function bind(statement: PreparedStatement, values: readonly unknown[]): 
 export interface ParametrizedWhere<T> {
   /** The condition's structure: two conditions of one shape differ only in their values. */
   shape: string;
-  template: FilterQuery<T>;
+  /** The condition with stand-ins, made only when its statement is built (its raw fragments are used up there). */
+  template(): FilterQuery<T>;
   values: unknown[];
+  /** The keys of the raw SQL fragments the condition holds. */
+  fragments: string[];
 }
+
+type Template = () => unknown;
 
 /**
  * Splits a condition into its shape and its values: strings, numbers and booleans become stand-ins, also in the
@@ -87,42 +97,55 @@ export interface ParametrizedWhere<T> {
  */
 export function parametrize<T>(where: FilterQuery<T>): ParametrizedWhere<T> | undefined {
   const values: unknown[] = [];
-  const walk = (value: unknown): { template: unknown; shape: unknown } | undefined => {
-    if (value === null) return { template: null, shape: null };
+  const fragments: string[] = [];
+  const walk = (value: unknown): { template: Template; shape: unknown } | undefined => {
+    if (value === null) return { template: () => null, shape: null };
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-      values.push(value);
-      return { template: standIn(values.length - 1), shape: `?${typeof value}` };
+      const index = values.push(value) - 1;
+      return { template: () => standIn(index), shape: `?${typeof value}` };
     }
     if (Array.isArray(value)) {
       const parts = value.map(walk);
       if (parts.some((part) => !part)) return undefined;
-      return { template: parts.map((part) => part!.template), shape: parts.map((part) => part!.shape) };
+      return { template: () => parts.map((part) => part!.template()), shape: parts.map((part) => part!.shape) };
     }
     if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-    const template: Record<string, unknown> = {};
+    const entries: [() => string, Template][] = [];
     const shape: unknown[] = [];
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-      let templateKey = key;
+      let templateKey = () => key;
       let shapeKey: unknown = key;
       if (RawQueryFragment.isKnownFragment(key)) {
         const fragment = RawQueryFragment.getKnownFragment(key, false)!;
         const params = fragment.params.map(walk);
         if (params.some((param) => !param)) return undefined;
-        templateKey = raw(
-          fragment.sql,
-          params.map((param) => param!.template),
-        ) as unknown as string;
+        fragments.push(key);
+        templateKey = () =>
+          raw(
+            fragment.sql,
+            params.map((param) => param!.template()),
+          ) as unknown as string;
         shapeKey = ['raw', fragment.sql, params.map((param) => param!.shape)];
       }
       const part = walk(inner);
       if (!part) return undefined;
-      template[templateKey] = part.template;
+      entries.push([templateKey, part.template]);
       shape.push([shapeKey, part.shape]);
     }
-    return { template, shape };
+    return {
+      template: () => Object.fromEntries(entries.map(([templateKey, template]) => [templateKey(), template()])),
+      shape,
+    };
   };
   const result = walk(where);
-  return result && { shape: JSON.stringify(result.shape), template: result.template as FilterQuery<T>, values };
+  return (
+    result && {
+      shape: JSON.stringify(result.shape),
+      template: result.template as () => FilterQuery<T>,
+      values,
+      fragments,
+    }
+  );
 }
 
 /**
@@ -141,10 +164,24 @@ export async function selectWhere<T extends object>(
   const statement =
     parametrized &&
     preparedStatement(em, entity, JSON.stringify([shape, parametrized.shape]), parametrized.values.length, () =>
-      build(parametrized.template),
+      build(parametrized.template()),
     );
-  // A copy: a query builder uses up the raw fragments (text conditions) of the condition it is given.
-  return selectRows(em, statement ? bind(statement, parametrized.values) : build(Utils.copy(where)));
+  if (!statement) return selectRows(em, build(Utils.copy(where))); // a copy: a query builder uses up raw fragments
+  // A raw fragment stays in MikroORM's process-wide map until a query uses it up, and no query does here: in a
+  // request it is let go, and goes when the request ends (its count may still read it).
+  if (requestScope.getStore()) for (const key of parametrized.fragments) RawQueryFragment.remove(key);
+  return selectRows(em, bind(statement, parametrized.values));
+}
+
+const requestScope = new AsyncLocalStorage<true>();
+
+/**
+ * Runs the work of one request: MikroORM forgets a raw SQL fragment (lib/subgraph/text.ts) once a query used it, and
+ * a connection's condition is used twice (page, then count); within `RawQueryFragment.run` used fragments live until
+ * the work ends, and then go, with those `selectWhere` let go.
+ */
+export function runRequest<R>(work: () => Promise<R>): Promise<R> {
+  return RawQueryFragment.run(() => requestScope.run(true, work));
 }
 
 /** The keys padded to a power of two (1, 2, 3-4, 5-8 ...) by repeating the last: few shapes serve every batch. */

@@ -3,10 +3,10 @@
  * a later call of the same shape binds other values into the same statement. Every page and count must be the one
  * `em.find` and `em.count` give for the same condition.
  */
-import type { FilterQuery } from '@mikro-orm/core';
+import { RawQueryFragment, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { paginate, paginateGroups, type SortOrder } from '../../lib/subgraph/relay';
-import { parametrize } from '../../lib/subgraph/prepared-statements';
+import { parametrize, runRequest } from '../../lib/subgraph/prepared-statements';
 import { foldedContainsText } from '../../lib/subgraph/text';
 import type { Orm } from '../../lib/subgraph/orm';
 import { Partnership } from '../../subgraphs/centers/network/partnership.entity';
@@ -54,14 +54,17 @@ async function actual<T extends object>(
   args: { first: number; after?: string },
   keysFirst = false,
 ) {
-  const page = await paginate(em.fork(), entity, where, args, order, { keysFirst });
-  const count = page.totalCount as () => Promise<number>;
-  return {
-    ids: page.edges.map((edge) => (edge.node as T & { id: string }).id),
-    hasNextPage: page.pageInfo.hasNextPage,
-    totalCount: await count(),
-    endCursor: page.pageInfo.endCursor,
-  };
+  // As a subgraph serves a request: raw SQL fragments (text search) live until the request ends.
+  return runRequest(async () => {
+    const page = await paginate(em.fork(), entity, where, args, order, { keysFirst });
+    const count = page.totalCount as () => Promise<number>;
+    return {
+      ids: page.edges.map((edge) => (edge.node as T & { id: string }).id),
+      hasNextPage: page.pageInfo.hasNextPage,
+      totalCount: await count(),
+      endCursor: page.pageInfo.endCursor,
+    };
+  });
 }
 
 async function districtCodes(em: EntityManager): Promise<string[]> {
@@ -106,6 +109,26 @@ describe('a root connection whose statement is built once per shape', () => {
       counts.add(wanted.totalCount);
     }
     expect(counts.size).toBeGreaterThan(1); // the words found different programs
+  });
+
+  it('leaves no raw SQL fragment of a text search behind once the request ends', async () => {
+    const em = orm.em as EntityManager;
+    const [districtCode] = await districtCodes(em);
+    const search = (word: string) =>
+      actual(
+        em,
+        Program,
+        { districtCode, ...foldedContainsText('title_folded', word) } as FilterQuery<Program>,
+        PROGRAM_ORDER,
+        {
+          first: 3,
+        },
+        true,
+      );
+    await search('교실'); // the shape's statement is built
+    const before = RawQueryFragment.checkCacheSize();
+    for (const word of ['교실', '요가', '영어', '미술', '음악']) await search(word);
+    expect(RawQueryFragment.checkCacheSize()).toBe(before);
   });
 
   it('binds booleans and lists of values', async () => {
