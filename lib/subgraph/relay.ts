@@ -7,7 +7,7 @@
  * stay stable while rows are added.
  */
 import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
 import {
   ArgsType,
   Directive,
@@ -20,7 +20,7 @@ import {
 } from 'type-graphql';
 import { badInput } from '../errors';
 import { padded, selectWhere } from './prepared-statements';
-import { entitiesOf } from './rows';
+import { entitiesOf, type Statement } from './rows';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -205,6 +205,18 @@ export async function paginate<T extends object>(
   return toConnection(await entitiesOf(em, entity, rows), request, order, count);
 }
 
+/** The rows of a query ranking them per parent (`page_rank`) up to `rank`, in rank order. */
+export function upToRank(em: EntityManager, ranked: Knex.QueryBuilder, rank: number): Statement {
+  return em
+    .getConnection()
+    .getKnex()
+    .select('*')
+    .from(ranked.as('ranked'))
+    .where('page_rank', '<=', rank)
+    .orderBy('page_rank')
+    .toSQL();
+}
+
 /**
  * The same page of `entity` rows for many parents at once: `groupProperty in
  * (keys)`, ranked per parent by a window function, so N parents cost one
@@ -237,14 +249,7 @@ export async function paginateGroups<T extends object>(
       .addSelect(raw(`row_number() over (partition by e0.${groupColumn} order by ${ranking}) as page_rank`))
       .where(condition)
       .getKnexQuery();
-    return em
-      .getConnection()
-      .getKnex()
-      .select('*')
-      .from(ranked.as('ranked'))
-      .where('page_rank', '<=', request.first + 1)
-      .orderBy('page_rank')
-      .toSQL();
+    return upToRank(em, ranked, request.first + 1);
   });
   const nodes = await entitiesOf(
     em,

@@ -11,6 +11,7 @@ import {
   NAME_ORDER,
   pageRequest,
   toConnection,
+  upToRank,
   type Connection,
   type SortOrder,
 } from '../../lib/subgraph/relay';
@@ -71,14 +72,7 @@ async function providerPagesByDistrict(
       )
       .where(condition as QBFilterQuery<CivilProvider>)
       .getKnexQuery();
-    return em
-      .getConnection()
-      .getKnex()
-      .select('*')
-      .from(ranked.as('ranked'))
-      .where('page_rank', '<=', request.first + 1)
-      .orderBy('page_rank')
-      .toSQL();
+    return upToRank(em, ranked, request.first + 1);
   });
   const providers = await entitiesOf(
     em,
